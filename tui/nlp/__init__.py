@@ -1,0 +1,1 @@
+"""Entity and quote extraction behind one `Extractor` interface."""

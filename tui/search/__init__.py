@@ -1,0 +1,1 @@
+"""Full-text search over a corpus; Whoosh stays behind this package's own interface."""
