@@ -88,3 +88,26 @@ def content_hash(*parts: str) -> str:
 def article_id(relpath: str, record: int | None = None) -> str:
     """Stable id: the POSIX path relative to the corpus root, with `#N` for the Nth record."""
     return relpath if record is None else f"{relpath}#{record}"
+
+
+class Problem(BaseModel):
+    """Why a file (or one record of it) was skipped or only partly read.
+
+    Ingest never raises for bad input; it reports one of these instead, and the `index`
+    summary and the app's problems view list them.
+    """
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.reason}"
+
+
+class ReadResult(BaseModel):
+    """What reading one file gave: zero or more articles, and any problems met on the way."""
+
+    articles: list[Article] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
