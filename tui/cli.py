@@ -1,0 +1,95 @@
+"""The `broadsheet` command: opens the app, or runs one of the engine's commands.
+
+`broadsheet [CORPUS]` opens the app; `broadsheet COMMAND ...` runs a command. The first word
+decides which, so a corpus folder named like a command is opened as `./index`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from tui import __version__
+from tui.commands import CommandError
+
+COMMANDS = ("index", "search", "annotate", "export")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (plus the usage) and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"broadsheet: {message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from tui.commands import annotate
+
+    parser = _Parser(
+        prog="broadsheet",
+        description="Read, search and review a folder of news articles in the terminal.",
+        epilog="Run `broadsheet [CORPUS]` with no command to open the app "
+        "(no CORPUS: the bundled sample corpus).",
+    )
+    parser.add_argument("--version", action="version", version=f"broadsheet {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    annotate.add_parser(sub)
+    for name in ("index", "search", "export"):
+        module = _optional_command(name)
+        if module is not None:
+            module.add_parser(sub)
+    return parser
+
+
+def _optional_command(name: str):  # type: ignore[no-untyped-def]
+    """Commands whose engine may not be built yet are added when their module exists."""
+    import importlib
+
+    try:
+        return importlib.import_module(f"tui.commands.{name}")
+    except ModuleNotFoundError:
+        return None
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="broadsheet",
+        description="Open the reader on CORPUS (default: the bundled sample corpus). "
+        f"Commands: {', '.join(COMMANDS)} (see `broadsheet COMMAND --help`).",
+    )
+    parser.add_argument("--version", action="version", version=f"broadsheet {__version__}")
+    parser.add_argument("corpus", nargs="?", help="folder of articles")
+    parser.add_argument("--index-dir", help="where the index lives (default: user cache dir)")
+    parser.add_argument("--engine", choices=("rules", "spacy"), default=None)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_in and (args_in[0] in COMMANDS or args_in[0] in ("-h", "--help")):
+            args = build_parser().parse_args(args_in)
+            if args.command is None:
+                build_parser().print_help()
+                return 0
+            return int(args.handler(args))
+        args = build_app_parser().parse_args(args_in)
+        from tui.commands import open_app
+
+        return int(open_app.run(args))
+    except CommandError as exc:
+        sys.stderr.write(f"broadsheet: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("broadsheet: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # `broadsheet search ... | head`: the reader went away; that is not an error.
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

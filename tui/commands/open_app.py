@@ -1,0 +1,28 @@
+"""`broadsheet [CORPUS]`: open the reader app."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.commands import CommandError
+from tui.config import sample_corpus
+
+
+def resolve_corpus(given: str | None) -> Path:
+    """The corpus folder to open, or a one-line reason it cannot be opened."""
+    corpus = Path(given).expanduser() if given else sample_corpus()
+    if not corpus.exists():
+        raise CommandError(f"{given}: no such folder")
+    if not corpus.is_dir():
+        raise CommandError(f"{given}: not a folder")
+    return corpus.resolve()
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus = resolve_corpus(args.corpus)
+    try:
+        from tui.app.main import run_app
+    except ModuleNotFoundError as exc:
+        raise CommandError(f"the reader app is not available in this build ({exc})") from exc
+    return run_app(corpus, index_dir=args.index_dir, engine=args.engine)

@@ -1,0 +1,103 @@
+"""What the search engine promises its callers (the app, the command line, benchmarks).
+
+The Whoosh implementation lives beside this file; nothing outside `tui.search` imports Whoosh,
+so these types are all a caller sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal, Protocol
+
+from pydantic import BaseModel, Field
+
+from tui.model import Annotations, Article, Problem, Span
+
+Sort = Literal["relevance", "date"]
+Progress = Callable[[int, int], None]
+"""Called with (files done, files total) while indexing; must be cheap and thread-safe."""
+
+
+class Hit(BaseModel):
+    id: str
+    path: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    author: str | None = None
+    score: float = 0.0
+    snippet: str = ""
+    snippet_marks: list[Span] = Field(default_factory=list)
+    """Offsets into `snippet` of the matched terms."""
+
+
+class QueryError(BaseModel):
+    message: str
+    position: int | None = None
+
+
+class Facet(BaseModel):
+    value: str
+    count: int
+
+
+class SearchResults(BaseModel):
+    query: str
+    hits: list[Hit] = Field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    error: QueryError | None = None
+    suggestion: str | None = None
+    """A corrected query ("did you mean") when some terms are unknown to the index."""
+    sources: list[Facet] = Field(default_factory=list)
+    people: list[Facet] = Field(default_factory=list)
+    orgs: list[Facet] = Field(default_factory=list)
+    elapsed_ms: float = 0.0
+
+
+class IndexSummary(BaseModel):
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: list[Problem] = Field(default_factory=list)
+    rebuilt: bool = False
+    reason: str | None = None
+    """Why a full rebuild happened (damaged index, engine changed...), if it did."""
+    seconds: float = 0.0
+
+
+class SearchEngine(Protocol):
+    corpus: Path
+    index_dir: Path
+
+    def update(self, progress: Progress | None = None, rebuild: bool = False) -> IndexSummary:
+        """Bring the index up to date with the corpus folder (incremental)."""
+        ...
+
+    def search(
+        self, query: str, *, limit: int = 20, page: int = 1, sort: Sort = "relevance"
+    ) -> SearchResults:
+        """Never raises for a bad query: `error` says what is wrong and where."""
+        ...
+
+    def count(self) -> int: ...
+
+    def article(self, article_id: str) -> Article | None:
+        """The article as read from the corpus now (None if it has gone)."""
+        ...
+
+    def annotations(self, article_id: str) -> Annotations:
+        """The stored annotation of an article, made at index time."""
+        ...
+
+    def hit_spans(self, query: str, article: Article) -> list[Span]:
+        """Offsets into `article.text` of every term the query matches, for the reader."""
+        ...
+
+    def set_tags(self, article_id: str, tags: list[str]) -> None:
+        """Make review tags searchable with `tag:`."""
+        ...
+
+    def close(self) -> None: ...
