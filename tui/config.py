@@ -25,7 +25,7 @@ APP_NAME = "broadsheet"
 
 
 def config_file() -> Path:
-    """Where the settings file lives; `BROADSHEET_CONFIG` points elsewhere (tests, several setups)."""
+    """Where the settings file lives; `BROADSHEET_CONFIG` points elsewhere (tests, setups)."""
     override = os.environ.get("BROADSHEET_CONFIG")
     if override:
         return Path(override).expanduser()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +17,17 @@ from tui.model import Annotations, Article
 from tui.nlp import EngineUnavailable, Extractor, get_extractor
 
 
-def pick_extractor(name: str, err: Console) -> Extractor:
+def warn(message: str) -> None:
+    """One unwrapped line on stderr, safe for the terminal whatever the file name holds."""
+    sys.stderr.write(f"broadsheet: {safe_text(message)}\n")
+
+
+def pick_extractor(name: str) -> Extractor:
     """The requested engine, or the rules engine with a one-line notice when it cannot run."""
     try:
         return get_extractor(name)
     except EngineUnavailable as exc:
-        err.print(Text(f"broadsheet: {exc}; using the rules engine"))
+        warn(f"{exc}; using the rules engine")
         return get_extractor("rules")
 
 
@@ -41,21 +47,20 @@ def record(path: str, article: Article, ann: Annotations) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    err = Console(stderr=True, highlight=False)
     out = Console(highlight=False)
-    extractor = pick_extractor(args.engine or load_settings().engine, err)
+    extractor = pick_extractor(args.engine or load_settings().engine)
     status = 0
     for given in args.paths:
         path = Path(given)
         if not path.is_file():
             what = "no such file" if not path.exists() else "not a file"
-            err.print(Text(f"broadsheet: {safe_text(given)}: {what}"))
+            warn(f"{given}: {what}")
             status = 1
             continue
         root = path.parent
         result = read_plain(path, root) if args.plain else read_file(path, root)
         for problem in result.problems:
-            err.print(Text(f"broadsheet: {safe_text(given)}: {safe_text(problem.reason)}"))
+            warn(f"{given}: {problem.reason}")
             status = 1
         many = len(result.articles) > 1
         for article in result.articles:
@@ -106,11 +111,11 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "annotate",
         help="print entities and quotes found in files",
-        description="Print the entities and quotes of each file (one JSON object a line with --json).",
+        description="Print the entities and quotes of each file "
+        "(one JSON object a line with --json).",
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--plain", action="store_true", help="take each file as body text exactly as is")
     p.add_argument("--json", action="store_true", help="one JSON object per article, one a line")
     p.add_argument("--engine", choices=("rules", "spacy"), default=None)
     p.set_defaults(handler=run)
-

@@ -1,0 +1,122 @@
+"""The command line as scripts and people use it: exit codes, one-line errors, the JSON contract."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tui import __version__
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+    )
+
+
+def test_version() -> None:
+    out = run("--version")
+    assert out.returncode == 0
+    assert out.stdout.strip() == f"broadsheet {__version__}"
+
+
+def test_help_lists_commands() -> None:
+    out = run("--help")
+    assert out.returncode == 0
+    for command in ("annotate", "index", "search", "export"):
+        assert command in out.stdout
+
+
+def test_usage_error_exits_2_with_one_line() -> None:
+    out = run("annotate", "--no-such-flag", "x.txt")
+    assert out.returncode == 2
+    messages = [line for line in out.stderr.splitlines() if line.startswith("broadsheet:")]
+    assert len(messages) == 1
+    assert "Traceback" not in out.stderr
+
+
+def test_missing_corpus_folder_is_one_line_exit_1(tmp_path: Path) -> None:
+    out = run(str(tmp_path / "nowhere"))
+    assert out.returncode == 1
+    assert out.stderr.strip() == f"broadsheet: {tmp_path / 'nowhere'}: no such folder"
+
+
+def test_annotate_missing_file_reports_and_goes_on(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Port deal signed\n\nThe Harbour Trade Council said exports rose 4%.\n")
+    out = run("annotate", "--json", str(tmp_path / "missing.txt"), str(good))
+    assert out.returncode == 1
+    assert out.stderr.strip() == f"broadsheet: {tmp_path / 'missing.txt'}: no such file"
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["title"] for r in records] == ["Port deal signed"]
+
+
+def test_annotate_json_contract(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text(
+        "Exports rise at Port Ellis\n\n"
+        '"We are ready," said Jacky Chung, chief economist at the Harbour Trade Council.\n\n'
+        "Exports rose 12% to $4.2bn in March 2025, Chung said.\n"
+    )
+    out = run("annotate", "--json", str(doc))
+    assert out.returncode == 0, out.stderr
+    (record,) = [json.loads(line) for line in out.stdout.splitlines()]
+    assert set(record) == {
+        "path", "title", "date", "author", "source", "section", "text", "entities", "quotes",
+    }  # fmt: skip
+    assert record["path"] == str(doc)
+    assert record["title"] == "Exports rise at Port Ellis"
+    text = record["text"]
+    for ent in record["entities"]:
+        assert set(ent) == {"start", "end", "label", "text", "canonical"}
+        assert text[ent["start"] : ent["end"]] == ent["text"]
+    for quote in record["quotes"]:
+        assert set(quote) == {"start", "end", "text", "kind", "speaker", "cue"}
+        assert quote["kind"] in ("direct", "indirect")
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_annotate_plain_keeps_file_text_exactly(tmp_path: Path) -> None:
+    raw = "TITLE LINE\n\n  Body with  spaces\u00a0and a NBSP.\n"
+    doc = tmp_path / "p.txt"
+    doc.write_text(raw, encoding="utf-8")
+    out = run("annotate", "--plain", "--json", str(doc))
+    assert out.returncode == 0, out.stderr
+    record = json.loads(out.stdout)
+    assert record["text"] == raw
+    assert record["title"] is None
+
+
+def test_annotate_never_writes_escape_sequences(tmp_path: Path) -> None:
+    doc = tmp_path / "evil.txt"
+    doc.write_text(
+        "Evil \x1b]0;pwned\x07title\n\n"
+        "Body \x1b[31mred\x1b[0m with \x1b]52;c;aGVsbG8=\x07 and \u202eevil and \x9b2J "
+        "and more.\n\n"
+        '"[bold red]Markup[/bold red] stays text," said Jane Doe, a director at Acme Ltd.\n',
+        encoding="utf-8",
+    )
+    for flags in ([], ["--json"], ["--plain"], ["--plain", "--json"]):
+        out = run("annotate", *flags, str(doc))
+        assert out.returncode == 0, out.stderr
+        for bad in ("\x1b", "\x9b", "\u202e", "\x07"):
+            assert bad not in out.stdout, (flags, bad)
+        if "--json" not in flags:
+            assert "[bold red]Markup[/bold red] stays text" in out.stdout
+
+
+def test_annotate_sample_corpus_file() -> None:
+    first = next(p for p in sorted(CORPUS.rglob("*.txt")))
+    out = run("annotate", str(first))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip()
