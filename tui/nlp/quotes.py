@@ -1,9 +1,1117 @@
-"""Quote finding and speaker attribution (being built)."""
+"""Quote finding and speaker attribution for the rules engine.
+
+`find_quotes(text, entities)` returns direct quotations (in quotation marks) and the reported
+speech it is sure of ("X said that ...", "according to X, ..."), each with the speaker's fullest
+name and the cue verb. How it reads an article, in order:
+
+1. `quote_marks` pairs quotation marks into fragments (mixed glyphs, `''`, quotations carried
+   over paragraphs, unbalanced marks), in one linear pass.
+2. Fragments of one utterance split by an attribution ('"We are ready," she said, "but..."') are
+   joined into one Quote: one thing said is one quote, and the attribution stays readable inside.
+3. Each quote is attributed from the words around it: right after the closing mark ("..., said
+   X" / "X, a director at Y, said"), before the opening mark ("X told reporters: ..."), a
+   transcript label, the previous sentence, or the previous paragraph's speaker when a
+   paragraph is nothing but a continuing quote.
+4. Speakers are named by `speakers.Registry`: pronouns go to the most recent person who fits,
+   surnames and "Mr X" to the full name, "the ministry" to the organisation when it is named.
+5. One or two words in quotes with no speech verb beside them are scare quotes, and title-case
+   phrases are titles of works: neither is a quotation.
+
+Work per quote is bounded by a window of a few hundred characters around it, so the whole is
+linear in the text, whatever the marks.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from tui.model import Entity, Quote
+from tui.nlp.quote_marks import Fragment, _paragraphs, find_fragments
+from tui.nlp.speakers import (
+    ORG_WORDS,
+    PERSON_TITLES,
+    Registry,
+    is_orgish,
+    name_runs,
+    split_run,
+    wordset,
+)
+
+CUES = wordset(
+    """said says say told tells added adds asked asks explained explains noted wrote
+    writes stated declared declares insisted insists argued argues warned warns claimed
+    continued continues replied replies responded responds answered recalled
+    recalls acknowledged acknowledges admitted admits announced announces observed observes
+    remarked suggested suggests stressed stresses emphasized emphasised emphasizes
+    commented conceded concedes concluded concludes tweeted tweets posted shouted
+    yelled joked quipped exclaimed laughed sang chanted predicted predicts promised
+    vowed pledged urged urges contended contends maintained maintains countered
+    complained complains lamented laments boasted boasts bragged mused muses testified
+    repeated reiterated confirmed confirms denied denies charged alleged fumed scoffed thundered
+    recounted recounts agreed agrees cautioned cautions demanded wondered speculated reported
+    believes thinks thought felt feels saying adding telling writing noting asking
+    explaining arguing warning insisting declaring recalling told emailed texted messaged
+    blasted mocked retorted snapped interjected interrupted whispered pleaded proclaimed
+    announced acknowledging sings sang sing chants tweeting posting responding replying
+    answering joking quipping continuing beamed calling called describing dubbed
+    likened"""
+)
+"""Speech verbs that tie a quotation to its speaker."""
+
+PARTICIPLES = {
+    "saying",
+    "adding",
+    "telling",
+    "writing",
+    "noting",
+    "asking",
+    "explaining",
+    "tweeting",
+    "posting",
+    "responding",
+    "replying",
+    "answering",
+    "joking",
+    "quipping",
+    "continuing",
+    "calling",
+    "describing",
+    "arguing",
+    "warning",
+    "insisting",
+    "declaring",
+    "recalling",
+    "acknowledging",
+}
+REPORTING = {
+    "said",
+    "says",
+    "noted",
+    "notes",
+    "believes",
+    "believe",
+    "predicted",
+    "predicts",
+    "suggested",
+    "suggests",
+    "argued",
+    "argues",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stressed",
+    "insisted",
+    "insists",
+    "explained",
+    "acknowledged",
+    "admitted",
+    "announced",
+    "thinks",
+    "think",
+    "contended",
+    "contends",
+    "maintained",
+    "maintains",
+    "observed",
+    "observes",
+    "wrote",
+    "writes",
+    "argue",
+    "say",
+    "conceded",
+    "concedes",
+    "stated",
+    "states",
+    "reported",
+    "reports",
+    "emphasized",
+    "emphasised",
+    "predict",
+    "warn",
+    "insist",
+}
+"""Verbs of reported speech that, followed by "that", introduce indirect speech."""
+
+AUX = wordset(
+    """also later then has had have would will was once previously recently repeatedly simply
+    flatly quickly further again earlier subsequently reportedly just ultimately finally often
+    frequently publicly privately angrily bluntly candidly succinctly famously memorably
+    quietly firmly calmly cheerfully proudly sarcastically jokingly tearfully softly loudly
+    still even herself himself themselves"""
+)
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "i": "1", "we": "1"}
+DETERMINERS = wordset("the a an his her their its our one another some two three several many")
+PERSON_NOUNS = wordset(
+    """spokesman spokeswoman spokesperson official officials source sources aide aides adviser
+    advisers advisor advisors analyst analysts expert experts critic critics supporter
+    supporters resident residents witness witnesses announcer narrator observer observers
+    officer officers lawyer lawyers attorney attorneys voter voters member members leader
+    leaders people person man woman men women staff staffer staffers researcher researchers
+    economist economists strategist strategists pollster pollsters activist activists
+    protester protesters organizer organizers executive executives insider insiders
+    representative representatives agent agents doctor doctors police spokespeople"""
+)
+ORG_HEADS = wordset(
+    """ministry department government police company campaign committee council agency
+    administration embassy firm party office board commission court bank group union army
+    military authority authorities organisation organization foundation university school
+    club team network newspaper paper station union league association institute"""
+)
+BOUNDARY = wordset(
+    """and but that because when while if as after before since so which who whom where
+    though although or nor than whether until unless whereas"""
+)
+FWD_STOP = BOUNDARY | wordset(
+    """in on at during to about from after before adding noting referring who which when
+    while in with via through last this yesterday today told for of"""
+)
+WORK_CUES = wordset(
+    """film movie book song album show novel series titled entitled called dubbed headlined
+    headline article column op-ed episode program programme documentary play poem report
+    slogan hashtag memo essay single track podcast magazine exhibition"""
+)
+
+TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon|"
+    r"Jr|Sr|Supt|Det|Insp|Atty|Pres|Amb|Cllr|Fr|Sec|St|Del)\.|(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|"
+    r"[\w][\w’'\-]*|[^\w\s]"
+)
+SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
+ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Prof|Rev|"
+    r"Hon|Jr|Sr|Supt|Det|Insp|Atty|Pres|Amb|Cllr|Fr|Sec|St|Mt|No|Nos|vs|etc|Inc|Corp|Ltd|Co|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|Ft|Gov|Calif|Fla|Ill|Mass|"
+    r"Mich|Minn|Penn|Tex|Va|Wash|Wis|Conn|Ariz|Ore|Tenn|Ky|La|Md|Mo|Neb|Nev|Okla|Pa|Ind)|"
+    r"\b[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])\.$"
+)
+_PREPS = {"of", "from", "at", "in", "for", "with"}
+VOICES = wordset(
+    """spokesman spokeswoman spokesperson spokespeople representative representatives
+    statement release report study survey poll analysis memo filing website account
+    official officials"""
+)
+"""Heads through which an organisation speaks: "an Intel spokeswoman" quotes Intel."""
+DESCRIPTIONS = wordset(
+    """businessman businesswoman billionaire president senator nominee candidate mayor
+    governor minister chairman chairwoman founder owner director chief manager teacher
+    student mother father parent farmer worker workers historian professor scholar
+    economist writer author reporter journalist columnist narrator announcer host
+    delegate delegates voters"""
+)
+"""Heads of descriptions that name a role, not a speaker ("the New York businessman")."""
+
+MAX_PARTS = 6
+"""At most this many quoted fragments make one quotation; more is a list of separate quotes."""
+
+SHORT_REACH = 80
+"""The reach for quotes of one or two words, whose cue must be adjacent anyway."""
+
+CONTEXT = 400
+"""How far around a quote its attribution is looked for."""
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Attr:
+    """An attribution: who, with which cue, and how sure (2 adjacent, 1 same sentence, 0 near)."""
+
+    speaker: str | None
+    cue: str | None
+    strength: int
+    gender: str | None = None
+
+
+@dataclass
+class Unit:
+    """A quotation being assembled: its fragments and, once known, its attribution."""
+
+    frags: list[Fragment]
+    para: int
+    gap_attr: Attr | None = None
+
+    @property
+    def start(self) -> int:
+        return self.frags[0].start
+
+    @property
+    def end(self) -> int:
+        return self.frags[-1].end
+
+
+def _tokens(text: str, start: int, end: int) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+def _is_cue(toks: Sequence[Tok], i: int) -> str | None:
+    """The cue starting at token i ("said", "according to", "pointed out"), or None."""
+    w = toks[i].low
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if w == "according" and nxt == "to":
+        return "according to"
+    if w in ("pointed", "points") and nxt == "out":
+        return f"{w} out"
+    if w in ("went", "goes") and nxt == "on":
+        return f"{w} on"
+    if w in ("put", "puts") and nxt == "it":
+        return f"{w} it"
+    if w in CUES:
+        # "told" as the cue needs an object or a colon after it; "said" always qualifies.
+        return toks[i].text.lower()
+    return None
+
+
+class _Article:
+    """One article being read: text, paragraphs, fragments and the people in it."""
+
+    def __init__(self, text: str, entities: Sequence[Entity]) -> None:
+        self.text = text
+        self.paras = _paragraphs(text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.frags = find_fragments(text)
+        self.frag_starts = [f.start for f in self.frags]
+        self.reg = Registry.build(text, entities, [(f.start, f.end) for f in self.frags])
+        self.last_speaker: list[tuple[int, str, str | None]] = []  # (para, name, gender)
+        self.reach = CONTEXT  # how far sentence bounds are looked for; less for tiny quotes
+
+    # -- geometry ---------------------------------------------------------------------------
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def frag_at(self, pos: int) -> Fragment | None:
+        i = bisect.bisect_right(self.frag_starts, pos) - 1
+        if i >= 0 and self.frags[i].start <= pos < self.frags[i].end:
+            return self.frags[i]
+        return None
+
+    def sentence_start(self, pos: int, floor: int) -> int:
+        """Start of the sentence holding `pos`, skipping over quoted fragments."""
+        text = self.text
+        lo = max(floor, pos - self.reach)
+        i = pos - 1
+        while i >= lo:
+            f = self.frag_at(i)
+            if f is not None and f.start < i:
+                if self.ends_sentence(f) and f.end < pos:
+                    j = f.end
+                    while j < pos and text[j].isspace():
+                        j += 1
+                    if j < pos and text[j].isupper():
+                        return j
+                i = f.start - 1
+                continue
+            if (
+                text[i] in ".!?"
+                and (i + 1 >= len(text) or text[i + 1].isspace())
+                and not ABBREV.search(text, max(lo, i - 12), i + 1)
+            ):
+                j = i + 1
+                while j < pos and text[j].isspace():
+                    j += 1
+                return j
+            i -= 1
+        return lo
+
+    def ends_sentence(self, f: Fragment) -> bool:
+        """Whether a quotation closes its sentence ('..."We are ready." Then ...')."""
+        k = f.end
+        while k > f.start and self.text[k - 1] in "\"“”'’‘»":
+            k -= 1
+        return k > f.start and self.text[k - 1] in ".!?"
+
+    def sentence_end(self, pos: int, ceil: int) -> int:
+        """End of the sentence holding `pos` (after its final punctuation), skipping quotes."""
+        text = self.text
+        hi = min(ceil, pos + self.reach)
+        i = pos
+        while i < hi:
+            f = self.frag_at(i)
+            if f is not None:
+                if self.ends_sentence(f) and f.start > pos:
+                    j = f.end
+                    while j < hi and text[j].isspace():
+                        j += 1
+                    if j < hi and text[j].isupper():
+                        return f.end
+                i = f.end
+                continue
+            if (
+                text[i] in ".!?"
+                and (i + 1 >= len(text) or text[i + 1].isspace())
+                and not ABBREV.search(text, max(0, i - 12), i + 1)
+            ):
+                return i + 1
+            i += 1
+        return hi
+
+    # -- naming -----------------------------------------------------------------------------
+
+    def name_phrase(self, start: int, end: int, pos: int) -> tuple[str | None, str | None]:
+        """Interpret a subject phrase as (speaker name, gender): a name, an organisation,
+        a role ("a spokesman", no name), or a pronoun resolved in context."""
+        text = self.text
+        while start < end and text[start] in ' ,;:—–-\u00a0"“”(':
+            start += 1
+        while end > start and text[end - 1] in " ,;:—–-\u00a0":
+            end -= 1
+        phrase = text[start:end]
+        if not phrase:
+            return None, None
+        low = phrase.lower()
+        if low in PRONOUNS:
+            return self.resolve_pronoun(low, pos)
+        ent = self.reg.entity_at(start, end)
+        if ent is not None and ent.label == "ORG":
+            return ent.canonical, None
+        if ent is not None:
+            # Entity canonicals may keep a title ("Councillor Marcus Oyelaran") or be shorter
+            # than a form the article gives elsewhere: normalise through the registry.
+            toks, gender, _ = split_run(ent.canonical)
+            if toks:
+                name = self.reg.lookup(toks, gender, pos)
+                if len(name) < len(" ".join(toks)):
+                    name = " ".join(toks)
+                return name, gender or self.reg.gender_of(name)
+        runs = [r for r in name_runs(text, start, end) if split_run(r[2])[0]]
+        words = low.split()
+        head = words[-1] if words else ""
+        if not runs and words and words[0] == "the" and len(words) <= 4 and head in PERSON_TITLES:
+            # "the mayor", "the finance minister": the person last named with that title.
+            titled = self.reg.titled_person(head, pos)
+            if titled:
+                return titled, self.reg.gender_of(titled)
+        if runs:
+            k = len(runs) - 1
+            while k > 0 and text[runs[k - 1][1] : runs[k][0]].strip().lower() in _PREPS:
+                # "Mayor Colin Arbuthnot of Marrowby": the name comes before the place.
+                k -= 1
+            rs, re_, run = runs[k]
+            toks, gender, _ = split_run(run)
+            before = text[start:rs].lower().split()
+            after = text[re_:end]
+            if after.startswith(("’s", "'s")):
+                owner = self.reg.lookup(toks, gender, pos)
+                return owner + after, None
+            if k == len(runs) - 1 and after.strip() and after.strip()[0].islower():
+                # The name only modifies the head: "the IMF report", "Marine heritage experts".
+                org = (" ".join(toks) + after).strip()
+                if head in VOICES:
+                    # "an Intel spokeswoman", "the IMF report": the organisation speaks.
+                    org = org[: len(org) - len(head)].strip()
+                    return (self.expand_org(org, pos) if org else None), None
+                if head in ORG_HEADS:
+                    return org, None  # "the Clinton campaign"
+                return None, None  # "a senior Cruz adviser": someone unnamed
+            if len(before) >= 2 and before[-1] in ("for", "of", "at", "from", "with", "the"):
+                # "a spokesman for the Ministry of Health": the organisation speaks.
+                return _org_name(run), None
+            if is_orgish(toks) and not self.reg.knows(toks):
+                return _org_name(run), None
+            name = self.reg.lookup(toks, gender, pos)
+            return name, gender or self.reg.gender_of(name)
+        if head in ORG_HEADS:
+            return self.org_for(head, pos, phrase), None
+        return None, None
+
+    def expand_org(self, name: str, pos: int) -> str:
+        """'Infrastructure' → 'Ministry of Infrastructure' when the article named it so."""
+        low = name.lower()
+        for e in reversed(self.reg.entities):
+            if e.label == "ORG" and e.start < pos and low in e.canonical.lower():
+                return e.canonical
+        for _s, _e, run in reversed(name_runs(self.text, max(0, pos - 5000), pos)):
+            toks = run.split()
+            if len(toks) > len(name.split()) and low in run.lower() and is_orgish(toks):
+                return run
+        return name
+
+    def org_for(self, head: str, pos: int, phrase: str) -> str:
+        """'the ministry' → the organisation named earlier whose name holds that word."""
+        for e in reversed(self.reg.entities):
+            if e.label == "ORG" and e.start < pos and head in e.canonical.lower().split():
+                return e.canonical
+        lo = max(0, pos - 5000)
+        best = None
+        for _s, _e, run in name_runs(self.text, lo, pos):
+            toks = run.split()
+            if head in (t.lower() for t in toks) and len(toks) > 1:
+                best = run
+        if best:
+            toks, _, _ = split_run(best)
+            return " ".join(toks) if toks else best
+        return phrase
+
+    def resolve_pronoun(self, pron: str, pos: int) -> tuple[str | None, str | None]:
+        """he/she → the most recent fitting person: in this paragraph, else the last speaker
+        nearby, else the most recent mention; they/it → the last organisation speaker."""
+        g = PRONOUNS[pron]
+        if g == "1":
+            return None, None
+        para = self.para_of(pos)
+        if g in ("p", "o"):
+            for p, org, sg in reversed(self.last_speaker[-6:]):
+                if p >= para - 3 and sg is None and org not in self.reg.people:
+                    return org, None
+            return None, None
+        name = self.reg.recent_person(pos, g, floor=self.paras[para][0])
+        if name is None:
+            for p, sname, sg in reversed(self.last_speaker[-6:]):
+                if p >= para - 2 and sname in self.reg.people and sg in (g, None):
+                    name = sname
+                    break
+        if name is None:
+            name = self.reg.recent_person(pos, g)
+        if name is not None:
+            self.reg.learn_gender(name, g)
+        return name, g
+
+    # -- attribution patterns -------------------------------------------------------------
+
+    def subject_before(
+        self, toks: Sequence[Tok], k: int, floor: int, anchored: bool = False
+    ) -> tuple[int, int] | None:
+        """The subject span ending just before token k (the cue), read backwards.
+
+        `anchored`: the subject must start at token `floor` (right after a closing quote mark),
+        so in "X, a director at Y, one of the founders, said" everything after X's first comma
+        is apposition.
+        """
+        if anchored:
+            c = floor
+            while c < k and toks[c].text not in (",", "(", "—", "–", "--"):
+                c += 1
+            if c < k and c - floor <= 8:
+                nxt = c + 1
+                while nxt < k and toks[nxt].text not in (",", "(", "—", "–"):
+                    nxt += 1
+                seg = toks[c + 1 : nxt]
+                if (
+                    toks[c].text == ","
+                    and not toks[c - 1].text[:1].isupper()
+                    and seg
+                    and len(seg) <= 5
+                    and all(x.text[:1].isupper() or x.text in (".", "-") for x in seg)
+                ):
+                    # "the White House spokesman, Josh Earnest, said": the name is in apposition.
+                    return seg[0].start, seg[-1].end
+                if toks[c].text == "(":
+                    # "Rep. Gwen Moore (D-Wis.) said": the parenthesis qualifies the name.
+                    close = next((x for x in range(c, k) if toks[x].text == ")"), k)
+                    rest = [t for t in toks[close + 1 : k] if t.low not in AUX]
+                    if close < k and (not rest or rest[0].text == ","):
+                        return toks[floor].start, toks[c - 1].end
+                    if close < k and rest:
+                        return None
+                return toks[floor].start, toks[c - 1].end
+        j = k - 1
+        while j >= floor and toks[j].low in AUX:
+            j -= 1
+        if j < floor:
+            return None
+        t = toks[j]
+        if t.low in PRONOUNS:
+            return t.start, t.end
+        if t.text == ")":
+            while j >= floor and toks[j].text != "(":
+                j -= 1
+            j -= 1
+            if j < floor:
+                return None
+            if toks[j].text == ",":
+                j -= 1
+            t = toks[j]
+        if t.text == ",":
+            # "her senior policy adviser, Jake Sullivan, said": the name is the apposition.
+            c = j - 1
+            while c >= floor and j - c <= 6 and toks[c].text not in ",;:":
+                c -= 1
+            seg = toks[c + 1 : j]
+            if (
+                c >= floor
+                and toks[c].text == ","
+                and seg
+                and all(x.text[:1].isupper() or x.text in (".", "-") for x in seg)
+            ):
+                return seg[0].start, seg[-1].end
+            # "X, a director at Y, said": find the comma that closes a name.
+            commas = 0
+            c = j - 1
+            while c >= floor and j - c < 45 and commas < 4:
+                if toks[c].text == ",":
+                    commas += 1
+                    prev = toks[c - 1] if c - 1 >= floor else None
+                    if prev is not None and (prev.text[:1].isupper() or prev.text == ")"):
+                        span = self._collect_back(toks, c - 1, floor)
+                        if span is not None:
+                            return span
+                elif toks[c].text in '.!?;:"“”':
+                    break
+                c -= 1
+            # "X, meanwhile, said" or a sentence-initial role: collect from the sentence start.
+            if floor <= j - 1 and toks[floor].text[:1].isupper():
+                first_comma = next((x for x in range(floor, j) if toks[x].text == ","), j)
+                if first_comma - floor <= 8:
+                    return toks[floor].start, toks[first_comma - 1].end
+            return None
+        return self._collect_back(toks, j, floor)
+
+    def _collect_back(self, toks: Sequence[Tok], j: int, floor: int) -> tuple[int, int] | None:
+        """A noun phrase ending at token j: up to 8 words back to a clause boundary."""
+        if toks[j].text == ")":
+            while j >= floor and toks[j].text != "(":
+                j -= 1
+            j -= 1
+        end_tok = j
+        i = j
+        while i >= floor and end_tok - i < 8:
+            t = toks[i]
+            if not (t.text[0].isalnum() or t.text in ("’", "'", "-", "&", ".")):
+                break
+            if t.low in BOUNDARY or (t.low in CUES and t.low not in ("reports", "states")):
+                break
+            i -= 1
+        first = i + 1
+        if first > end_tok:
+            return None
+        if i >= floor and toks[i].low in ("and", "or", "nor", "&"):
+            return None  # "Hospitals in Port Ellis and Ashgrove said": only part of a subject
+        # Keep the phrase from a determiner, a capital or a role noun onwards.
+        while first <= end_tok:
+            w = toks[first]
+            if w.text[:1].isupper() or w.low in DETERMINERS or w.low in PERSON_NOUNS:
+                break
+            if w.low in ORG_HEADS:
+                break
+            first += 1
+        if first > end_tok:
+            return None
+        head = toks[end_tok]
+        if not (
+            head.text[:1].isupper()
+            or head.low in PERSON_NOUNS
+            or head.low in ORG_HEADS
+            or head.low in PRONOUNS
+            or head.text.endswith((")", "."))
+            or head.low in PERSON_TITLES
+            or head.low in DESCRIPTIONS
+        ):
+            return None
+        return toks[first].start, head.end
+
+    def speaker_after(self, toks: Sequence[Tok], i: int) -> tuple[int, int] | None:
+        """The speaker phrase starting at token i, after an inverted cue ("said Mr. Kamin")."""
+        if i >= len(toks):
+            return None
+        if toks[i].low in PRONOUNS:
+            return toks[i].start, toks[i].end
+        j = i
+        last = -1
+        while j < len(toks) and j - i < 12:
+            t = toks[j]
+            if t.text in ',.;:!?—–"“”':
+                break
+            if t.text == "(":
+                break
+            if t.low in FWD_STOP and not (
+                t.low == "of" and last >= 0 and toks[last].low in ORG_WORDS
+            ):
+                break
+            last = j
+            j += 1
+        if last < 0:
+            return None
+        return toks[i].start, toks[last].end
+
+    def attr_after(self, pos: int, limit: int) -> Attr | None:
+        """Attribution right after a closing mark: ', she said', ', said X', 'X, a Y, said'."""
+        toks = _tokens(self.text, pos, limit)
+        i = 0
+        dash = False
+        while i < len(toks) and toks[i].text in ",;—–-:―":
+            dash = dash or toks[i].text in "—–-―"
+            i += 1
+        if i >= len(toks):
+            return None
+        if dash and toks[i].text[:1].isupper() and len(toks) - i <= 8:
+            # A byline-style credit after the quote: '"..." ― Veronica Cruz'.
+            runs = name_runs(self.text, toks[i].start, toks[-1].end)
+            if runs and runs[0][0] == toks[i].start:
+                name, g = self.name_phrase(runs[0][0], runs[0][1], toks[i].start)
+                if name:
+                    return Attr(name, None, 2, g)
+        cue = _is_cue(toks, i)
+        if cue is not None:
+            skip = 2 if " " in cue else 1
+            span = self.speaker_after(toks, i + skip)
+            if span is None:
+                return None
+            name, g = self.name_phrase(span[0], span[1], toks[i].start)
+            return Attr(name, cue, 2, g)
+        first = toks[i]
+        lead_ok = (
+            first.text[:1].isupper()
+            or first.low in DETERMINERS
+            or first.low in PRONOUNS
+            or first.low in PERSON_NOUNS
+        )
+        if not lead_ok:
+            # "panel Chairman Rep. Jason Chaffetz said": a lower-case role before a name.
+            head = toks[i : i + 4]
+            if not any(t.text[:1].isupper() for t in head) or any(
+                t.text in ",.;:" or t.low in BOUNDARY for t in head[:2]
+            ):
+                return None
+        for k in range(i + 1, min(len(toks), i + 48)):
+            if toks[k].text in '!?"“”':
+                return None
+            cue = _is_cue(toks, k)
+            if cue is None:
+                continue
+            span = self.subject_before(toks, k, i, anchored=True)
+            if span is None or span[0] < first.start:
+                return None
+            name, g = self.name_phrase(span[0], span[1], toks[k].start)
+            return Attr(name, cue, 2, g)
+        return None
+
+    def attr_before(self, start: int, floor: int) -> Attr | None:
+        """Attribution before an opening mark: 'X said:', 'X told reporters,', 'according to
+        X,', a speaker label 'WALLACE:', or a cue earlier in the same sentence."""
+        text = self.text
+        toks = _tokens(text, floor, start)
+        toks = [t for t in toks if self.frag_at(t.start) is None]
+        if not toks:
+            return None
+        n = len(toks)
+        # "According to X, ..." at the start of the sentence.
+        if n >= 3 and toks[0].low == "according" and toks[1].low == "to":
+            c = next((x for x in range(2, n) if toks[x].text == ","), n)
+            name, g = self.name_phrase(toks[2].start, toks[c - 1].end, toks[0].start)
+            return Attr(name, "according to", 1, g)
+        tail = n - 1
+        while tail >= 0 and toks[tail].text in ",:":
+            tail -= 1
+        colon = toks[-1].text == ":"
+        if (
+            colon
+            and 0 <= tail < 6
+            and all(t.text[:1].isupper() or not t.text[0].isalnum() for t in toks[: tail + 1])
+        ):
+            # A speaker label: "WALLACE:", "Sen. Warren:".
+            name, g = self.name_phrase(toks[0].start, toks[tail].end, toks[0].start)
+            if name:
+                return Attr(name, None, 2, g)
+        for k in range(n - 1, -1, -1):
+            cue = _is_cue(toks, k)
+            if cue is None:
+                continue
+            if toks[k].low in PARTICIPLES:
+                # "..., saying: ...": the speaker is the subject of the sentence.
+                span = self._sentence_subject(toks, k)
+            elif k > 0 and toks[k - 1].low == "and":
+                # "Tobias Lund welcomed the decision and said ...": the sentence's subject.
+                span = self._sentence_subject(toks, k)
+            elif k == 0 or (toks[k].text[:1].isupper() and toks[k - 1].text in ";:—–"):
+                # Inverted: 'Said Dorothy Poynter, who grew up with him, "..."'.
+                span = self.speaker_after(toks, k + (2 if " " in cue else 1))
+            else:
+                span = self.subject_before(toks, k, 0)
+            if span is None:
+                continue
+            name, g = self.name_phrase(span[0], span[1], toks[k].start)
+            near = n - k <= 12
+            return Attr(name, cue, 2 if near else 1, g)
+        if colon:
+            span = self._sentence_subject(toks, n - 1)
+            if span is not None:
+                name, g = self.name_phrase(span[0], span[1], toks[0].start)
+                if name:
+                    return Attr(name, None, 1, g)
+        return None
+
+    def _sentence_subject(self, toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
+        """The first noun phrase of a sentence (a pronoun or a name), skipping openers
+        ("Later on Sunday, Carson shared ..., writing")."""
+        if not toks or k <= 0:
+            return None
+        end = toks[min(k, len(toks)) - 1].end
+        for i in range(min(k, 14)):
+            t = toks[i]
+            if t.low in PRONOUNS:
+                return t.start, t.end
+            if t.text[:1].isupper():
+                runs = name_runs(self.text, t.start, end)
+                if runs and runs[0][0] == t.start and split_run(runs[0][2])[0]:
+                    rs, re_ = runs[0][0], runs[0][1]
+                    if len(runs) > 1:
+                        # "Finance minister Tobias Lund": a role word joins two runs.
+                        between = self.text[re_ : runs[1][0]].split()
+                        if 0 < len(between) <= 3 and all(
+                            w.lower() in PERSON_TITLES or w.lower() in PERSON_NOUNS for w in between
+                        ):
+                            re_ = runs[1][1]
+                    return rs, re_
+        return None
+
+    def attr_previous_sentence(self, start: int, para_start: int) -> Attr | None:
+        """A cue in the sentence before the quote, same paragraph ('X said on Monday. "..."')."""
+        s = self.sentence_start(start, para_start)
+        if s <= para_start:
+            return None
+        e = s
+        while e > para_start and (self.text[e - 1].isspace() or self.text[e - 1] in ".!?"):
+            e -= 1
+        ps = self.sentence_start(e, para_start)
+        toks = [t for t in _tokens(self.text, ps, s) if self.frag_at(t.start) is None]
+        for k in range(len(toks)):
+            cue = _is_cue(toks, k)
+            if cue is None or toks[k].low in PARTICIPLES:
+                continue
+            span = self.subject_before(toks, k, 0)
+            if span is None:
+                continue
+            name, g = self.name_phrase(span[0], span[1], toks[k].start)
+            if name:
+                return Attr(name, cue, 0, g)
+        return None
+
+
+def _org_name(run: str) -> str:
+    """An organisation's name as written, without a leading article or sentence word."""
+    toks = run.replace("\u00a0", " ").split(" ")
+    while len(toks) > 1 and toks[0].lower() in ("the", "a", "an", "but", "and", "in", "at"):
+        toks = toks[1:]
+    return " ".join(toks)
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"[\w’'\-]+", s)
+
+
+def _gap_is_attribution(art: _Article, a: Fragment, b: Fragment) -> Attr | bool | None:
+    """Whether the text between two fragments of a paragraph only attributes them.
+
+    Returns the attribution, True when the gap is a bare joiner ("and", ","), or None."""
+    gap = art.text[a.end : b.start]
+    words = _words(gap)
+    if all(w.lower() in ("and", "or", "but", "then") for w in words):
+        # '"how the system is rigged," and "wounded American families"': one quotation.
+        return True if words and len(gap) < 12 else None
+    if len(words) > 45:
+        return None
+    if (
+        art.sentence_end(a.end, b.start) < b.start - 1
+        and art.text[art.sentence_end(a.end, b.start) : b.start].strip()
+    ):
+        # More than one sentence between them: separate quotes (attributed separately).
+        return None
+    attr = art.attr_after(a.end, b.start)
+    if attr is not None and attr.strength == 2:
+        return attr
+    return None
+
+
+def _content(text: str, f: Fragment) -> str:
+    s, e = f.start, f.end
+    if f.label_end > 0:
+        s = f.label_end
+    return text[s:e].strip("\"“”„«»‘’' \n\t\u00a0")
+
+
+def _after_possessive(text: str, pos: int) -> bool:
+    """Whether a quote follows a possessive ("CBS's "Face the Nation""): a title, not speech."""
+    return text[max(0, pos - 3) : pos].rstrip().endswith(("’s", "'s"))
+
+
+def _looks_like_title(art: _Article, unit: Unit) -> bool:
+    """A title of a work ('the film "Twelve Angry Men"') rather than something said."""
+    text = art.text
+    content = _content(text, unit.frags[0])
+    words = _words(content)
+    before = _words(text[max(0, unit.start - 40) : unit.start].lower())[-3:]
+    if any(w in WORK_CUES for w in before) and len(words) <= 10:
+        return True
+    if not words or len(words) > 9 or content.rstrip()[-1:] in ".?!,":
+        return False
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
+    return all(w[:1].isupper() or w.lower() in small or w[:1].isdigit() for w in words) and (
+        len(words) >= 2
+    )
+
+
+def _assemble(art: _Article) -> list[Unit]:
+    """Group fragments into quotations: a quote split by its attribution is one unit."""
+    units: list[Unit] = []
+    for f in art.frags:
+        p = art.para_of(f.start)
+        if units and units[-1].para == p and art.para_of(units[-1].end - 1) == p:
+            prev = units[-1]
+            joined = _gap_is_attribution(art, prev.frags[-1], f)
+            if len(prev.frags) >= MAX_PARTS:
+                joined = None
+            elif isinstance(joined, Attr):
+                # '"A," Moore said. "B," added Clyburn': B has its own attribution, keep it apart.
+                own = art.attr_after(f.end, art.sentence_end(f.end, art.paras[p][1]))
+                if own is not None:
+                    joined = None
+            if joined is not None and joined is not False:
+                if isinstance(joined, Attr) and prev.gap_attr is None:
+                    prev.gap_attr = joined
+                prev.frags.append(f)
+                continue
+        units.append(Unit([f], p))
+    return units
 
 
 def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
-    return []
+    """Direct quotations and confident reported speech in `text`, with speakers.
+
+    `entities` (PERSON/ORG with canonical names) sharpen the speakers' names but are optional:
+    with none, names come from the article's own capitalised runs and titles.
+    """
+    if not text:
+        return []
+    art = _Article(text, entities)
+    quotes: list[Quote] = []
+    prev_para_speaker: tuple[int, Attr] | None = None
+    last_end = 0
+    for unit in _assemble(art):
+        para_start, para_end = art.paras[unit.para]
+        first = unit.frags[0]
+        content = " ".join(_content(text, f) for f in unit.frags)
+        nwords = len(_words(content))
+        if nwords == 0:
+            continue
+        # A word or two in quotes is kept only with a cue right beside it, so a short reach
+        # will do; it also keeps a page of dense tiny quotes linear with a small constant.
+        art.reach = CONTEXT if nwords > 2 else SHORT_REACH
+        attr: Attr | None = None
+        if first.label_end > 0:
+            name, g = art.name_phrase(first.label_start, first.label_end - 2, first.start)
+            attr = Attr(name, None, 2, g)
+        if attr is None and unit.gap_attr is not None:
+            attr = unit.gap_attr
+        if attr is None:
+            end_para = art.para_of(unit.end - 1)
+            limit = art.sentence_end(unit.end, art.paras[end_para][1])
+            nxt = bisect.bisect_left(art.frag_starts, unit.end)
+            if nxt < len(art.frags):
+                limit = min(limit, art.frags[nxt].start)
+            attr = art.attr_after(unit.end, limit)
+        # The left context of a quote stops at the quote before it: that one's words and
+        # attribution are its own (and this bounds the work on pages dense with quotes).
+        left = max(para_start, last_end)
+        prev_frag = bisect.bisect_left(art.frag_starts, unit.start) - (1 if nwords <= 2 else 4)
+        if prev_frag >= 0:
+            # Never look back past a few earlier quotes (only the nearest for a word or two):
+            # real sentences hold few, and it keeps pages of dense quotes linear and quick.
+            left = max(left, art.frags[prev_frag].end)
+        if attr is None or attr.speaker is None:
+            floor = art.sentence_start(unit.start, left)
+            before = art.attr_before(unit.start, floor)
+            if before is not None and (attr is None or before.speaker):
+                attr = before if attr is None or attr.strength <= before.strength else attr
+        if nwords <= 2 and (attr is None or attr.strength < 2):
+            continue  # scare quotes: 'a "historic" deal'
+        if (attr is None or attr.speaker is None) and unit.start == para_start:
+            if prev_para_speaker is not None and prev_para_speaker[0] >= unit.para - 1:
+                attr = Attr(prev_para_speaker[1].speaker, None, 0, prev_para_speaker[1].gender)
+            elif unit.para > 0:
+                pps, ppe = art.paras[unit.para - 1]
+                if art.text[ppe - 1] == ":":
+                    floor = art.sentence_start(ppe - 1, pps)
+                    lead = art.attr_before(ppe, floor)
+                    if lead is not None and lead.speaker:
+                        attr = Attr(lead.speaker, lead.cue, 1, lead.gender)
+        if attr is None or attr.speaker is None:
+            prevs = art.attr_previous_sentence(unit.start, left)
+            if prevs is not None:
+                attr = prevs
+        art.reach = CONTEXT
+        strength = attr.strength if attr is not None else -1
+        if strength < 2 and nwords <= 2:
+            continue  # scare quotes: 'a "historic" deal'
+        if (strength < 2 or _after_possessive(text, unit.start)) and _looks_like_title(art, unit):
+            continue  # 'the film "Twelve Angry Men"', 'MSNBC’s “Morning Joe”'
+        if unit.start > 0 and text[unit.start - 1] == "=":
+            continue  # markup attribute values left in scraped text: pic="..."
+        if not first.closed and nwords < 6:
+            continue
+        if strength < 0 and nwords <= 5 and unit.start == para_start and unit.end >= para_end - 1:
+            continue  # a sub-heading set in quotes ("'A warning shot'")
+        speaker = attr.speaker if attr is not None else None
+        cue = attr.cue if attr is not None else None
+        if speaker:
+            art.last_speaker.append((unit.para, speaker, attr.gender if attr else None))
+            if attr is not None:
+                prev_para_speaker = (art.para_of(unit.end - 1), attr)
+        # Only a quote that closes its sentence bounds the next one's left context: after
+        # 'Trump called it "a disgrace," and said "we will fix it."' the subject is further back.
+        last_end = unit.end if art.ends_sentence(unit.frags[-1]) else last_end
+        quotes.append(
+            Quote(
+                start=unit.start,
+                end=unit.end,
+                text=text[unit.start : unit.end],
+                kind="direct",
+                speaker=speaker,
+                cue=cue,
+            )
+        )
+    quotes.extend(_reported(art, quotes))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _sentences(art: _Article, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of one paragraph as (start, end), quotations kept whole."""
+    out = []
+    pos = start
+    while pos < end:
+        e = art.sentence_end(pos, end)
+        if e <= pos:
+            break
+        out.append((pos, e))
+        pos = e
+        while pos < end and art.text[pos].isspace():
+            pos += 1
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Shrink a span past spaces and punctuation at both ends."""
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?—–-"):
+        e -= 1
+    return s, e
+
+
+def _reported(art: _Article, direct: Sequence[Quote]) -> list[Quote]:
+    """Reported speech the rules are sure of: "X said that ...", "..., X said.",
+    "according to X, ...". Sentences holding a direct quotation are left alone, and a speaker
+    must be found: an indirect quote without one is more likely a misreading than news."""
+    spans = sorted((q.start, q.end) for q in direct)
+    starts = [sp[0] for sp in spans]
+    out: list[Quote] = []
+
+    def overlaps(s: int, e: int) -> bool:
+        i = bisect.bisect_left(starts, e) - 1
+        return i >= 0 and spans[i][1] > s
+
+    for ps, pe in art.paras:
+        for ss, se in _sentences(art, ps, pe):
+            if overlaps(ss, se) or se - ss < 25:
+                continue
+            q = _reported_in(art, ss, se)
+            if q is not None:
+                out.append(q)
+    return out
+
+
+def _reported_in(art: _Article, ss: int, se: int) -> Quote | None:
+    """One reported-speech quote in the sentence text[ss:se], or None."""
+    text = art.text
+    toks = _tokens(text, ss, se)
+    n = len(toks)
+    if n < 6 or any(t.text in '"“”' for t in toks):
+        return None
+    # "According to X, CONTENT." / "CONTENT, according to X."
+    for k in range(n - 1):
+        if toks[k].low != "according" or toks[k + 1].low != "to":
+            continue
+        if k == 0:
+            c = next((x for x in range(2, n) if toks[x].text == ","), -1)
+            if c < 0 or c > 10:
+                return None
+            name, _ = art.name_phrase(toks[2].start, toks[c - 1].end, toks[0].start)
+            cs, ce = _trim(text, toks[c].end, se)
+        elif toks[k - 1].text == ",":
+            tail = [t for t in toks[k + 2 :] if t.text not in ".!?"]
+            if not tail or len(tail) > 10:
+                return None
+            name, _ = art.name_phrase(tail[0].start, tail[-1].end, toks[k].start)
+            cs, ce = _trim(text, ss, toks[k - 1].start)
+        else:
+            return None
+        return _make(text, cs, ce, name, "according to")
+    # "SUBJECT CUE [to OBJECT] that CONTENT."
+    for k in range(n):
+        w = toks[k].low
+        if w not in REPORTING:
+            continue
+        t = next((x for x in range(k + 1, min(n, k + 7)) if toks[x].low == "that"), -1)
+        if t < 0 or any(toks[x].text in ",;:()" for x in range(k + 1, t)):
+            continue
+        subject = art.subject_before(toks, k, 0)
+        if subject is None:
+            continue
+        name, _ = art.name_phrase(subject[0], subject[1], toks[k].start)
+        cs, ce = _trim(text, toks[t].end, se)
+        return _make(text, cs, ce, name, toks[k].low)
+    # "CONTENT, SUBJECT CUE." / "CONTENT, CUE SUBJECT." — the attribution ends the sentence.
+    commas = [x for x in range(n) if toks[x].text == ","]
+    if not commas or commas[-1] < 4:
+        return None
+    c = commas[-1]
+    rest = [t for t in toks[c + 1 :] if t.text not in ".!?"]
+    lead = toks[0].low
+    if lead in CLAUSE_OPENERS or not rest:
+        return None
+    cue: str | None = None
+    span: tuple[int, int] | None = None
+    if rest[0].low in REPORTING:
+        # "..., said Jane Doe." / "..., observed the minister."
+        span = art.speaker_after(rest, 1)
+        if span is not None and (span[1] != rest[-1].end or len(rest) > 6):
+            span = None
+        cue = rest[0].low
+    else:
+        m = next((x for x in range(len(rest)) if rest[x].low in REPORTING), -1)
+        after = rest[m + 1 :] if m >= 0 else []
+        if 0 < m <= 8 and (not after or (after[0].low in ADJUNCTS and len(after) <= 5)):
+            span = art.subject_before(rest, m, 0, anchored=True)
+            cue = rest[m].low
+    if span is None or cue is None:
+        return None
+    name, _ = art.name_phrase(span[0], span[1], toks[c].start)
+    cs, ce = _trim(text, ss, toks[c].start)
+    return _make(text, cs, ce, name, cue)
+
+
+CLAUSE_OPENERS = BOUNDARY | wordset(
+    """in on at after before during for with by from to under over since until despite
+    without into through among between"""
+)
+"""First words of a sentence that open an adverbial, not the reported claim itself."""
+
+ADJUNCTS = wordset(
+    """on in at during last this yesterday today earlier later recently monday tuesday
+    wednesday thursday friday saturday sunday"""
+)
+"""Words that may follow a closing attribution ("..., she said on Monday.")."""
+
+
+def _make(text: str, cs: int, ce: int, speaker: str | None, cue: str | None) -> Quote | None:
+    """An indirect Quote, if it has a speaker and enough words to be a claim."""
+    if not speaker or len(_words(text[cs:ce])) < 4:
+        return None
+    return Quote(start=cs, end=ce, text=text[cs:ce], kind="indirect", speaker=speaker, cue=cue)

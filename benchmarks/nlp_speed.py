@@ -1,0 +1,82 @@
+"""Words per second of the rules engine on the BBC corpus (one core, median of three runs).
+
+    python benchmarks/nlp_speed.py            # all 2,225 BBC articles
+    python benchmarks/nlp_speed.py --limit 200
+
+Each file's first line is its title: it is passed as `title=` and not counted, the rest is the
+body text that is annotated and whose words (whitespace-separated) are counted, as the indexer
+would see an article. Gazetteers are loaded before timing starts (a once-per-process cost,
+reported separately). Time is this process's CPU time (`time.process_time`), so the figure
+is one core's throughput even when other work shares the machine; wall time is printed beside
+it. Prints figures only; the test suite never asserts on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BBC = ROOT.parent / "shared" / "data" / "bbc"
+
+sys.path.insert(0, str(ROOT))
+
+from tui.nlp.entities import find_entities  # noqa: E402
+from tui.nlp.gazetteer import gazetteer  # noqa: E402
+from tui.nlp.rules import RulesExtractor  # noqa: E402
+
+
+def load(limit: int | None) -> list[tuple[str, str]]:
+    """(title, body) pairs; a file that is not UTF-8 is read as Latin-1, as ingest would."""
+    out = []
+    for path in sorted(BBC.glob("*/*.txt"))[:limit]:
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+        title, _, body = text.partition("\n")
+        out.append((title.strip(), body.lstrip("\n")))
+    return out
+
+
+def rate(articles: list[tuple[str, str]], run: Callable[[str, str], object]) -> tuple[float, float]:
+    """Words per CPU second and per wall second, each the median of three runs."""
+    words = sum(len(body.split()) for _, body in articles)
+    cpu, wall = [], []
+    for _ in range(3):
+        started_cpu, started_wall = time.process_time(), time.perf_counter()
+        for title, body in articles:
+            run(body, title)
+        cpu.append(time.process_time() - started_cpu)
+        wall.append(time.perf_counter() - started_wall)
+    return words / statistics.median(cpu), words / statistics.median(wall)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    args = parser.parse_args(argv)
+    if not BBC.is_dir():
+        print(f"skipped: {BBC} is missing", file=sys.stderr)
+        return 0
+    articles = load(args.limit)
+    words = sum(len(body.split()) for _, body in articles)
+    started = time.perf_counter()
+    gazetteer()
+    print(f"gazetteer load: {time.perf_counter() - started:.2f} s (once per process)")
+    print(f"{len(articles)} articles, {words:,} words (titles excluded)")
+    cpu, wall = rate(articles, lambda body, title: find_entities(body, title=title))
+    print(f"find_entities:           {cpu:,.0f} words/s (wall: {wall:,.0f})")
+    extractor = RulesExtractor()
+    cpu, wall = rate(articles, lambda body, title: extractor.annotate(body, title=title))
+    print(f"RulesExtractor.annotate: {cpu:,.0f} words/s (wall: {wall:,.0f}; entities + quotes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

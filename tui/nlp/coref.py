@@ -1,0 +1,395 @@
+"""Document-level steps shared by every engine: one name, one label, one canonical form.
+
+A sentence on its own often cannot say what "Chung" or "TC" is; the article usually can. After
+an engine has proposed mentions with evidence for each label, these steps read the article as a
+whole:
+
+* votes: every mention of the same string pools its evidence, so one string gets one label,
+  unless a mention's own context is strong and says otherwise ("Jordan" the country beside "Mr
+  Jordan");
+* acronyms: "Harbour Trade Council (HTC)" defines HTC, and an undefined "TC" whose letters are the
+  initials of an organisation named in the article is linked to it; canonical is the expansion;
+* people: a later "Chung" or "Mr Chung" is the "Jacky Chung" named earlier, with that canonical
+  form and label PERSON; a photo credit never lends its name to another mention;
+* organisations: "Deportivo" after "Deportivo Coruna" is the same club.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tui.model import Entity
+from tui.nlp.cues import word_set
+from tui.nlp.gazetteer import fold
+
+PERSON = "PERSON"
+ORG = "ORG"
+PLACE = "PLACE"
+EVENT = "EVENT"
+NAME_LABELS = (PERSON, ORG, PLACE, EVENT)
+
+STRONG = 3.0
+"""Evidence at least this strong from a mention's own context survives the article's vote."""
+
+EMIT = 1.0
+"""Evidence a mention needs, after pooling, to be reported at all."""
+
+
+@dataclass(slots=True, eq=False)
+class Mention:
+    """A candidate name in the text with the evidence found for each label.
+
+    Evidence comes in two kinds. `prior` is what the name's own words say (a gazetteer entry, a
+    suffix such as "Ltd", a given name): every mention of the same string has the same prior,
+    so the article counts it once. `context` is what the words around this mention say (a
+    title, "said", "in"): each mention adds its own.
+
+    `kind` says where it was found: "text" (running prose), "caps" (an all-caps headline or
+    table row: it counts only when the article or a gazetteer confirms it), "credit" (a photo
+    credit: a real person, but never the source of another mention's canonical name).
+    """
+
+    start: int
+    end: int
+    text: str
+    prior: dict[str, float] = field(default_factory=dict)
+    context: dict[str, float] = field(default_factory=dict)
+    kind: str = "text"
+    label: str | None = None
+    canonical: str | None = None
+    key: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.key = fold(self.text)
+
+    def add(self, label: str, weight: float) -> None:
+        """Evidence from this mention's surroundings."""
+        self.context[label] = self.context.get(label, 0.0) + weight
+
+    def add_prior(self, label: str, weight: float) -> None:
+        """Evidence from the name itself; the strongest piece per label counts."""
+        if weight > self.prior.get(label, 0.0):
+            self.prior[label] = weight
+
+    @property
+    def scores(self) -> dict[str, float]:
+        """Prior and context added up, per label."""
+        out = dict(self.prior)
+        for label, weight in self.context.items():
+            out[label] = out.get(label, 0.0) + weight
+        return out
+
+    def best(self) -> tuple[str | None, float]:
+        """The label with the most evidence, and how much."""
+        scores = self.scores
+        if not scores:
+            return None, 0.0
+        label = max(scores, key=scores.__getitem__)
+        return label, scores[label]
+
+
+_CONNECTORS = word_set(
+    """
+    of the and & for de del della der den van von da di du dos das y
+    """
+)
+
+
+def initials(name: str) -> str:
+    """Capital initials of a name's words, skipping connectors: "Bank of England" -> "BE"."""
+    out = []
+    for word in re.split(r"[\s-]+", name):
+        if word and word.casefold() not in _CONNECTORS and word[0].isupper():
+            out.append(word[0])
+    return "".join(out)
+
+
+def acronym_letters(token: str) -> str:
+    """The letters of an acronym as written: "U.N." -> "UN", "HTC" -> "HTC"."""
+    return token.replace(".", "").replace("&", "")
+
+
+def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
+    """Apply the document-level steps and return the entities, sorted and non-overlapping."""
+    mentions = _drop_overlaps(mentions)
+    acronyms = _define_acronyms(text, mentions)
+    _vote(mentions)
+    _link_acronyms(mentions, acronyms)
+    _link_people(mentions)
+    _link_organisations(mentions)
+    out: list[Entity] = []
+    for m in mentions:
+        if m.label is None or m.label not in NAME_LABELS:
+            continue
+        out.append(
+            # Built from checked offsets: skip pydantic's validation, the hot path's largest cost.
+            Entity.model_construct(
+                start=m.start,
+                end=m.end,
+                label=m.label,
+                text=m.text,
+                canonical=_tidy(m.canonical or _plain_canonical(m)),
+            )
+        )
+    return out
+
+
+def _tidy(name: str) -> str:
+    """A canonical name with its spaces made plain ("Port\u00a0Ellis" -> "Port Ellis"), so that
+    one name groups as one however the page spaced it."""
+    return name if name.isascii() and "  " not in name else " ".join(name.split())
+
+
+def _drop_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    out: list[Mention] = []
+    last_end = -1
+    for m in ordered:
+        if m.start >= last_end and m.end > m.start:
+            out.append(m)
+            last_end = m.end
+    return out
+
+
+def _plain_canonical(m: Mention) -> str:
+    """A mention's own text, with an all-caps headline or credit name written as a name."""
+    if m.kind in ("caps", "credit") and m.text.isupper() and len(m.text) > 4:
+        return " ".join(w.capitalize() if len(w) > 1 else w for w in m.text.split())
+    return m.text
+
+
+_PAREN = re.compile(r"\s?\(\s?([^()\n]{1,80}?)\s?\)")
+
+
+def _define_acronyms(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """Acronyms the article defines, keyed by their letters, mapped to the expansion mention.
+
+    Both orders count: "Harbour Trade Council (HTC)" and "HTC (Harbour Trade Council)".
+    """
+    by_start = {m.start: m for m in mentions}
+    by_end = {m.end: m for m in mentions}
+    defined: dict[str, Mention] = {}
+    for match in _PAREN.finditer(text):
+        inner_start, inner_end = match.span(1)
+        before = by_end.get(match.start())
+        inside = by_start.get(inner_start)
+        if before is None or inside is None or inside.end != inner_end:
+            continue
+        for short, long in ((inside, before), (before, inside)):
+            letters = acronym_letters(short.text)
+            if (
+                2 <= len(letters) <= 8
+                and letters.isupper()
+                and " " not in short.text
+                and _matches_initials(letters, long.text)
+            ):
+                defined[letters] = long
+                long.add_prior(long.best()[0] or ORG, 1.0)
+                short.canonical = long.text
+                short.kind = "acronym"
+                break
+    return defined
+
+
+def _matches_initials(letters: str, name: str) -> bool:
+    """Whether an acronym fits a name: its letters are initials of the words, in order.
+
+    "HTC" fits "Harbour Trade Council"; "NATO" fits "North Atlantic Treaty Organisation"; "MOI"
+    and "MI" both fit "Ministry of Infrastructure" (connectors may or may not give a letter);
+    a word may give two letters when it has two capitals ("TeleCom" -> "TC").
+    """
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    if len(words) < 2 or not words[0][:1].isupper() or words[0][0] != letters[0]:
+        return False
+    return _fits(letters, 0, words, 0)
+
+
+def _fits(letters: str, i: int, words: list[str], j: int) -> bool:
+    """Letters[i:] spelt by words[j:], every content word giving one or more letters."""
+    if j == len(words):
+        return i == len(letters)
+    word = words[j]
+    if word.casefold() in _CONNECTORS:
+        # A connector gives its initial or nothing.
+        if (
+            i < len(letters)
+            and word[0].upper() == letters[i]
+            and _fits(letters, i + 1, words, j + 1)
+        ):
+            return True
+        return _fits(letters, i, words, j + 1)
+    if i >= len(letters) or word[0].upper() != letters[i]:
+        return False
+    # The word's own initial, then maybe further capitals inside it.
+    k = i + 1
+    if _fits(letters, k, words, j + 1):
+        return True
+    for ch in word[1:]:
+        if ch.isupper() and k < len(letters) and ch == letters[k]:
+            k += 1
+            if _fits(letters, k, words, j + 1):
+                return True
+    return False
+
+
+def _vote(mentions: list[Mention]) -> None:
+    """One label per string: pool evidence by key, let a strong local cue keep its own label.
+
+    The prior counts once per string (the strongest seen), context once per mention.
+    """
+    priors: dict[str, dict[str, float]] = {}
+    contexts: dict[str, dict[str, list[float]]] = {}
+    for m in mentions:
+        if m.kind == "credit":
+            continue
+        prior = priors.setdefault(m.key, {})
+        for label, weight in m.prior.items():
+            if weight > prior.get(label, 0.0):
+                prior[label] = weight
+        context = contexts.setdefault(m.key, {})
+        for label, weight in m.context.items():
+            context.setdefault(label, []).append(weight)
+    pooled_by_key: dict[str, dict[str, float]] = {}
+    for key, prior in priors.items():
+        pooled = dict(prior)
+        for label, weights in contexts.get(key, {}).items():
+            pooled[label] = pooled.get(label, 0.0) + _saturate(weights)
+        pooled_by_key[key] = pooled
+    for m in mentions:
+        own, own_weight = m.best()
+        if m.kind == "credit":
+            m.label = own if own_weight >= EMIT else None
+            continue
+        pooled = pooled_by_key.get(m.key, {})
+        if not pooled:
+            continue
+        label = max(pooled, key=pooled.__getitem__)
+        weight = pooled[label]
+        if own is not None and own != label and m.context.get(own, 0.0) >= STRONG:
+            label, weight = own, own_weight
+        m.label = label if weight >= EMIT else None
+
+
+def _saturate(weights: list[float]) -> float:
+    """Pooled context: the strongest cue in full, each further one at three quarters of the
+    weight of the one before, so that many weak hints ("to P2P", "from P2P") do not add up to
+    a certainty while real repetition still counts."""
+    total = 0.0
+    factor = 1.0
+    for weight in sorted(weights, reverse=True):
+        total += weight * factor
+        factor *= 0.75
+    return total
+
+
+def _link_acronyms(mentions: list[Mention], defined: dict[str, Mention]) -> None:
+    """Give every use of a defined (or guessable) acronym its expansion as canonical."""
+    expansions: dict[str, Mention] = dict(defined)
+    for m in mentions:
+        if m.label == ORG and " " in m.text and m.kind not in ("caps", "credit"):
+            expansions.setdefault(initials(m.text), m)
+    for m in mentions:
+        letters = acronym_letters(m.text)
+        if (
+            " " in m.text
+            or len(letters) < 2
+            or len(letters) > 8
+            or not letters.isupper()
+            or not m.text[:1].isalpha()
+        ):
+            continue
+        long = expansions.get(letters)
+        if long is None or long is m:
+            continue
+        if m.label is None and m.kind == "caps":
+            continue
+        m.canonical = long.canonical or long.text
+        if long.label is not None:
+            m.label = long.label
+
+
+_PARTICLES = word_set(
+    """
+    de del della der den van von da di du dos das la le bin ibn al el
+    """
+)
+
+
+def _link_people(mentions: list[Mention]) -> None:
+    """Surnames and first names seen alone take the full name given earlier (or later)."""
+    full_names: list[Mention] = [
+        m for m in mentions if m.label == PERSON and m.kind != "credit" and " " in m.text.strip()
+    ]
+    is_full = {id(m) for m in full_names}
+    by_part: dict[str, list[Mention]] = {}
+    for m in full_names:  # in text order, so each list is sorted by start
+        words = [w for w in m.text.split() if w.casefold() not in _PARTICLES and len(w) > 1]
+        for word in {words[0], words[-1]} if words else set():
+            if word.isupper():
+                continue  # "US" in "US Congressional ..." is no one's name
+            by_part.setdefault(fold(word.rstrip(".")), []).append(m)
+    starts = {part: [c.start for c in found] for part, found in by_part.items()}
+    by_full: dict[str, Mention] = {}
+    for m in full_names:
+        by_full.setdefault(m.key, m)
+    for m in mentions:
+        if m.label == EVENT:
+            continue
+        if m.kind == "credit":
+            same = by_full.get(m.key)
+            if same is not None:
+                m.canonical = same.canonical or same.text
+            continue
+        if id(m) in is_full:
+            continue
+        candidates = by_part.get(m.key)
+        if not candidates:
+            continue
+        own, own_weight = m.best()
+        if own not in (PERSON, None) and own_weight >= STRONG and m.context.get(own, 0.0) >= EMIT:
+            continue  # "in Jordan" stays a place even in an article about Michael Jordan
+        # The full name named last before this mention, else the first one after it.
+        i = bisect_left(starts[m.key], m.start)
+        nearest = candidates[i - 1] if i > 0 else candidates[0]
+        strongest_other = max((w for label, w in m.prior.items() if label != PERSON), default=0.0)
+        if strongest_other >= 2.0 and nearest.prior.get(PERSON, 0.0) < 2.0:
+            continue  # a country is not the surname of a name we are unsure of
+        m.label = PERSON
+        m.canonical = nearest.canonical or nearest.text
+    for m in full_names:
+        if m.canonical is None:
+            m.canonical = m.text
+
+
+def _link_organisations(mentions: list[Mention]) -> None:
+    """A single word that opens an organisation's longer name refers to it ("Deportivo").
+
+    Only when that word opens exactly one organisation's name in the article: a word that opens
+    several ("Calder Audit Office", "Calder Football Federation") is a place or a namesake, not
+    a short form of either. A mention with evidence of its own for another label keeps it.
+    """
+    firsts: dict[str, set[str]] = {}
+    first_mention: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label == ORG and " " in m.text and m.kind not in ("caps", "credit"):
+            first = m.text.split()[0]
+            if len(first) > 2 and not first.isupper():
+                firsts.setdefault(fold(first), set()).add(m.key)
+                first_mention.setdefault(fold(first), m)
+    placed = {m.key for m in mentions if m.context.get(PLACE, 0.0) > 0.0}
+    for m in mentions:
+        if " " in m.text or m.label == PERSON or PERSON in m.prior:
+            continue
+        if len(firsts.get(m.key, ())) != 1:
+            continue
+        if m.prior.get(PLACE, 0.0) >= 2.0 or m.key in placed:
+            continue  # "Israel" is not "Israel Radio"; "in Calder" is a place
+        own, _ = m.best()
+        if own not in (ORG, None) and m.context.get(own, 0.0) >= STRONG:
+            continue
+        long = first_mention[m.key]
+        m.label = ORG
+        m.canonical = long.text

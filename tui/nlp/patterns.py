@@ -1,0 +1,258 @@
+"""Money, percentages and dates: entities whose shape alone says what they are.
+
+Every pattern here is anchored on a digit, a currency sign or a closed word list and uses only
+bounded repetition, so a pathological line (a megabyte without a newline, a thousand digits in a
+row) costs linear time: no pattern nests one open-ended repetition inside another.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from tui.nlp.cues import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, word_set
+
+
+class Found(NamedTuple):
+    """A span found by a pattern, before it becomes an `Entity`."""
+
+    start: int
+    end: int
+    label: str
+
+
+_NUM = r"(?:\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?|\d{1,15}(?:\.\d{1,12})?)"
+_WORD_NUM = (
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|hundreds\s+of|tens\s+of|"
+    r"several|a\s+few)"
+)
+_MAG = r"(?:bn|billion|mn|mln|million|m|k|thousand|tn|trillion|crore|lakh)"
+_SYMBOL = r"(?:(?:[A-Z]{1,3})?[$£€¥₹₩₽]|Rs\.?\s?)"
+_ISO = r"(?:USD|EUR|GBP|JPY|CHF|CNY|RMB|AUD|CAD|NZD|HKD|SGD|INR|SEK|NOK|DKK|RUB|ZAR|BRL|MXN)"
+_CURRENCY_WORD = (
+    r"(?:(?:US|U\.S\.|American|Australian|Canadian|Hong\s+Kong|New\s+Zealand|Singapore|Swiss|"
+    r"French|Belgian|Danish|Swedish|Norwegian|Japanese|Chinese|Indian|Mexican|Russian|"
+    r"Turkish|Egyptian|South\s+African)\s+)?"
+    r"(?:dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|francs?|"
+    r"(?:deutsche?\s?)?marks?|lire|lira|pesos?|rupees?|roubles?|rubles?|rand|baht|ringgit|"
+    r"dinars?|dirhams?|riyals?|shekels?|kronor|kroner|kronur|krona|krone|zlotys?|forints?|"
+    r"pence|cents?)"
+)
+
+MONEY = re.compile(
+    rf"(?<![\w$£€¥₹₩₽]){_SYMBOL}\s?{_NUM}(?:\s?{_MAG}\b)?"
+    rf"|(?<![\w.,]){_ISO}\s?{_NUM}(?:\s?{_MAG}\b)?"
+    rf"|(?<![\w.,]){_NUM}(?:\s?{_MAG})?\s?{_ISO}\b"
+    rf"|(?<![\w.,]){_NUM}(?:\s?{_MAG})?\s{_CURRENCY_WORD}\b"
+    rf"|(?<![\w.,]){_NUM}p\b"
+    rf"|\b{_WORD_NUM}\s(?:million|billion|thousand|trillion)\s{_CURRENCY_WORD}\b"
+)
+
+PERCENT = re.compile(
+    rf"(?<![\w.,])[-+−]?{_NUM}\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)"
+    rf"|\b(?:{_WORD_NUM}|half\s+a)\s(?:per\s?cent|percent|percentage\s+points?)\b"
+)
+
+_MONTH = "(?:" + "|".join(MONTHS) + "|(?:" + "|".join(MONTH_ABBREVIATIONS) + r")\.?)"
+_MONTH_FULL = "(?:" + "|".join(MONTHS) + ")"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
+_REL = r"(?:last|next|this|past|coming|previous|following)"
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?|centuries)"
+_COUNT = r"(?:\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+_COUNT += r"fifteen|twenty|thirty|fifty|a\s+few|few|several|many)"
+_PART = r"(?:early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)"
+
+DATE = re.compile(
+    "|".join(
+        [
+            # 1996-08-30, 30/08/1996, 8/30/96
+            rf"(?<![\w-]){_YEAR}-[01]\d-[0-3]\d(?![\w-])",
+            r"(?<![\w/.])[0-3]?\d[/.][01]?\d[/.](?:\d{4}|\d\d)(?![\w/.])",
+            # Tuesday, March 4, 2025 / March 4 / March 4th, 2025
+            rf"(?:{_WEEKDAY},?\s)?{_MONTH}\s{_DAY}(?:,?\s{_YEAR})?\b",
+            # (Tuesday) 4 March (2025), 4th of March
+            rf"(?:{_WEEKDAY},?\s)?\b{_DAY}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?\b",
+            # March 2025, early March 2025
+            rf"(?:{_PART}[- ])?{_MONTH_FULL},?\s{_YEAR}\b",
+            # early March, in March (the month alone needs a preposition: "May" is also a verb)
+            rf"(?:(?<=\bin\s)|(?<=\bIn\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)"
+            rf"|(?<=\bfrom\s)|(?<=\bduring\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\blate\s)"
+            rf"|(?<=\bearly\s)|(?<=\bmid-)|(?<=\bthrough\s)|(?<=\btill\s)|(?<=\bof\s))"
+            rf"{_MONTH_FULL}\b(?!\s[A-Z])",
+            rf"\b{_REL}\s{_MONTH_FULL}\b",
+            # last Tuesday, on Monday, Monday morning
+            rf"(?:\b(?:{_REL}|early|late)\s)?{_WEEKDAY}s?\b",
+            # mid-2023, early 2024, the 1990s, 2024/25, 1996-97
+            rf"\b{_PART}[- ]{_YEAR}s?\b",
+            rf"(?:\bthe\s)?(?<![\w$£€.,])(?:mid-)?{_YEAR}s\b",
+            rf"(?<![\w$£€.,/-]){_YEAR}[/-]\d\d(?![\w/-])",
+            # a bare year, unless it counts something ("2000 people")
+            rf"(?<![\w$£€.,/:-]){_YEAR}(?![\w/:%-]|\.\d|,\d|\s(?:[a-z]+s|per|million|people)\b)",
+            # last week, this year, the past three months, two years ago
+            rf"\b{_REL}\s(?:week|weekend|month|year|decade|century|quarter|season|spring"
+            rf"|summer|autumn|fall|winter)\b",
+            rf"\b(?:the\s)?(?:past|last|next|coming|previous|first)\s{_COUNT}\s{_UNIT}\b",
+            rf"\b{_COUNT}\s{_UNIT}\sago\b",
+            r"\b(?:[Yy]esterday|[Tt]omorrow|[Tt]oday)\b",
+            # the third quarter of 2024, Q3 2024, fiscal 2025
+            rf"\b(?:the\s)?(?:first|second|third|fourth)\s(?:quarter|half)\sof\s{_YEAR}\b",
+            rf"\bQ[1-4](?:\s{_YEAR})?\b",
+            rf"\b(?:fiscal|FY)\s?{_YEAR}\b",
+        ]
+    )
+)
+
+
+# Where a money, percent or date match can begin. Scanning a whole text with the full
+# patterns tries dozens of alternatives at every character; instead we look only at anchors
+# (a digit or currency sign, or a date word), found by two scans that the regex engine speeds up
+# with a first-character check, and try the patterns at the anchor and at the start of the words
+# that may precede it ("the 1990s", "US$3", "early March", "two years ago").
+_DIGIT_ANCHOR = re.compile(r"[\d$£€¥₹₩₽][\d,.]*")
+_WORD_ANCHOR = re.compile(
+    "(?:"
+    + "|".join(
+        MONTHS
+        + MONTH_ABBREVIATIONS
+        + WEEKDAYS
+        + ["last", "next", "this", "past", "coming", "previous", "following", "fiscal", "FY", "ago"]
+        + ["yesterday", "today", "tomorrow", "Yesterday", "Today", "Tomorrow"]
+        + ["million", "billion", "trillion", "thousand", "per", "percent"]
+    )
+    + r")(?![\w])"
+)
+_LEFT = re.compile(
+    "(?:"
+    + "|".join(
+        [
+            r"(?<![\w$])[A-Z]{1,3}",
+            r"\bRs\.?\s?",
+            rf"\b{_ISO}\s?",
+            r"\bthe\s(?:mid-)?",
+            r"\bmid-",
+            rf"\b{_PART}[- ]",
+            rf"\b(?:{_WEEKDAY},?\s)",
+            r"\b(?:the\s)?(?:first|second|third|fourth)\s(?:quarter|half)\sof\s",
+            r"\bQ",
+            r"\b(?:fiscal|FY)\s?",
+            rf"\b{_COUNT}\s{_UNIT}\s",
+            rf"\b(?:{_WORD_NUM}|half\sa)\s",
+            rf"\b(?:the\s)?(?:{_REL}|early|late)\s",
+        ]
+    )
+    + r")\Z"
+)
+_PATTERNS = (("MONEY", MONEY), ("PERCENT", PERCENT), ("DATE", DATE))
+
+
+# Last words of everything `_LEFT` can put before an anchor; `_LEFT` runs only after one.
+_LEFT_TRIGGERS = word_set(
+    """
+    the of early late mid fiscal FY Rs Rs. a an half last next this past coming previous
+    following day days week weeks month months year years decade decades centuries one two
+    three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+    sixty seventy eighty ninety few several many hundred USD EUR GBP JPY CHF CNY RMB AUD CAD
+    NZD HKD SGD INR SEK NOK DKK RUB ZAR BRL MXN
+    """
+) | frozenset(WEEKDAYS)
+
+
+def _may_extend_left(text: str, p: int) -> bool:
+    """Whether the text just before an anchor could open a longer match ("the 1990s")."""
+    j = p - 1
+    if j < 0:
+        return False
+    c = text[j]
+    if c.isalpha() or c == "-":
+        return True  # "US$3", "Q3", "FY2024", "mid-2023"
+    if c not in " ,\u00a0":
+        return False
+    while j >= 0 and p - j < 4 and text[j] in " ,\u00a0":
+        j -= 1
+    end = j + 1
+    while j >= 0 and end - j <= 12 and (text[j].isalpha() or text[j] == "."):
+        j -= 1
+    return text[j + 1 : end] in _LEFT_TRIGGERS
+
+
+def _anchors(text: str) -> list[int]:
+    starts = [m.start() for m in _DIGIT_ANCHOR.finditer(text)]
+    for m in _WORD_ANCHOR.finditer(text):
+        p = m.start()
+        if p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_"):
+            starts.append(p)
+    starts.sort()
+    return starts
+
+
+def find_patterns(text: str) -> list[Found]:
+    """Money, percentages and dates in `text`, sorted and without overlaps.
+
+    Money wins over a percentage or date at the same place ("$2,000" is not the year 2000), and
+    a longer match wins over a shorter one that starts inside it.
+    """
+    found: list[tuple[int, int, int, str]] = []
+    covered = -1
+    for p in _anchors(text):
+        if p < covered:
+            continue
+        starts = [p]
+        if _may_extend_left(text, p):
+            left = _LEFT.search(text, max(0, p - 40), p)
+            if left is not None and left.start() < p:
+                starts.insert(0, left.start())
+        best: tuple[int, int, int, str] | None = None
+        for start in starts:
+            if start < covered:
+                continue
+            for rank, (label, pattern) in enumerate(_PATTERNS):
+                m = pattern.match(text, start)
+                if m is None:
+                    continue
+                end = m.end()
+                while end > start and text[end - 1] in " ,":
+                    end -= 1
+                if end > start and (best is None or (start, -end, rank) < best[:3]):
+                    best = (start, -end, rank, label)
+            if best is not None:
+                break
+        if best is not None:
+            found.append(best)
+            covered = -best[1]
+    found.sort()
+    out: list[Found] = []
+    last_end = -1
+    for start, neg_end, _rank, label in found:
+        end = -neg_end
+        if start < last_end:
+            continue
+        out.append(Found(start, end, label))
+        last_end = end
+    return _join_dates(text, out)
+
+
+_WEEKDAY_ONLY = re.compile(rf"(?:(?:{_REL}|early|late)\s)?{_WEEKDAY}")
+_DATE_JOIN = re.compile(r",?\s")
+_DAY_OR_MONTH = re.compile(rf"{_MONTH}\s|{_DAY}\s")
+
+
+def _join_dates(text: str, found: list[Found]) -> list[Found]:
+    """Glue a weekday to the date after it ("Tuesday" + "4 March" -> "Tuesday, 4 March")."""
+    out: list[Found] = []
+    for item in found:
+        if out and item.label == "DATE" and out[-1].label == "DATE":
+            prev = out[-1]
+            gap = text[prev.end : item.start]
+            if (
+                len(gap) <= 2
+                and _DATE_JOIN.fullmatch(gap)
+                and _WEEKDAY_ONLY.fullmatch(text, prev.start, prev.end)
+                and _DAY_OR_MONTH.match(text, item.start, item.end)
+            ):
+                out[-1] = Found(prev.start, item.end, "DATE")
+                continue
+        out.append(item)
+    return out

@@ -1,0 +1,594 @@
+"""Who is who in one article: names, their fullest forms, genders, and pronoun resolution.
+
+The quote finder must name speakers well even when the entity engine gives it nothing, so this
+module carries its own light person detection: capitalised word runs, read with person titles
+(Mr, Sen., President...), a short list of common first names, and the article's own habit of
+introducing "Jacky Chung" once and calling him "Chung" or "Mr Chung" afterwards. When PERSON and
+ORG entities are given, their `canonical` forms win.
+
+Everything is a few regex scans over the text plus dictionary look-ups: linear in its length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from tui.model import Entity
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_ABBR = (
+    r"(?:Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon|"
+    r"Jr|Sr|Supt|Det|Insp|Atty|Pres|Amb|Cllr|Fr|Sec|Del)\."
+)
+_WORD = rf"[{_UP}][\w]*(?:[’'][{_UP}][\w]*|-[\w]+)*"
+_TOKEN = rf"(?:{_ABBR}|(?:[{_UP}]\.){{1,3}}(?![\w])|{_WORD})"
+_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|la|le|dos|das|ter|of)"
+NAME_RUN = re.compile(
+    rf"(?<![\w’'\-.]){_TOKEN}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0](?:the[ \u00a0])?)?{_TOKEN})*"
+)
+"""A run of capitalised tokens ("Sen. Claire McCaskill", "Leonard E. Burman", "Ministry of
+Health"). Each repetition starts with a capital after exactly one space, so there is nothing to
+backtrack over."""
+
+
+def wordset(words: str) -> frozenset[str]:
+    """A word list written as prose, one entry per whitespace-separated word."""
+    return frozenset(words.split())
+
+
+_OF = re.compile(r"[ \u00a0]of[ \u00a0](?:the[ \u00a0])?")
+
+
+def name_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Capitalised runs in text[start:end] as (start, end, run).
+
+    "of" joins a run only after an organisation word or a title ("Ministry of Health",
+    "Secretary of State"); "Smith of Texas" is two runs.
+    """
+    out: list[tuple[int, int, str]] = []
+    stop = len(text) if end is None else end
+    for m in NAME_RUN.finditer(text, start, stop):
+        s, run = m.start(), m.group()
+        pieces: list[tuple[int, int]] = []
+        cur = 0
+        for o in _OF.finditer(run):
+            before = run[cur : o.start()].rsplit(" ", 1)[-1]
+            n = _norm(before)
+            if n in ORG_WORDS or n in PERSON_TITLES:
+                continue
+            pieces.append((cur, o.start()))
+            cur = o.end()
+        pieces.append((cur, len(run)))
+        for a, b in pieces:
+            if b > a:
+                out.append((s + a, s + b, run[a:b]))
+    return out
+
+
+_SPEECH_AFTER = re.compile(
+    r"(?:’s|'s)?[ \u00a0]+(?:also |later |then |has |had )?(?:said|says|told|tells|added|adds|"
+    r"asked|explained|noted|wrote|argued|warned|insisted|believes|thinks|replied|recalled)\b"
+)
+
+_APPOSITION = re.compile(r",[ \u00a0]+(?:who|whose|a|an|the)\b")
+_SUBJECT_VERB = re.compile(r"[ \u00a0](?:was|is|has|had|will|would|did|does|spent|began)\b")
+_BEFORE_SPEECH = ("said ", "says ", "told ", "according to ", "added ", "asked ")
+
+
+def _speech_adjacent(text: str, start: int, end: int, apposition: bool = False) -> bool:
+    """Whether a name is used the way people's names are: as the subject of a speech verb,
+    after an inverted one ("said Chung", "according to Chung") or, for full names, followed by
+    an apposition ("Rosalind Okafor, the trade minister")."""
+    if _SPEECH_AFTER.match(text, end):
+        return True
+    if text[max(0, start - 13) : start].lower().endswith(_BEFORE_SPEECH):
+        return True
+    return apposition and (
+        _APPOSITION.match(text, end) is not None or _SUBJECT_VERB.match(text, end) is not None
+    )
+
+
+TITLES_M = {
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "father",
+    "fr",
+    "congressman",
+    "councilman",
+    "assemblyman",
+    "chairman",
+    "brother",
+    "uncle",
+    "duke",
+    "sheikh",
+    "pope",
+    "imam",
+}
+TITLES_F = {
+    "mrs",
+    "ms",
+    "miss",
+    "lady",
+    "dame",
+    "queen",
+    "princess",
+    "madam",
+    "madame",
+    "sister",
+    "congresswoman",
+    "councilwoman",
+    "assemblywoman",
+    "chairwoman",
+    "aunt",
+    "duchess",
+}
+TITLES_N = {
+    "mx",
+    "dr",
+    "sen",
+    "sens",
+    "senator",
+    "rep",
+    "reps",
+    "representative",
+    "gov",
+    "governor",
+    "president",
+    "gen",
+    "general",
+    "lt",
+    "col",
+    "colonel",
+    "maj",
+    "major",
+    "sgt",
+    "sergeant",
+    "capt",
+    "captain",
+    "cmdr",
+    "commander",
+    "adm",
+    "admiral",
+    "prof",
+    "professor",
+    "rev",
+    "reverend",
+    "hon",
+    "judge",
+    "justice",
+    "mayor",
+    "minister",
+    "secretary",
+    "chancellor",
+    "ambassador",
+    "amb",
+    "commissioner",
+    "chief",
+    "inspector",
+    "insp",
+    "detective",
+    "det",
+    "officer",
+    "coach",
+    "speaker",
+    "leader",
+    "premier",
+    "supt",
+    "superintendent",
+    "atty",
+    "attorney",
+    "cllr",
+    "councillor",
+    "rabbi",
+    "bishop",
+    "cardinal",
+    "dean",
+    "director",
+    "chairperson",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "pres",
+    "sec",
+    "deputy",
+    "treasurer",
+    "counsel",
+    "sheriff",
+    "marshal",
+    "trooper",
+    "agent",
+    "dj",
+    "mp",
+    "mep",
+    "ceo",
+    "cfo",
+    "coo",
+    "chair",
+    "founder",
+    "executive",
+    "economist",
+    "analyst",
+    "pollster",
+    "strategist",
+    "adviser",
+    "advisor",
+    "aide",
+    "manager",
+    "candidate",
+    "nominee",
+    "host",
+    "anchor",
+    "correspondent",
+    "editor",
+    "columnist",
+    "author",
+    "historian",
+    "lawyer",
+}
+PERSON_TITLES = TITLES_M | TITLES_F | TITLES_N
+
+# Common given names, to tell "Pat Caddell" (a person) from "Wells Fargo" and to give a pronoun
+# a gender to agree with. Short on purpose: titles and the article's own usage do the rest.
+FIRST_M = wordset(
+    """aaron adam alan albert alex alexander andrew angus anthony antonio arthur barack ben
+    benjamin bernie bill billy bob bobby boris brad brandon brian bruce carl carlos charles
+    charlie chris christopher chuck cory craig dan daniel darren dave david dennis derek donald
+    doug douglas duncan ed eddie edward emmanuel eric evan frank fred gary george gordon graham
+    greg gregory harry henry hugh ian jack jacky jake james jamie jason jeb jeff jeffrey jeremy
+    jerry jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan justin
+    keith ken kenneth kevin kim larry lee leonard lindsey luis marco marcus mark martin matt
+    matthew michael mike mitch mitt nathan neil nick nicholas nigel oliver omar pat patrick paul
+    pedro peter phil philip ralph randy ray raymond reince richard rick rob robert roger ron
+    ronald rudy russell ryan sam samuel scott sean stephen steve steven stuart ted terry thomas
+    tim timothy todd tom tony vladimir walter wayne will william xi"""
+)
+FIRST_F = wordset(
+    """abigail alice alicia amanda amy andrea angela ann anna anne barbara betsy beth betty
+    brenda carla carly carol caroline catherine chelsea cheryl christina christine claire
+    deborah debbie diana diane donna dorothy elizabeth ellen emily emma erin eva gillian gina
+    hannah heather helen hillary huma ivanka jackie jacqueline jane janet jennifer jessica jill
+    joan joanna joyce judith judy julia julie karen kate katherine kathleen kathy kayleigh
+    kellyanne kelly kimberly kirsten laura lauren linda lisa liz lois lucy madeleine margaret
+    maria marie marine martha mary megan melania melanie melissa michelle monica nancy natalie
+    nicola nicole nikki olivia pamela patricia paula priti rachel rebecca rose ruth sandra sara
+    sarah sharon sheila sonia sophie stephanie susan suzanne tammy teresa theresa tina tulsi
+    valerie victoria virginia wendy yvonne zoe"""
+)
+
+ORG_WORDS = wordset(
+    """house senate congress party committee department ministry council association institute
+    university college school center centre foundation bank company corp corporation inc ltd llc
+    plc group post times journal news network agency administration campaign commission court
+    police service office board union federation organization organisation fund church club
+    press media tribune herald magazine review reuters cnn bbc fox nbc abc cbs msnbc npr pbs
+    government army navy guard force forces bureau authority alliance coalition trust society
+    caucus assembly parliament cabinet ministry unit team brigade office institution project
+    council capital partners holdings airlines airways motors industries systems labs network
+    channel radio television tv daily gazette chronicle observer guardian telegraph express
+    mail sun week weekly monthly politico breitbart huffington poll polls survey republicans
+    democrats conservatives liberals"""
+)
+PLACE_WORDS = wordset(
+    """street avenue road city county state states island islands river mountain mountains
+    lake valley bay sea ocean north south east west northern southern eastern western america
+    york washington london paris beijing moscow china russia britain england france germany
+    iran iraq syria israel japan india mexico canada europe africa asia district province
+    region kingdom republic union port harbour harbor fort mount lake new saint"""
+)
+STOP_CAPS = wordset(
+    """the a an but and or so if when while as in on at for from with by after before during
+    meanwhile however yet then this that these those still also even now here there his her
+    their our my its we i he she they it you your what who why how where which whose
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december yesterday today tomorrow tonight
+    last next former acting deputy senior junior interim incoming outgoing then-president
+    republican democratic democrat gop independent conservative liberal labour tory
+    american british chinese french german russian mexican european national federal
+    white black asian latino hispanic african according said says asked told added mrs mr ms
+    dr sen rep gov gen st no not yes oh well please thank thanks dear to of wit later earlier
+    instead indeed moreover furthermore afterward afterwards finally first second third
+    recently previously ultimately additionally again once soon separately elsewhere
+    similarly likewise nevertheless nonetheless thus therefore hence asked speaking
+    addressing writing without despite although though because like unlike among over under
+    about around through into upon asked is was are were has have had do does did will would
+    can could should must might one two three many most some all both each every any other
+    another such only just ahead amid within across behind beyond toward towards via per
+    sources officials critics supporters experts analysts several few more less why
+    u.s. u.k. u.n. e.u. d.c. a.m. p.m. un eu uk us"""
+)
+ACRONYM = re.compile(r"[A-Z0-9&.\-]{2,}")
+
+
+def _norm(tok: str) -> str:
+    """A token as compared: lower case, without dots and curly apostrophes."""
+    return tok.lower().replace(".", "").replace("’", "'")
+
+
+def split_run(run: str) -> tuple[list[str], str | None, bool]:
+    """Split a capitalised run into (name tokens, gender from a title, had a person title).
+
+    Leading sentence words ("But", "Yesterday"), descriptors ("Republican") and titles ("Sen.",
+    "White House Press Secretary") are dropped: the name is what follows the last title.
+    """
+    toks = run.replace("\u00a0", " ").split(" ")
+    gender: str | None = None
+    titled = False
+    cut = 0
+    for i, tok in enumerate(toks):
+        n = _norm(tok)
+        if n in PERSON_TITLES and i < len(toks) - 1:
+            cut = i + 1
+            titled = True
+            if n in TITLES_M:
+                gender = "m"
+            elif n in TITLES_F:
+                gender = "f"
+    rest = toks[cut:]
+    if titled and len(rest) > 2 and rest[0] == "of":
+        # "Secretary of State John Kerry": the title's complement is not part of the name.
+        rest = rest[3:] if rest[1] == "the" else rest[2:]
+    while rest and (_norm(rest[0]) in STOP_CAPS or rest[0].lower() in _PARTICLES):
+        rest = rest[1:]
+    while rest and rest[-1].lower() in _PARTICLES:
+        rest = rest[:-1]
+    return rest, gender, titled
+
+
+_PARTICLES = {
+    "de",
+    "da",
+    "del",
+    "della",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "ibn",
+    "al",
+    "la",
+    "le",
+    "dos",
+    "das",
+    "ter",
+    "of",
+    "the",
+}
+
+
+def is_orgish(tokens: Sequence[str]) -> bool:
+    """Whether a name looks like an organisation or place rather than a person."""
+    return any(_norm(t) in ORG_WORDS or _norm(t) in PLACE_WORDS for t in tokens) or (
+        len(tokens) == 1 and ACRONYM.fullmatch(tokens[0]) is not None and len(tokens[0]) <= 5
+    )
+
+
+def first_name_gender(tokens: Sequence[str]) -> str | None:
+    """'m' or 'f' when the first token is a common given name, else None."""
+    if not tokens:
+        return None
+    n = _norm(tokens[0])
+    if n in FIRST_M:
+        return "m"
+    if n in FIRST_F:
+        return "f"
+    return None
+
+
+@dataclass
+class Person:
+    """One person known in the article: the fullest name seen and a gender if one is known."""
+
+    name: str
+    tokens: list[str]
+    gender: str | None = None
+    first_pos: int = 0
+    titles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Registry:
+    """The people (and organisations) of one article, for naming speakers."""
+
+    text: str
+    people: dict[str, Person] = field(default_factory=dict)
+    by_last: dict[str, list[str]] = field(default_factory=dict)
+    by_first: dict[str, list[str]] = field(default_factory=dict)
+    mentions: list[tuple[int, str]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    _ent_starts: list[int] = field(default_factory=list)
+    _mention_pos: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(
+        cls, text: str, entities: Sequence[Entity], blocked: Iterable[tuple[int, int]] = ()
+    ) -> Registry:
+        """Collect people from PERSON entities and from the article's own capitalised runs.
+
+        `blocked` spans (the quotations) do not supply mentions for pronoun resolution: a name
+        said inside a quote is rarely who "he" refers to afterwards.
+        """
+        reg = cls(text=text)
+        reg.entities = sorted(
+            (e for e in entities if e.label in ("PERSON", "ORG")), key=lambda e: e.start
+        )
+        reg._ent_starts = [e.start for e in reg.entities]
+        runs = name_runs(text)
+        singles: set[str] = set()
+        titled_last: dict[str, str | None] = {}
+        for rs, rend, run in runs:
+            toks, gender, titled = split_run(run)
+            if len(toks) != 1:
+                continue
+            # A lone surname counts as a person's when used like one: with a title, as the
+            # subject of a speech verb, or after an inverted one ("said Chung").
+            if titled or _speech_adjacent(text, rs, rend):
+                singles.add(_norm(toks[0]))
+            if titled:
+                titled_last[_norm(toks[0])] = gender
+        for ent in reg.entities:
+            if ent.label == "PERSON":
+                etoks, egender, _ = split_run(ent.canonical)
+                if etoks:
+                    reg._add(etoks, egender, ent.start)
+        for s, _e, run in runs:
+            toks, gender, titled = split_run(run)
+            if len(toks) < 2 or len(toks) > 4 or is_orgish(toks):
+                continue
+            if any(ACRONYM.fullmatch(t) and not t.endswith(".") for t in toks):
+                continue
+            fg = first_name_gender(toks)
+            last = _norm(toks[-1])
+            if titled or fg or last in singles or _speech_adjacent(text, s, _e, True):
+                g = gender or fg or titled_last.get(last)
+                reg._add(toks, g, s)
+                if titled:
+                    reg._titles(run, toks)
+        for s, _e, run in runs:
+            toks, gender, _ = split_run(run)
+            if toks and not is_orgish(toks):
+                name = reg.lookup(toks, gender, s)
+                if name in reg.people:
+                    reg.mentions.append((s, name))
+        for ent in reg.entities:
+            if ent.label == "PERSON":
+                etoks, egender, _ = split_run(ent.canonical)
+                name = reg.lookup(etoks, egender, ent.start) if etoks else ""
+                if name in reg.people:
+                    reg.mentions.append((ent.start, name))
+        spans = sorted(blocked)
+        starts = [b[0] for b in spans]
+
+        def inside(pos: int) -> bool:
+            i = bisect.bisect_right(starts, pos) - 1
+            return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+        reg.mentions = sorted({m for m in reg.mentions if not inside(m[0])})
+        reg._mention_pos = [m[0] for m in reg.mentions]
+        return reg
+
+    def _add(self, toks: list[str], gender: str | None, pos: int) -> None:
+        """Register a full name, keeping the longest form of a name seen."""
+        if len(toks) < 2:
+            return  # a lone surname is a mention to resolve, not a person's full name
+        name = " ".join(toks)
+        last, first = _norm(toks[-1]), _norm(toks[0])
+        for other in self.by_last.get(last, []):
+            p = self.people[other]
+            if _norm(p.tokens[0]) == first:
+                if len(toks) > len(p.tokens):
+                    # "Donald J. Trump" after "Donald Trump": keep one person, longest name.
+                    p.name, p.tokens = name, list(toks)
+                p.gender = p.gender or gender
+                if name != p.name:
+                    self.people.setdefault(name, p)
+                return
+        if name in self.people:
+            self.people[name].gender = self.people[name].gender or gender
+            return
+        self.people[name] = Person(name, list(toks), gender, pos)
+        self.by_last.setdefault(last, []).append(name)
+        self.by_first.setdefault(first, []).append(name)
+
+    def _titles(self, run: str, toks: Sequence[str]) -> None:
+        """Remember the titles a person was given ("Mayor Imogen Tully" → mayor)."""
+        name = self.lookup(toks, None, 0)
+        p = self.people.get(name)
+        if p is not None:
+            for w in run.split()[: -len(toks)]:
+                if _norm(w) in PERSON_TITLES:
+                    p.titles.add(_norm(w))
+
+    def titled_person(self, title: str, pos: int) -> str | None:
+        """The person most recently named before `pos` with this title ("the mayor")."""
+        i = bisect.bisect_left(self._mention_pos, pos) - 1
+        while i >= 0 and pos - self.mentions[i][0] < 20_000:
+            p = self.people.get(self.mentions[i][1])
+            if p is not None and title in p.titles:
+                return p.name
+            i -= 1
+        holders = [p for p in self.people.values() if title in p.titles]
+        return holders[0].name if len(holders) == 1 else None
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The last PERSON/ORG entity overlapping [start, end)."""
+        i = bisect.bisect_left(self._ent_starts, end) - 1
+        while i >= 0 and self.entities[i].start >= start - 300:
+            e = self.entities[i]
+            if e.end > start and e.start < end:
+                return e
+            i -= 1
+        return None
+
+    def lookup(self, toks: Sequence[str], gender: str | None, pos: int) -> str:
+        """The fullest known name for a mention ("Chung", "Mr Chung" → "Jacky Chung")."""
+        if not toks:
+            return ""
+        if len(toks) >= 2:
+            for cand in self.by_last.get(_norm(toks[-1]), []):
+                p = self.people[cand]
+                if _norm(p.tokens[0]) == _norm(toks[0]):
+                    return p.name
+            return " ".join(toks)
+        key = _norm(toks[0])
+        cands = list(self.by_last.get(key, []))
+        if not cands:
+            cands = list(self.by_first.get(key, []))
+        if gender:
+            fitting = [c for c in cands if self.people[c].gender in (gender, None)]
+            cands = fitting or cands
+        if not cands:
+            word = toks[0]
+            return word.title() if word.isupper() and len(word) > 3 else word
+        if len(cands) == 1:
+            return self.people[cands[0]].name
+        # Several people share the surname: the one named most recently before this point.
+        best, best_pos = cands[0], -1
+        for c in cands:
+            p = self.people[c]
+            i = bisect.bisect_right(self._mention_pos, pos) - 1
+            while i >= 0:
+                if self.mentions[i][1] == p.name:
+                    break
+                i -= 1
+            last_pos = self.mentions[i][0] if i >= 0 else (p.first_pos if p.first_pos < pos else -1)
+            if last_pos > best_pos:
+                best, best_pos = c, last_pos
+        return self.people[best].name
+
+    def knows(self, toks: Sequence[str]) -> bool:
+        """Whether a one-word name is the surname of a person of this article ("PENCE")."""
+        return len(toks) == 1 and _norm(toks[0]) in self.by_last
+
+    def gender_of(self, name: str) -> str | None:
+        """The gender a person's name is known to carry, if any."""
+        p = self.people.get(name)
+        return p.gender if p else None
+
+    def recent_person(self, pos: int, gender: str | None, floor: int = 0) -> str | None:
+        """The most recent person mentioned before `pos` (not before `floor`) that fits `gender`."""
+        i = bisect.bisect_left(self._mention_pos, pos) - 1
+        steps = 0
+        while i >= 0 and self.mentions[i][0] >= floor and steps < 200:
+            name = self.mentions[i][1]
+            g = self.gender_of(name)
+            if gender is None or g is None or g == gender:
+                return name
+            i -= 1
+            steps += 1
+        return None
+
+    def learn_gender(self, name: str, gender: str) -> None:
+        """Record a gender learnt from usage ("Chung ... he said")."""
+        p = self.people.get(name)
+        if p and p.gender is None:
+            p.gender = gender
