@@ -93,7 +93,10 @@ def show(out: Console, path: str, article: Article, ann: Annotations) -> None:
         out.print(line)
     for quote in ann.quotes:
         who = safe_text(quote.speaker or "unknown speaker")
-        line = Text.assemble(("  “", "dim"), safe_text(quote.text), ("”  — ", "dim"), (who, "bold"))
+        said = safe_text(quote.text)
+        if quote.kind == "indirect":
+            said = f"(reported) {said}"
+        line = Text.assemble("  ", said, ("  — ", "dim"), (who, "bold"))
         out.print(line)
     out.print()
 
