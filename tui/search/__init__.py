@@ -1,1 +1,56 @@
-"""Full-text search over a corpus; Whoosh stays behind this package's own interface."""
+"""Full-text search over a corpus; Whoosh stays behind this package's own interface.
+
+`open_engine(corpus)` gives a `SearchEngine` (see `api.py`); nothing outside this package
+imports Whoosh.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.search.api import (
+    Facet,
+    Hit,
+    IndexSummary,
+    Progress,
+    QueryError,
+    SearchEngine,
+    SearchResults,
+    Sort,
+)
+
+
+def open_engine(
+    corpus: Path,
+    index_dir: Path | None = None,
+    engine: str | None = "rules",
+    readonly: bool = False,
+    *,
+    workers: int | None = None,
+    lock_timeout: float = 10.0,
+) -> WhooshSearchEngine:
+    """The search engine for `corpus` (index under the user cache unless `index_dir`).
+
+    Opening does no indexing: the last complete index answers at once; call `update()`.
+    `engine=None` keeps the engine the existing index was built with (rules for a new one).
+    """
+    return WhooshSearchEngine(
+        corpus, index_dir, engine, readonly, workers=workers, lock_timeout=lock_timeout
+    )
+
+
+from tui.search.engine import IndexLocked, WhooshSearchEngine  # noqa: E402
+
+__all__ = [
+    "Facet",
+    "Hit",
+    "IndexLocked",
+    "IndexSummary",
+    "Progress",
+    "QueryError",
+    "SearchEngine",
+    "SearchResults",
+    "Sort",
+    "WhooshSearchEngine",
+    "open_engine",
+]

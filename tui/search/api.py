@@ -54,18 +54,36 @@ class SearchResults(BaseModel):
     people: list[Facet] = Field(default_factory=list)
     orgs: list[Facet] = Field(default_factory=list)
     elapsed_ms: float = 0.0
+    total_exact: bool = True
+    """False when `total` is an estimate: counting every match of a very common query would
+    cost more than the search itself, so the count stops after a few milliseconds and
+    extrapolates (show it as "about N")."""
 
 
 class IndexSummary(BaseModel):
+    """Counts are of files (a .jsonl file holding 50 articles counts once). A file that gives
+    no article (binary, empty, unreadable) is not added or updated but listed in `skipped`; one
+    that had articles and now gives none counts as removed."""
+
     added: int = 0
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
     skipped: list[Problem] = Field(default_factory=list)
+    """Every problem currently known in the corpus (files skipped or read only in part), not
+    only those met in this run, so the list is the same however the index was brought up to
+    date."""
     rebuilt: bool = False
     reason: str | None = None
     """Why a full rebuild happened (damaged index, engine changed...), if it did."""
     seconds: float = 0.0
+    renamed: int = 0
+    """Files moved or renamed: re-added from the index under their new name, not re-read."""
+    articles: int = 0
+    """Articles in the index after the update."""
+    readonly: bool = False
+    """True when nothing was written: the index is locked by another process or was opened
+    read-only; `reason` says which."""
 
 
 class SearchEngine(Protocol):

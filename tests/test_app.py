@@ -1,0 +1,536 @@
+"""The app driven with keys only, as a reader would, on the real engine and a real index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from test_app_support import (
+    CORPUS,
+    AppFactory,
+    settle,
+    wait_for,
+    widget_text,
+)
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, ProgressBar
+
+from tui.app.app import BroadsheetApp
+from tui.app.dialogs import ExportDialog, NoteDialog, ProblemsScreen, TagsDialog
+from tui.app.help_screen import HelpScreen
+from tui.app.history import History
+from tui.config import history_file
+
+pytest_plugins = ["test_app_support"]  # the shared fixtures: make_app, built_index
+OKAFOR_ID = "trade/okafor-unveils-export-plan-at-northern-trade-summit.txt"
+
+
+async def type_query(pilot: Pilot[Any], text: str) -> None:
+    await pilot.press("slash", *[_key(ch) for ch in text])
+
+
+def _key(ch: str) -> str:
+    return {" ": "space", '"': "quotation_mark", ":": "colon", "~": "tilde"}.get(ch, ch)
+
+
+async def search(pilot: Pilot[Any], query: str) -> BroadsheetApp:
+    app = pilot.app
+    assert isinstance(app, BroadsheetApp)
+    await settle(pilot)
+    await type_query(pilot, query)
+    await wait_for(pilot, lambda: app.results is not None and app.results.query == query)
+    await settle(pilot)
+    return app
+
+
+async def open_okafor(pilot: Pilot[Any]) -> BroadsheetApp:
+    app = await search(pilot, "okafor")
+    await pilot.press("enter")  # to the results
+    ids = [hit.id for hit in app.results_list.loaded_hits]
+    for _ in range(ids.index(OKAFOR_ID)):
+        await pilot.press("j")
+    await pilot.press("enter")
+    await wait_for(
+        pilot, lambda: app.reader.article is not None and app.reader.article.id == OKAFOR_ID
+    )
+    await settle(pilot)
+    return app
+
+
+# -- opening and searching ------------------------------------------------------------------
+
+
+async def test_opens_at_once_and_lists_the_corpus(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.results is not None
+        assert app.results.total == app.engine.count() > 10
+        assert app.focused is app.results_list
+        assert "articles" in str(app.status.query_one("#index-status").render())
+        assert app.results_list.total == app.results.total
+
+
+async def test_indexes_a_new_corpus_in_a_worker_with_progress(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "fresh"
+    corpus.mkdir()
+    for n in range(12):
+        (corpus / f"story-{n:02}.txt").write_text(
+            f"Story number {n}\n\nThe harbour board met on Tuesday to discuss berth {n}.\n"
+        )
+    factory = AppFactory(make_app.root / "fresh-app", make_app.root / "fresh-index", corpus)
+    app = factory()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            bar = app.status.query_one(ProgressBar)
+            assert bar.total is not None and bar.progress == bar.total
+            assert not bar.display
+            assert app.results is not None and app.results.total == 12
+            assert "files 12 added" in str(app.status.query_one("#index-status").render())
+    finally:
+        factory.close()
+
+
+async def test_search_runs_as_you_type_and_enter_moves_to_results(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app = await search(pilot, "okafor")
+        assert isinstance(app.focused, Input)
+        assert app.results is not None and 0 < app.results.total < app.engine.count()
+        assert OKAFOR_ID in [hit.id for hit in app.results_list.loaded_hits]
+        assert any(hit.snippet for hit in app.results_list.loaded_hits)
+        await pilot.press("enter")
+        assert app.focused is app.results_list
+        assert "okafor" in widget_text(app.results_list).lower()
+
+
+async def test_open_article_shows_title_entities_and_quotes(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app = await open_okafor(pilot)
+        assert app.focused is app.reader
+        assert app.reader.article is not None and app.reader.article.id == OKAFOR_ID
+        shown = widget_text(app.reader)
+        assert "Okafor unveils" in shown
+        assert app.reader.quote_count > 0
+        entities = app.query_one("#entities", OptionList)
+        assert entities.option_count > 1
+        quotes = app.query_one("#quotes", OptionList)
+        assert quotes.option_count > 1
+
+
+async def test_invalid_query_shows_a_message_under_the_bar(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, 'title:"unclosed')
+        message_line = app.search_bar.query_one("#search-message")
+        await wait_for(pilot, lambda: message_line.has_class("-error"))
+        await settle(pilot)
+        assert str(message_line.render()).startswith("✗")
+        # the list keeps the last results that worked
+        assert app.results is not None and app.results.query != 'title:"unclosed'
+        assert app.results_list.total == app.results.total
+
+
+async def test_did_you_mean_is_one_key_away(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app = await search(pilot, "okafr")
+        assert app.search_bar.suggestion is not None
+        suggestion = app.search_bar.suggestion
+        await pilot.press("tab")
+        assert app.search_bar.value == suggestion
+        await wait_for(pilot, lambda: app.results is not None and app.results.query == suggestion)
+        assert app.results is not None and app.results.total > 0
+
+
+async def test_tab_moves_on_when_there_is_no_suggestion(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app = await search(pilot, "okafor")
+        assert app.search_bar.suggestion is None
+        await pilot.press("tab")
+        assert app.focused is app.results_list
+
+
+async def test_history_is_recalled_with_up_and_persisted(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await search(pilot, "okafor")
+        await pilot.press("enter")
+        await pilot.press("slash", "ctrl+u", "p", "o", "r", "t", "enter")
+    saved = History(history_file(make_app.settings())).entries
+    assert saved[-2:] == ["okafor", "port"]
+    again = make_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "up")
+        assert again.search_bar.value == "port"
+        await pilot.press("up")
+        assert again.search_bar.value == "okafor"
+        await pilot.press("down", "down")
+        assert again.search_bar.value == ""
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+async def test_n_and_shift_n_jump_between_hits(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app = await open_okafor(pilot)
+        reader = app.reader
+        assert reader.hit_count >= 2
+        await pilot.press("n")
+        first = reader.current_hit
+        await pilot.press("n")
+        assert reader.current_hit == (first or 0) + 1
+        await pilot.press("N")
+        assert reader.current_hit == first
+        assert "hit" in (reader.border_subtitle or "")
+
+
+async def test_brackets_jump_between_quotes_and_copy_quote(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app = await open_okafor(pilot)
+        reader = app.reader
+        await pilot.press("right_square_bracket")
+        assert reader.current_quote == 0
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert reader.current_quote == 2
+        await pilot.press("left_square_bracket")
+        assert reader.current_quote == 1
+        quote = reader.quote
+        assert quote is not None
+        await pilot.press("c")
+        assert app.clipboard.startswith(("“", '"'))
+        assert quote.text.strip() in app.clipboard
+        if quote.speaker:
+            assert app.clipboard.endswith(f"— {quote.speaker}")
+        # the side panel follows the reader
+        quotes = app.query_one("#quotes", OptionList)
+        assert quotes.highlighted_option is not None
+        assert quotes.highlighted_option.id == "q1"
+
+
+async def test_choosing_a_quote_in_the_panel_jumps_the_reader(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app = await open_okafor(pilot)
+        await pilot.press("tab")  # reader -> entities
+        await pilot.press("tab")  # entities -> quotes
+        quotes = app.query_one("#quotes", OptionList)
+        assert app.focused is quotes
+        await pilot.press("down", "enter")
+        assert app.reader.current_quote is not None
+        assert quotes.highlighted_option is not None
+        assert quotes.highlighted_option.id == f"q{app.reader.current_quote}"
+
+
+async def test_choosing_an_entity_searches_for_it(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app = await open_okafor(pilot)
+        await pilot.press("tab")
+        entities = app.query_one("#entities", OptionList)
+        assert app.focused is entities
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.query_text.endswith('"'))
+        await settle(pilot)
+        field = app.query_text.partition(":")[0]
+        assert field in {"person", "org", "place"} or app.query_text.startswith('"')
+        assert app.focused is app.results_list
+        assert app.results is not None and app.results.total >= 1
+
+
+async def test_label_toggles_and_legend(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app = await open_okafor(pilot)
+        assert app.reader.doc is not None
+        styles = {span.style for block in app.reader.doc.blocks for span in block.spans}
+        assert "reader--person" in styles
+        await pilot.press("1")
+        assert "PERSON" in app.reader.hidden_labels
+        styles = {span.style for block in app.reader.doc.blocks for span in block.spans}
+        assert "reader--person" not in styles
+        await pilot.press("1")
+        assert "PERSON" not in app.reader.hidden_labels
+
+
+async def test_copy_path(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app = await open_okafor(pilot)
+        await pilot.press("y")
+        assert app.clipboard == str(CORPUS / OKAFOR_ID)
+
+
+# -- review marks -----------------------------------------------------------------------------
+
+
+async def test_marks_are_stored_at_once_and_survive_a_restart(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = app.results_list.current_hit
+        assert first is not None
+        await pilot.press("r", "f")
+        assert app.store is not None
+        mark = app.store.get(first.id)
+        assert mark.reviewed and mark.flagged
+        assert "✓⚑" in widget_text(app.results_list)
+    again = make_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert again.results_list.current_hit is not None
+        assert again.results_list.current_hit.id == first.id
+        assert "✓⚑" in widget_text(again.results_list)
+        await pilot.press("r")
+        assert again.store is not None
+        assert again.store.get(first.id).reviewed is False
+
+
+async def test_tags_dialog_stores_tags_and_makes_them_searchable(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app = await open_okafor(pilot)
+        await pilot.press("t")
+        assert isinstance(app.screen, TagsDialog)
+        await pilot.press(*"followup", "comma", "space", *"ports", "enter")
+        assert app.store is not None
+        assert app.store.get(OKAFOR_ID).tags == ["followup", "ports"]
+        assert "#followup #ports" in str(app.reader.border_title)
+        await settle(pilot)
+        await pilot.press("escape")
+        await type_query(pilot, "tag:followup")
+        await wait_for(pilot, lambda: app.query_text == "tag:followup")
+        await settle(pilot)
+        assert [hit.id for hit in app.results_list.loaded_hits] == [OKAFOR_ID]
+
+
+async def test_note_dialog(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        hit = app.results_list.current_hit
+        assert hit is not None
+        await pilot.press("o")
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press(*"check", "space", *"figures", "enter")
+        assert app.store is not None
+        assert app.store.get(hit.id).note == "check figures"
+        assert "✎" in widget_text(app.results_list)
+        await pilot.press("o")
+        await pilot.press("escape")  # cancel keeps the note
+        assert app.store.get(hit.id).note == "check figures"
+
+
+async def test_export_from_the_app(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        hit = app.results_list.current_hit
+        assert hit is not None
+        await pilot.press("f", "e")
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("enter")
+        target = make_app.root / "exports" / "broadsheet-all.jsonl"
+        await wait_for(pilot, target.exists)
+        await settle(pilot)
+    records = [json.loads(line) for line in target.read_text().splitlines()]
+    assert [r["id"] for r in records] == [hit.id]
+    assert records[0]["flagged"] is True
+    assert records[0]["title"] == hit.title
+
+
+# -- sorting, narrowing, palette, help, keymap ----------------------------------------------
+
+
+async def test_s_toggles_relevance_and_date_order(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app = await search(pilot, "port")
+        await pilot.press("enter", "s")
+        await wait_for(pilot, lambda: app.sort == "date")
+        await settle(pilot)
+        dates = [hit.date for hit in app.results_list.loaded_hits if hit.date]
+        assert dates == sorted(dates, reverse=True)
+        assert "by date" in str(app.status.query_one("#result-status").render())
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.sort == "relevance"
+
+
+async def test_narrow_results_by_source_from_the_palette(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app = await search(pilot, "port")
+        await pilot.press("enter")
+        assert app.results is not None and app.results.sources
+        source = app.results.sources[0]
+        await pilot.press("ctrl+p")
+        await pilot.press(*"narrow to source", "space")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "source:" in app.query_text)
+        await settle(pilot)
+        assert app.results is not None
+        hits = app.results_list.loaded_hits
+        assert hits and all(hit.source == hits[0].source for hit in hits)
+        assert app.results.total <= source.count or hits[0].source != source.value
+
+
+async def test_palette_lists_commands_that_fit(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:  # narrow: no preview in the reader
+        await settle(pilot)
+        titles = [command.title for command in app.palette_commands()]
+        assert "Sort by date" in titles
+        assert not any(title.startswith("Hide PERSON") for title in titles)
+        await pilot.press("s")
+        await settle(pilot)
+        app = await open_okafor(pilot)
+        titles = [command.title for command in app.palette_commands()]
+        assert "Sort by relevance" in titles
+        assert "Hide PERSON highlights" in titles
+        assert "Copy path" in titles
+
+
+async def test_help_shows_keys_for_where_you_are(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        descriptions = {row.description for row in app.screen.rows}
+        assert {"Open", "Reviewed", "Flag", "Search"} <= descriptions
+        assert "Next hit" not in descriptions
+        assert app.screen.where == "Result list"
+        await pilot.press("escape")
+        app = await open_okafor(pilot)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        rows = {row.description: row for row in app.screen.rows}
+        assert rows["Next hit"].keys == "n"
+        assert rows["Next hit"].binding_id == "next-hit"
+        assert app.screen.where == "Reader"
+
+
+async def test_user_keymap_remaps_keys(make_app: AppFactory) -> None:
+    app = make_app(keymap={"flag": "x", "next-hit": "ctrl+n"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        hit = app.results_list.current_hit
+        assert hit is not None
+        assert app.store is not None
+        await pilot.press("f")
+        assert app.store.get(hit.id).flagged is False
+        await pilot.press("x")
+        assert app.store.get(hit.id).flagged is True
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = {row.binding_id: row for row in app.screen.rows}
+        assert rows["flag"].keys == "x"
+
+
+async def test_unknown_keymap_id_is_reported(make_app: AppFactory) -> None:
+    app = make_app(keymap={"no-such-binding": "z"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("no-such-binding" in message for message in messages)
+
+
+# -- layout, problems -----------------------------------------------------------------------
+
+
+async def test_80x24_shows_one_pane_and_panel_behind_a_key(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.has_class("-narrow")
+        assert app.results_list.display and not app.side_panel.display
+        app = await open_okafor(pilot)
+        assert app.reader.region.width > 60
+        assert not app.results_list.region.width
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.side_panel.region.width > 0
+        assert app.focused is app.query_one("#entities")
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.side_panel.region.width == 0
+        assert app.focused is app.reader
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is app.results_list
+        assert app.results_list.region.width > 60
+
+
+async def test_problems_view(make_app: AppFactory, tmp_path: Path) -> None:
+    corpus = tmp_path / "messy"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("A good title\n\nPlenty of body text here.\n")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (corpus / "broken.jsonl").write_text('{"title": "ok", "text": "fine"}\n{broken\n')
+    factory = AppFactory(make_app.root / "messy-app", make_app.root / "messy-index", corpus)
+    app = factory()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert len(app.problems) >= 2
+            assert "problems (!)" in str(app.status.query_one("#problem-status").render())
+            await pilot.press("exclamation_mark")
+            assert isinstance(app.screen, ProblemsScreen)
+            listed = app.screen.query_one(OptionList)
+            assert listed.option_count == len(app.problems)
+            await pilot.press("escape")
+            assert not isinstance(app.screen, ProblemsScreen)
+    finally:
+        factory.close()
+
+
+async def test_corpus_text_is_never_markup(make_app: AppFactory, tmp_path: Path) -> None:
+    corpus = tmp_path / "hostile"
+    corpus.mkdir()
+    (corpus / "markup.txt").write_text(
+        "[bold red]Not bold[/] title\n\n"
+        "Body with [link=http://x]markup[/link] and \x1b[31mescapes.\n"
+    )
+    factory = AppFactory(make_app.root / "hostile-app", make_app.root / "hostile-index", corpus)
+    app = factory()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert "[bold red]Not bold[/] title" in widget_text(app.results_list)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: app.focused is app.reader)
+            await settle(pilot)
+            shown = widget_text(app.reader)
+            assert "[link=http://x]markup[/link]" in shown
+            assert "\x1b" not in shown
+    finally:
+        factory.close()
+
+
+async def test_wide_screen_previews_the_highlighted_article(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = app.results_list.current_hit
+        assert first is not None
+        assert app.reader.article is not None and app.reader.article.id == first.id
+        await pilot.press("j")
+        await settle(pilot)
+        second = app.results_list.current_hit
+        assert second is not None and app.reader.article.id == second.id
+        assert app.focused is app.results_list  # a preview never takes the focus
+        await pilot.press("enter")
+        assert app.focused is app.reader

@@ -1,0 +1,158 @@
+"""`broadsheet export`: review marks with article metadata, as scripts read them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.config import Settings, review_db_for
+from tui.review import ReviewStore
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+OKAFOR = "trade/okafor-unveils-export-plan-at-northern-trade-summit.txt"
+DAIRY = "trade/calder-and-new-zealand-sign-dairy-pact.txt"
+BUDGET = "cities/port-ellis-council-passes-budget.txt"
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "BROADSHEET_DATA_DIR": str(tmp_path / "data"),
+        "BROADSHEET_CACHE_DIR": str(tmp_path / "cache"),
+        "BROADSHEET_CONFIG": str(tmp_path / "config.toml"),
+    }
+
+
+def store_for(env: dict[str, str], corpus: Path = CORPUS) -> ReviewStore:
+    settings = Settings(data_dir=Path(env["BROADSHEET_DATA_DIR"]))
+    return ReviewStore(review_db_for(corpus, settings))
+
+
+def export(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", "export", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def marked(env: dict[str, str]) -> dict[str, str]:
+    with store_for(env) as store:
+        store.set_flagged(OKAFOR)
+        store.set_tags(OKAFOR, ["trade", "follow-up"])
+        store.set_note(OKAFOR, "check the $4.2bn figure")
+        store.set_reviewed(DAIRY)
+        store.set_reviewed(BUDGET)
+        store.set_flagged(BUDGET)
+        store.toggle_flagged(BUDGET)  # flagged, then unflagged: still reviewed
+        store.set_flagged("gone/missing.txt")  # an article no longer in the corpus
+    return env
+
+
+def test_jsonl_has_every_mark_with_metadata_from_the_files(marked: dict[str, str]) -> None:
+    out = export(marked, str(CORPUS), "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    records = {r["id"]: r for r in map(json.loads, out.stdout.splitlines())}
+    assert set(records) == {OKAFOR, DAIRY, BUDGET, "gone/missing.txt"}
+    okafor = records[OKAFOR]
+    assert list(okafor) == [
+        "id",
+        "path",
+        "title",
+        "date",
+        "author",
+        "source",
+        "reviewed",
+        "flagged",
+        "tags",
+        "note",
+    ]
+    assert okafor["path"] == OKAFOR
+    assert okafor["title"].startswith("Okafor unveils $4.2bn export plan")
+    assert okafor["flagged"] is True and okafor["reviewed"] is False
+    assert okafor["tags"] == ["trade", "follow-up"]
+    assert okafor["note"] == "check the $4.2bn figure"
+    assert records["gone/missing.txt"]["title"] is None
+
+
+def test_filters_combine(marked: dict[str, str]) -> None:
+    flagged = export(marked, str(CORPUS), "--flagged", "--format", "jsonl")
+    assert [json.loads(line)["id"] for line in flagged.stdout.splitlines()] == [
+        "gone/missing.txt",
+        OKAFOR,
+    ]
+    reviewed = export(marked, str(CORPUS), "--reviewed", "--format", "jsonl")
+    assert [json.loads(line)["id"] for line in reviewed.stdout.splitlines()] == [BUDGET, DAIRY]
+    both = export(marked, str(CORPUS), "--reviewed", "--flagged", "--format", "jsonl")
+    assert both.returncode == 0 and both.stdout == ""
+
+
+def test_query_narrows_to_matching_articles_and_uses_the_index(marked: dict[str, str]) -> None:
+    out = export(marked, str(CORPUS), "--query", "okafor", "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    records = {r["id"]: r for r in map(json.loads, out.stdout.splitlines())}
+    # both trade stories name Okafor; the budget story and the vanished file do not match
+    assert set(records) == {OKAFOR, DAIRY}
+    assert records[OKAFOR]["title"].startswith("Okafor unveils")
+
+
+def test_bad_query_is_one_line_and_exit_1(marked: dict[str, str]) -> None:
+    out = export(marked, str(CORPUS), "--query", 'title:"open', "--format", "jsonl")
+    assert out.returncode == 1
+    assert out.stderr.startswith("broadsheet: bad query")
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_csv_to_a_file(marked: dict[str, str], tmp_path: Path) -> None:
+    target = tmp_path / "marks.csv"
+    out = export(marked, str(CORPUS), "--format", "csv", "--output", str(target))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == ""
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    by_id = {row["id"]: row for row in rows}
+    assert by_id[OKAFOR]["tags"] == "trade; follow-up"
+    assert by_id[OKAFOR]["flagged"] == "true"
+    assert by_id[DAIRY]["reviewed"] == "true"
+    assert by_id["gone/missing.txt"]["title"] == ""
+
+
+def test_nothing_marked_exports_nothing_and_creates_nothing(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    out = export(env, str(CORPUS), "--format", "csv")
+    assert out.returncode == 0
+    assert out.stdout.strip() == ",".join(
+        ["id", "path", "title", "date", "author", "source", "reviewed", "flagged", "tags", "note"]
+    )
+    assert not (tmp_path / "data").exists()
+
+
+def test_usage_errors(env: dict[str, str]) -> None:
+    missing_format = export(env, str(CORPUS))
+    assert missing_format.returncode == 2
+    missing_corpus = export(env, str(CORPUS / "nope"), "--format", "jsonl")
+    assert missing_corpus.returncode == 1
+    assert missing_corpus.stderr.startswith("broadsheet: ")
+    assert "Traceback" not in missing_corpus.stderr
+
+
+def test_unwritable_output_is_one_line(marked: dict[str, str], tmp_path: Path) -> None:
+    out = export(
+        marked, str(CORPUS), "--format", "jsonl", "--output", str(tmp_path / "no" / "x.jsonl")
+    )
+    assert out.returncode == 1
+    assert "cannot write" in out.stderr
+    assert "Traceback" not in out.stderr

@@ -1,0 +1,180 @@
+"""Review marks on a real SQLite file: every change durable at once, two processes at a time."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tui.review import Mark, ReviewStore, ReviewStoreError, normalize_tags
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "reviews" / "corpus.sqlite"
+
+
+def test_unmarked_article_reads_as_empty_mark(db: Path) -> None:
+    with ReviewStore(db) as store:
+        mark = store.get("a.txt")
+    assert mark == Mark(id="a.txt")
+    assert mark.is_empty
+    assert mark.updated_at is None
+
+
+def test_setters_store_and_return_the_mark(db: Path) -> None:
+    with ReviewStore(db) as store:
+        assert store.set_reviewed("a.txt").reviewed
+        assert store.set_flagged("a.txt").flagged
+        mark = store.set_tags("a.txt", [" budget ", "Ports", "ports", "", "budget"])
+        assert mark.tags == ["budget", "Ports"]
+        mark = store.set_note("a.txt", "  check the figures  ")
+        assert mark.note == "check the figures"
+        assert mark.reviewed and mark.flagged
+        assert mark.updated_at is not None and mark.updated_at.endswith("Z")
+        assert store.get("a.txt") == mark
+
+
+def test_toggles_flip_and_keep_other_marks(db: Path) -> None:
+    with ReviewStore(db) as store:
+        store.set_note("a.txt", "keep me")
+        assert store.toggle_reviewed("a.txt").reviewed is True
+        assert store.toggle_reviewed("a.txt").reviewed is False
+        assert store.toggle_flagged("a.txt").flagged is True
+        mark = store.get("a.txt")
+        assert (mark.reviewed, mark.flagged, mark.note) == (False, True, "keep me")
+
+
+def test_add_and_remove_tag(db: Path) -> None:
+    with ReviewStore(db) as store:
+        store.add_tag("a.txt", "trade")
+        store.add_tag("a.txt", "Trade")
+        store.add_tag("a.txt", "ports")
+        assert store.get("a.txt").tags == ["trade", "ports"]
+        assert store.remove_tag("a.txt", "TRADE").tags == ["ports"]
+
+
+def test_all_marks_and_ids_with_tag(db: Path) -> None:
+    with ReviewStore(db) as store:
+        store.set_tags("b.txt", ["trade", "follow-up"])
+        store.set_tags("a.txt", ["Trade"])
+        store.set_tags("c.json#2", ["ports"])
+        store.set_tags("d.txt", ["Économie"])
+        assert list(store.all_marks()) == ["a.txt", "b.txt", "c.json#2", "d.txt"]
+        assert store.ids_with_tag("trade") == ["a.txt", "b.txt"]
+        assert store.ids_with_tag(" TRADE ") == ["a.txt", "b.txt"]
+        assert store.ids_with_tag("économie") == ["d.txt"]
+        assert store.ids_with_tag("nothing") == []
+        assert store.all_tags() == ["Trade", "follow-up", "ports", "trade", "Économie"]
+
+
+def test_file_is_wal_with_full_sync_and_reopens(db: Path) -> None:
+    with ReviewStore(db) as store:
+        store.set_flagged("a.txt")
+        mode = store._db.execute("PRAGMA journal_mode").fetchone()[0]
+        sync = store._db.execute("PRAGMA synchronous").fetchone()[0]
+    assert mode == "wal"
+    assert sync == 2  # FULL
+    with ReviewStore(db) as again:
+        assert again.get("a.txt").flagged
+
+
+def test_mark_survives_kill_9(db: Path) -> None:
+    """A mark is committed before the setter returns: killing the process cannot lose it."""
+    code = textwrap.dedent(
+        f"""
+        import os, signal
+        from tui.review import ReviewStore
+        store = ReviewStore({str(db)!r})
+        store.set_flagged("killed.txt")
+        store.set_note("killed.txt", "written just before the kill")
+        os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True)
+    assert proc.returncode == -signal.SIGKILL
+    with ReviewStore(db) as store:
+        mark = store.get("killed.txt")
+    assert mark.flagged
+    assert mark.note == "written just before the kill"
+
+
+def test_two_processes_toggle_without_losing_updates(db: Path) -> None:
+    """Read-modify-write is one transaction: 2 x 50 toggles by two processes leave it unset."""
+    ReviewStore(db).close()
+    code = textwrap.dedent(
+        f"""
+        from tui.review import ReviewStore
+        store = ReviewStore({str(db)!r})
+        for _ in range(50):
+            store.toggle_reviewed("shared.txt")
+            store.add_tag("shared.txt", "p" + str(__import__("os").getpid()))
+        store.close()
+        """
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err.decode()
+    with ReviewStore(db) as store:
+        mark = store.get("shared.txt")
+    assert mark.reviewed is False  # 100 toggles
+    assert len(mark.tags) == 2  # one tag from each process
+
+
+def test_second_process_sees_marks_of_the_first(db: Path) -> None:
+    with ReviewStore(db) as first, ReviewStore(db) as second:
+        first.set_flagged("a.txt")
+        assert second.get("a.txt").flagged
+        second.set_reviewed("a.txt")
+        assert first.get("a.txt").reviewed
+
+
+def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(ReviewStoreError, match=r"bad\.sqlite"):
+        ReviewStore(bad)
+
+
+def test_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(ReviewStoreError):
+        ReviewStore(blocker / "sub" / "reviews.sqlite")
+
+
+def test_newer_schema_is_refused(db: Path) -> None:
+    ReviewStore(db).close()
+    with sqlite3.connect(db) as raw:
+        raw.execute("PRAGMA user_version = 99")
+    with pytest.raises(ReviewStoreError, match="newer"):
+        ReviewStore(db)
+
+
+def test_for_corpus_uses_the_configured_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BROADSHEET_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("BROADSHEET_CONFIG", str(tmp_path / "none.toml"))
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    with ReviewStore.for_corpus(corpus) as store:
+        store.set_flagged("x.txt")
+        assert store.path.is_relative_to(tmp_path / "data" / "reviews")
+    assert os.path.exists(store.path)
+
+
+def test_normalize_tags() -> None:
+    assert normalize_tags(["  a  b ", "A B", "c", ""]) == ["a b", "c"]

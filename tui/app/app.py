@@ -1,0 +1,799 @@
+"""BroadsheetApp: search bar, result list, reader, side panel, status line, footer.
+
+The app owns the search engine and the review store. Anything that may take time (indexing,
+searching, reading an article, writing tags to the index, exporting) runs in a thread worker and
+comes back as a message; the handlers only update widgets.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from time import monotonic
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from tui.app.article_list import ArticleList
+from tui.app.commands import BroadsheetCommands, PaletteCommand
+from tui.app.dialogs import (
+    ExportDialog,
+    InputDialog,
+    NoteDialog,
+    ProblemsScreen,
+    TagsDialog,
+)
+from tui.app.help_screen import PLACES, HelpScreen, help_rows
+from tui.app.history import History
+from tui.app.messages import ArticleReady, IndexDone, IndexProgress, PageDone, SearchDone
+from tui.app.reader import Legend, Reader
+from tui.app.search_bar import QueryInput, SearchBar
+from tui.app.side_panel import SidePanel
+from tui.app.status_line import StatusLine
+from tui.app.text import one_line, quoted
+from tui.config import Settings, history_file
+from tui.model import LABELS, Annotations, Problem
+from tui.review import Mark, ReviewStore
+from tui.search.api import Hit, IndexSummary, SearchEngine, SearchResults, Sort
+
+FIELD_FOR_LABEL = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
+BROWSE_QUERY = "*"
+"""What an empty search bar asks the engine for: every article."""
+PAGE_SIZE = 50
+LIVE_REFRESH_SECONDS = 1.0
+PREVIEW_DELAY = 0.2
+"""Seconds the cursor rests on a row before the reader previews it (wide screens only)."""
+
+
+def field_query(field: str | None, value: str) -> str:
+    """`field:"value"` (or a plain phrase), with quotes in the value dropped."""
+    phrase = '"' + " ".join(value.replace('"', " ").split()) + '"'
+    return f"{field}:{phrase}" if field else phrase
+
+
+class BroadsheetApp(App[int]):
+    """A keyboard-driven reader for one corpus."""
+
+    TITLE = "Broadsheet"
+    CSS_PATH = "broadsheet.tcss"
+    COMMANDS: ClassVar = App.COMMANDS | {BroadsheetCommands}
+    # 80 columns or fewer: one pane at a time (see broadsheet.tcss)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (81, "-wide")]  # noqa: RUF012 (Textual's own type)
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search", id="search"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("escape", "go_back", "Back", show=False, id="back"),
+        Binding("r", "toggle_reviewed", "Reviewed", id="reviewed"),
+        Binding("f", "toggle_flagged", "Flag", id="flag"),
+        Binding("t", "edit_tags", "Tags", id="tag"),
+        Binding("o", "edit_note", "Note", id="note"),
+        Binding("s", "toggle_sort", "Sort", id="sort"),
+        Binding("p", "toggle_panel", "Panel", id="panel"),
+        Binding("c", "copy_quote", "Copy quote", show=False, id="copy-quote"),
+        Binding("y", "copy_path", "Copy path", show=False, id="copy-path"),
+        Binding("e", "export('all')", "Export marks", show=False, id="export"),
+        Binding("exclamation_mark", "problems", "Problems", show=False, id="problems"),
+    ]
+
+    def __init__(
+        self,
+        corpus: Path,
+        search: SearchEngine,
+        store: ReviewStore | None,
+        settings: Settings,
+        *,
+        index_on_start: bool = True,
+        export_dir: Path | None = None,
+        store_error: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.engine = search
+        self.store = store
+        self.settings = settings
+        self.index_on_start = index_on_start
+        self.export_dir = export_dir or Path.cwd()
+        self.store_error = store_error
+        self.history = History(history_file(settings), settings.history_size)
+        self.sort: Sort = "relevance"
+        self.results: SearchResults | None = None
+        self.query_text = ""
+        self.problems: list[Problem] = []
+        self.indexing = False
+        self._generation = 0
+        self._last_live_refresh = 0.0
+        self._marks: dict[str, Mark] = {}
+        self._preview: Timer | None = None
+        self._shown_query = ""
+
+    @property
+    def busy(self) -> bool:
+        """True while anything is still to come: indexing, a search, an article, a preview."""
+        return (
+            self.indexing
+            or self._preview is not None
+            or any(worker.is_running for worker in self.workers)
+        )
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(self.history, self.settings.search_debounce_ms / 1000, id="search-bar")
+        with Horizontal(id="body"):
+            yield ArticleList(page_size=PAGE_SIZE, id="results")
+            with Vertical(id="reader-pane"):
+                reader = Reader(id="reader")
+                yield reader
+                yield Legend(reader, id="legend")
+            yield SidePanel(id="side-panel")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def results_list(self) -> ArticleList:
+        return self.query_one("#results", ArticleList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one("#reader", Reader)
+
+    @property
+    def side_panel(self) -> SidePanel:
+        return self.query_one("#side-panel", SidePanel)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one("#search-bar", SearchBar)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one("#status", StatusLine)
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        else:
+            self.notify(f"Unknown theme {self.settings.theme!r}; using {self.theme}.")
+        if self.settings.keymap:
+            self._apply_keymap(self.settings.keymap)
+        self.results_list.border_title = "Results"
+        self.reader.border_title = "Reader"
+        self.side_panel.clear()
+        if self.store is not None:
+            self._marks = self.store.all_marks()
+            self.results_list.set_marks(self._marks)
+        elif self.store_error:
+            self.notify(self.store_error, title="Review marks unavailable", severity="error")
+        self.status.indexed(self.engine.count())
+        known = getattr(self.engine, "problems", None)  # optional engine extra
+        self.problems = list(known()) if callable(known) else []
+        self.status.problems(len(self.problems), self._key_for("problems"))
+        self.results_list.focus()
+        self.start_search("", keep_cursor=False)
+        if self.index_on_start:
+            self.indexing = True
+            self.index_corpus()
+
+    def _apply_keymap(self, keymap: dict[str, str]) -> None:
+        known = self._binding_ids()
+        unknown = sorted(set(keymap) - known)
+        if unknown:
+            self.notify(
+                f"Unknown key binding id(s) in [keymap]: {', '.join(unknown)}",
+                severity="warning",
+            )
+        self.set_keymap(keymap)
+
+    def _binding_ids(self) -> set[str]:
+        ids: set[str] = set()
+        classes: list[type[object]] = [
+            type(self),
+            ArticleList,
+            Reader,
+            SidePanel,
+            QueryInput,
+            HelpScreen,
+            InputDialog,
+            ProblemsScreen,
+        ]
+        for cls in classes:
+            for binding in getattr(cls, "BINDINGS", []):
+                if isinstance(binding, Binding) and binding.id:
+                    ids.add(binding.id)
+        return ids
+
+    def _key_for(self, binding_id: str) -> str:
+        """How the key bound to `binding_id` is shown (after any remap)."""
+        keys = self._keymap.get(binding_id)
+        if keys:
+            return self.get_key_display(Binding(keys.split(",")[0], ""))
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.id == binding_id:
+                return self.get_key_display(Binding(binding.key.split(",")[0], ""))
+        return binding_id
+
+    # -- indexing -----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def index_corpus(self, rebuild: bool = False) -> None:
+        """Bring the index up to date; the list refreshes as it fills (`on_index_progress`)."""
+        self._sync_tags()
+        last = 0.0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            now = monotonic()
+            if done >= total or now - last >= 0.05:
+                last = now
+                self.post_message(IndexProgress(done, total))
+
+        summary = self.engine.update(progress=progress, rebuild=rebuild)
+        self.post_message(IndexDone(summary, self.engine.count()))
+
+    def _sync_tags(self) -> None:
+        """Give the engine every review tag, in case its index (and tag file) was rebuilt.
+
+        The review store is the source of truth; `replace_tags` is an optional engine extra.
+        """
+        replace = getattr(self.engine, "replace_tags", None)
+        if self.store is None or replace is None:
+            return
+        replace({mark.id: mark.tags for mark in self.store.all_marks().values() if mark.tags})
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        self.status.indexing(message.done, message.total)
+        now = monotonic()
+        if now - self._last_live_refresh >= LIVE_REFRESH_SECONDS:
+            self._last_live_refresh = now
+            self.start_search(self.query_text, keep_cursor=True)
+
+    def on_index_done(self, message: IndexDone) -> None:
+        self.indexing = False
+        summary = message.summary
+        note = describe_update(summary)
+        self.status.indexed(message.count, note)
+        self.problems = list(summary.skipped)
+        self.status.problems(len(self.problems), self._key_for("problems"))
+        self.start_search(self.query_text, keep_cursor=True)
+
+    # -- searching ----------------------------------------------------------------------------
+
+    def start_search(self, query: str, keep_cursor: bool = False) -> None:
+        self.query_text = query
+        self._generation += 1
+        self.search_worker(query, self.sort, self._generation, keep_cursor)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def search_worker(self, query: str, sort: Sort, generation: int, keep_cursor: bool) -> None:
+        results = self.engine.search(
+            query.strip() or BROWSE_QUERY, limit=PAGE_SIZE, page=1, sort=sort
+        )
+        if not get_current_worker().is_cancelled:
+            self.post_message(SearchDone(results, generation, keep_cursor))
+
+    @work(thread=True, group="pages", exit_on_error=False)
+    def page_worker(self, query: str, sort: Sort, page: int, generation: int) -> None:
+        results = self.engine.search(
+            query.strip() or BROWSE_QUERY, limit=PAGE_SIZE, page=page, sort=sort
+        )
+        self.post_message(PageDone(results, generation))
+
+    def on_search_done(self, message: SearchDone) -> None:
+        if message.generation != self._generation:
+            return  # an older search finished after a newer one started
+        results = message.results
+        bar = self.search_bar
+        if results.error is not None and not self.query_text.strip():
+            # browsing with no index yet (first run): not the user's query at fault
+            self.results_list.empty_message = (
+                "Indexing… articles appear as they are read."
+                if self.indexing
+                else one_line(results.error.message)
+            )
+            self.results_list.refresh()
+            return
+        if results.error is not None:
+            bar.show_error(results.error.message, results.error.position)
+            self.status.results("query error")
+            return
+        self.results = results
+        if results.suggestion:
+            bar.show_suggestion(results.suggestion)
+        else:
+            bar.clear_message()
+        results_list = self.results_list
+        if not results.hits and not self.query_text.strip():
+            results_list.empty_message = (
+                "Indexing… articles appear as they are read." if self.indexing else "No articles."
+            )
+        else:
+            results_list.empty_message = "No matches."
+        results_list.show_results(
+            results.hits, results.total, message.generation, keep_cursor=message.keep_cursor
+        )
+        self._show_result_count()
+
+    def _show_result_count(self) -> None:
+        results = self.results
+        if results is None:
+            return
+        what = "results" if self.query_text.strip() else "articles"
+        self.status.results(f"{results.total:,} {what} · by {self.sort}")
+        self.results_list.border_title = f"Results · by {self.sort}"
+
+    def on_page_done(self, message: PageDone) -> None:
+        if message.results.error is None:
+            self.results_list.add_page(
+                message.results.page, message.results.hits, message.generation
+            )
+
+    @on(ArticleList.PageWanted)
+    def _page_wanted(self, message: ArticleList.PageWanted) -> None:
+        if message.generation == self._generation:
+            self.page_worker(self.query_text, self.sort, message.page, message.generation)
+
+    @on(SearchBar.Changed)
+    def _query_changed(self, message: SearchBar.Changed) -> None:
+        if message.query != self.query_text:
+            self.start_search(message.query)
+
+    @on(SearchBar.Submitted)
+    def _query_submitted(self, message: SearchBar.Submitted) -> None:
+        self.start_search(message.query)
+        self._show_list()
+
+    # -- opening ------------------------------------------------------------------------------
+
+    @on(ArticleList.Opened)
+    def _open(self, message: ArticleList.Opened) -> None:
+        self._cancel_preview()
+        self.history.add(self.query_text)
+        shown = self.reader.article
+        if (
+            shown is not None
+            and shown.id == message.hit.id
+            and self._shown_query == self.query_text
+        ):
+            self._focus_reader()  # already previewed: keep the place
+        else:
+            self.open_article(message.hit, self.query_text)
+
+    @on(ArticleList.Highlighted)
+    def _highlighted(self, message: ArticleList.Highlighted) -> None:
+        """On a wide screen the reader previews the highlighted article (after a pause)."""
+        self._cancel_preview()
+        hit = message.hit
+        if hit is None or not self.screen.has_class("-wide"):
+            return
+        shown = self.reader.article
+        if shown is not None and shown.id == hit.id:
+            return
+        self._preview = self.set_timer(
+            PREVIEW_DELAY, partial(self._run_preview, hit, self.query_text)
+        )
+
+    def _run_preview(self, hit: Hit, query: str) -> None:
+        self._preview = None
+        self.open_article(hit, query, focus=False)
+
+    def _cancel_preview(self) -> None:
+        if self._preview is not None:
+            self._preview.stop()
+            self._preview = None
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def open_article(self, hit: Hit, query: str, focus: bool = True) -> None:
+        article = self.engine.article(hit.id)
+        if article is None:
+            self.post_message(ArticleReady(hit, None, Annotations(), [], query, focus))
+            return
+        annotations = self.engine.annotations(hit.id)
+        spans = self.engine.hit_spans(query, article) if query.strip() else []
+        if not get_current_worker().is_cancelled:
+            self.post_message(ArticleReady(hit, article, annotations, spans, query, focus))
+
+    def on_article_ready(self, message: ArticleReady) -> None:
+        if message.article is None:
+            if message.focus:
+                self.notify(
+                    f"{one_line(message.hit.path)} is no longer in the corpus.",
+                    severity="warning",
+                )
+            return
+        reader = self.reader
+        reader.show(message.article, message.annotations, message.hit_spans)
+        self._shown_query = message.query
+        quotes = [quote for _, quote in reader.doc.quotes] if reader.doc else []
+        self.side_panel.show(message.annotations.entities, quotes)
+        self._show_marks_in_reader()
+        if message.focus:
+            self._focus_reader()
+
+    def _focus_reader(self) -> None:
+        self.screen.add_class("-reading")
+        self.reader.focus()
+
+    def on_reader_moved(self, message: Reader.Moved) -> None:
+        reader = message.reader
+        parts = []
+        if reader.hit_count:
+            at = f"{reader.current_hit + 1}/" if reader.current_hit is not None else ""
+            parts.append(f"hit {at}{reader.hit_count}")
+        if reader.quote_count:
+            at = f"{reader.current_quote + 1}/" if reader.current_quote is not None else ""
+            parts.append(f"quote {at}{reader.quote_count}")
+        reader.border_subtitle = " · ".join(parts)
+        self.side_panel.highlight_quote(reader.current_quote)
+
+    @on(SidePanel.QuoteChosen)
+    def _quote_chosen(self, message: SidePanel.QuoteChosen) -> None:
+        self.reader.jump_to_quote(message.index)
+
+    @on(SidePanel.EntityChosen)
+    def _entity_chosen(self, message: SidePanel.EntityChosen) -> None:
+        query = field_query(FIELD_FOR_LABEL.get(message.label), message.name)
+        self.search_bar.set_query(query, run_now=True)
+        self.history.add(query)
+        self._show_list()
+
+    # -- the current article ------------------------------------------------------------------
+
+    def _current(self) -> tuple[str, str] | None:
+        """(id, title) of the article the review keys act on: the open one when reading."""
+        focused = self.focused
+        reading = focused is not None and self._is_within(focused, ("reader-pane", "side-panel"))
+        article = self.reader.article
+        if reading and article is not None:
+            return article.id, article.title or article.path
+        hit = self.results_list.current_hit
+        if hit is not None:
+            return hit.id, hit.title or hit.path
+        if article is not None:
+            return article.id, article.title or article.path
+        return None
+
+    @staticmethod
+    def _is_within(widget: Widget, ids: tuple[str, ...]) -> bool:
+        return any(node.id in ids for node in widget.ancestors_with_self)
+
+    def _require_store(self) -> ReviewStore | None:
+        if self.store is None:
+            self.notify(
+                self.store_error or "Review marks are unavailable.", severity="error", timeout=4
+            )
+        return self.store
+
+    def _mark_changed(self, mark: Mark) -> None:
+        self._marks[mark.id] = mark
+        self.results_list.set_mark(mark)
+        self._show_marks_in_reader()
+
+    def _show_marks_in_reader(self) -> None:
+        reader = self.reader
+        if reader.article is None:
+            return
+        described = describe_mark(self._marks.get(reader.article.id))
+        reader.border_title = Text(f"Reader · {described}" if described else "Reader")
+
+    def action_toggle_reviewed(self) -> None:
+        current, store = self._current(), self._require_store()
+        if current is None or store is None:
+            return
+        mark = store.toggle_reviewed(current[0])
+        self._mark_changed(mark)
+        self.notify("Reviewed" if mark.reviewed else "Not reviewed", timeout=1.5)
+
+    def action_toggle_flagged(self) -> None:
+        current, store = self._current(), self._require_store()
+        if current is None or store is None:
+            return
+        mark = store.toggle_flagged(current[0])
+        self._mark_changed(mark)
+        self.notify("Flagged" if mark.flagged else "Flag removed", timeout=1.5)
+
+    def action_edit_tags(self) -> None:
+        current, store = self._current(), self._require_store()
+        if current is None or store is None:
+            return
+        article_id, title = current
+
+        def save(tags: list[str] | None) -> None:
+            if tags is None:
+                return
+            mark = store.set_tags(article_id, tags)
+            self._mark_changed(mark)
+            self.index_tags(article_id, mark.tags)
+
+        self.push_screen(
+            TagsDialog(title, store.get(article_id).tags, store.all_tags()), callback=save
+        )
+
+    @work(thread=True, group="tags", exit_on_error=False)
+    def index_tags(self, article_id: str, tags: list[str]) -> None:
+        self.engine.set_tags(article_id, tags)
+
+    def action_edit_note(self) -> None:
+        current, store = self._current(), self._require_store()
+        if current is None or store is None:
+            return
+        article_id, title = current
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                self._mark_changed(store.set_note(article_id, note))
+
+        self.push_screen(NoteDialog(title, store.get(article_id).note), callback=save)
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.search_bar.input.focus()
+
+    def _show_list(self) -> None:
+        self.screen.remove_class("-reading")
+        self.results_list.focus()
+
+    def action_go_back(self) -> None:
+        focused = self.focused
+        if focused is None or not self._is_within(focused, ("results",)):
+            self._show_list()
+
+    def action_toggle_sort(self) -> None:
+        self.sort = "date" if self.sort == "relevance" else "relevance"
+        self.notify(f"Sorted by {self.sort}", timeout=1.5)
+        self.start_search(self.query_text)
+
+    def action_toggle_panel(self) -> None:
+        screen = self.screen
+        screen.toggle_class("-panel-toggled")
+        narrow = screen.has_class("-narrow")
+        shown = screen.has_class("-panel-toggled") == narrow
+        focused = self.focused
+        if shown and narrow:
+            self.call_after_refresh(self.query_one("#entities").focus)
+        elif not shown and focused is not None and self._is_within(focused, ("side-panel",)):
+            self.reader.focus()
+
+    def action_help(self) -> None:
+        focused = self.focused
+        where = "Everywhere"
+        if focused is not None:
+            for node in focused.ancestors_with_self:
+                name = type(node).__name__
+                if name in PLACES:
+                    where = PLACES[name]
+                    break
+        self.push_screen(HelpScreen(help_rows(self.screen), where))
+
+    def action_problems(self) -> None:
+        self.push_screen(ProblemsScreen(self.problems))
+
+    def action_copy_path(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        article = self.reader.article
+        path = article.path if article is not None and article.id == current[0] else None
+        if path is None:
+            hit = self.results_list.current_hit
+            path = hit.path if hit is not None else current[0].split("#", 1)[0]
+        full = Path(path) if Path(path).is_absolute() else self.corpus / path
+        self.copy_to_clipboard(str(full))
+        self.notify(f"Copied {one_line(str(full))}", timeout=2)
+
+    def action_copy_quote(self) -> None:
+        quote = self.reader.quote
+        if quote is None:
+            self.notify("No quote to copy: open an article and pick one with ] or [", timeout=2)
+            return
+        text = quoted(quote.text)
+        if quote.speaker:
+            text += f" — {quote.speaker}"
+        self.copy_to_clipboard(text)
+        self.notify("Quote copied", timeout=2)
+
+    # -- facets, export -----------------------------------------------------------------------
+
+    def narrow(self, field: str, value: str) -> None:
+        """Keep only results whose `field` is `value` (added to the query, so it shows)."""
+        condition = field_query(field, value)
+        current = self.search_bar.value.strip()
+        query = f"({current}) AND {condition}" if current else condition
+        self.search_bar.set_query(query, run_now=True)
+        self._show_list()
+
+    def action_export(self, what: str = "all") -> None:
+        if self._require_store() is None:
+            return
+        labels = {
+            "all": "all marks",
+            "flagged": "flagged articles",
+            "reviewed": "reviewed articles",
+            "results": "marks in these results",
+        }
+        default = self.export_dir / f"broadsheet-{what}.jsonl"
+
+        def go(path: Path | None) -> None:
+            if path is not None:
+                self.export_worker(what, path, self.query_text)
+
+        self.push_screen(ExportDialog(labels.get(what, what), default), callback=go)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def export_worker(self, what: str, path: Path, query: str) -> None:
+        from tui.commands.export import Format, collect, write
+
+        assert self.store is not None
+        records = collect(
+            self.corpus,
+            self.store,
+            flagged=what == "flagged",
+            reviewed=what == "reviewed",
+            query=query if what == "results" and query.strip() else None,
+            engine=self.engine,
+        )
+        fmt: Format = "csv" if path.suffix.lower() == ".csv" else "jsonl"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="" if fmt == "csv" else None) as out:
+            write(records, fmt, out)
+        self.call_from_thread(
+            self.notify, f"Exported {len(records)} marks to {one_line(str(path))}", timeout=4
+        )
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        commands: list[PaletteCommand] = []
+        other = "date" if self.sort == "relevance" else "relevance"
+        commands.append(
+            PaletteCommand(
+                f"Sort by {other}", "Order the results differently", self.action_toggle_sort
+            )
+        )
+        for what, title in (
+            ("all", "Export all review marks"),
+            ("flagged", "Export flagged articles"),
+            ("reviewed", "Export reviewed articles"),
+        ):
+            commands.append(
+                PaletteCommand(title, "JSON lines or CSV", partial(self.action_export, what))
+            )
+        if self.query_text.strip():
+            commands.append(
+                PaletteCommand(
+                    "Export marks in these results",
+                    f"Marked articles matching {self.query_text}",
+                    partial(self.action_export, "results"),
+                )
+            )
+        results = self.results
+        if results is not None:
+            for field, facets, noun in (
+                ("source", results.sources, "source"),
+                ("person", results.people, "person"),
+                ("org", results.orgs, "organisation"),
+            ):
+                for facet in facets[:15]:
+                    commands.append(
+                        PaletteCommand(
+                            f"Narrow to {noun}: {one_line(facet.value)} ({facet.count})",
+                            f'Add {field}:"…" to the query',
+                            partial(self.narrow, field, facet.value),
+                        )
+                    )
+        if self.reader.article is not None:
+            for label in LABELS:
+                state = "Show" if label in self.reader.hidden_labels else "Hide"
+                commands.append(
+                    PaletteCommand(
+                        f"{state} {label} highlights",
+                        "In the reader",
+                        partial(self.reader.action_toggle_label, label),
+                    )
+                )
+            commands.append(
+                PaletteCommand("Copy path", "Path of the open article", self.action_copy_path)
+            )
+            if self.reader.quote is not None:
+                commands.append(
+                    PaletteCommand("Copy quote", "With its speaker", self.action_copy_quote)
+                )
+        if self._current() is not None and self.store is not None:
+            commands += [
+                PaletteCommand("Toggle reviewed", "Review mark", self.action_toggle_reviewed),
+                PaletteCommand("Toggle flag", "Review mark", self.action_toggle_flagged),
+                PaletteCommand("Edit tags", "Review mark", self.action_edit_tags),
+                PaletteCommand("Edit note", "Review mark", self.action_edit_note),
+            ]
+        commands.append(
+            PaletteCommand(
+                f"Show problems ({len(self.problems)})",
+                "Files skipped while indexing",
+                self.action_problems,
+            )
+        )
+        commands.append(
+            PaletteCommand("Toggle side panel", "Entities and quotes", self.action_toggle_panel)
+        )
+        commands.append(PaletteCommand("Reindex corpus", "Pick up changed files", self._reindex))
+        return commands
+
+    def _reindex(self) -> None:
+        self.indexing = True
+        self.index_corpus()
+
+    # -- errors -------------------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """As `App.notify`, but plain text unless asked: messages here quote corpus text."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            name = event.worker.group or event.worker.name
+            if event.worker.group == "index":
+                self.indexing = False
+                self.status.indexed(self.engine.count(), "indexing failed")
+                self.results_list.empty_message = "No index: " + one_line(str(error))
+                self.results_list.refresh()
+            self.notify(
+                one_line(f"{type(error).__name__}: {error}"),
+                title=f"{name} failed",
+                severity="error",
+                timeout=6,
+            )
+
+
+def describe_update(summary: IndexSummary) -> str:
+    """What an index update did, in a few words for the status line (counts are of files)."""
+    if summary.readonly:
+        return f"read-only: {one_line(summary.reason or 'index in use elsewhere')}"
+    changes = [
+        f"{n:,} {what}"
+        for what, n in (
+            ("added", summary.added),
+            ("updated", summary.updated),
+            ("renamed", summary.renamed),
+            ("removed", summary.removed),
+        )
+        if n
+    ]
+    note = f"files {', '.join(changes)}" if changes else "up to date"
+    if summary.rebuilt and summary.reason and "no index" not in summary.reason:
+        note = f"rebuilt ({one_line(summary.reason)}); {note}"
+    return note
+
+
+def describe_mark(mark: Mark | None) -> str:
+    """A short, colour-free description of a mark: "✓ reviewed · ⚑ flagged · #a #b · ✎"."""
+    if mark is None:
+        return ""
+    parts = []
+    if mark.reviewed:
+        parts.append("✓ reviewed")
+    if mark.flagged:
+        parts.append("⚑ flagged")
+    if mark.tags:
+        parts.append(" ".join(f"#{one_line(tag)}" for tag in mark.tags))
+    if mark.note:
+        parts.append("✎ note")
+    return " · ".join(parts)

@@ -1,0 +1,63 @@
+"""Messages that workers post back to the app (workers never touch widgets themselves)."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from tui.model import Annotations, Article, Span
+from tui.search.api import Hit, IndexSummary, SearchResults
+
+
+class IndexProgress(Message):
+    """Files done of total while indexing; a burst of these collapses into the latest."""
+
+    def __init__(self, done: int, total: int) -> None:
+        self.done = done
+        self.total = total
+        super().__init__()
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexProgress)
+
+
+class IndexDone(Message):
+    def __init__(self, summary: IndexSummary, count: int) -> None:
+        self.summary = summary
+        self.count = count
+        super().__init__()
+
+
+class SearchDone(Message):
+    """The first page of a search; `generation` tells a stale answer from the latest one."""
+
+    def __init__(self, results: SearchResults, generation: int, keep_cursor: bool) -> None:
+        self.results = results
+        self.generation = generation
+        self.keep_cursor = keep_cursor
+        super().__init__()
+
+
+class PageDone(Message):
+    def __init__(self, results: SearchResults, generation: int) -> None:
+        self.results = results
+        self.generation = generation
+        super().__init__()
+
+
+class ArticleReady(Message):
+    def __init__(
+        self,
+        hit: Hit,
+        article: Article | None,
+        annotations: Annotations,
+        hit_spans: list[Span],
+        query: str,
+        focus: bool,
+    ) -> None:
+        self.hit = hit
+        self.query = query
+        self.article = article
+        self.annotations = annotations
+        self.hit_spans = hit_spans
+        self.focus = focus
+        super().__init__()

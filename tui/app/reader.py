@@ -1,0 +1,431 @@
+"""The reader: one article, wrapped once per width, drawn a line at a time.
+
+Entities, quotes, captions and search hits are highlighted with the reader's component classes,
+so colours come from the theme while each highlight also has a text style (bold, underline,
+italic, reverse) or a gutter mark that shows without colour. Lines containing a quote carry a
+bar in the gutter; the current quote a heavy bar, captions a dotted one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+
+from tui.app.document import (
+    CAPTION_STYLE,
+    HIT_STYLE,
+    LABEL_STYLES,
+    QUOTE_STYLE,
+    SPEAKER_STYLE,
+    Block,
+    Document,
+    Layout,
+    StyleSpan,
+    Target,
+    build_document,
+)
+from tui.app.text import text_strip
+from tui.model import LABELS, Annotations, Article, Quote, Span
+
+GUTTER = 2
+CAPTION_INDENT = 2
+_PRIORITY = {SPEAKER_STYLE: 0, CAPTION_STYLE: 1, QUOTE_STYLE: 2, HIT_STYLE: 9}
+
+
+def _priority(span: StyleSpan) -> int:
+    return _PRIORITY.get(span.style, 5)
+
+
+class _BlockIndex:
+    """A block's spans sorted by start, for finding those that touch one line quickly."""
+
+    def __init__(self, block: Block) -> None:
+        self.spans = sorted(block.spans, key=lambda s: (s.start, _priority(s)))
+        self.starts = [s.start for s in self.spans]
+        longest = max((s.end - s.start for s in self.spans), default=0)
+        self.longest = longest
+
+    def touching(self, start: int, end: int) -> list[StyleSpan]:
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        found = [s for s in self.spans[lo:hi] if s.end > start and s.start < end]
+        found.sort(key=_priority)
+        return found
+
+
+class Reader(ScrollView, can_focus=True):
+    """The open article, with highlights; `n`/`N` move between hits, `]`/`[` between quotes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_hit", "Next hit", id="next-hit"),
+        Binding("N", "previous_hit", "Prev hit", id="previous-hit"),
+        Binding("right_square_bracket", "next_quote", "Next quote", id="next-quote"),
+        Binding("left_square_bracket", "previous_quote", "Prev quote", id="previous-quote"),
+        Binding("down,j", "scroll_down", "Scroll down", show=False, id="reader-down"),
+        Binding("up,k", "scroll_up", "Scroll up", show=False, id="reader-up"),
+        Binding("home,g", "scroll_home", "Top", show=False, id="reader-top"),
+        Binding("end,G", "scroll_end", "Bottom", show=False, id="reader-bottom"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="reader-page-down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="reader-page-up"),
+        *(
+            Binding(
+                str(number),
+                f"toggle_label('{label}')",
+                f"Show/hide {label}",
+                show=False,
+                id=f"toggle-{label.lower()}",
+            )
+            for number, label in enumerate(LABELS, 1)
+        ),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "reader--title",
+        "reader--meta",
+        "reader--empty",
+        "reader--gutter",
+        "reader--gutter-current",
+        "reader--hit-current",
+        "reader--quote-current",
+        "reader--other",
+        CAPTION_STYLE,
+        HIT_STYLE,
+        QUOTE_STYLE,
+        SPEAKER_STYLE,
+        *LABEL_STYLES.values(),
+    }
+
+    hidden_labels: reactive[frozenset[str]] = reactive(frozenset(), init=False)
+
+    class Moved(Message):
+        """The current hit or quote changed (for the panel and the status)."""
+
+        def __init__(self, reader: Reader) -> None:
+            self.reader = reader
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.annotations = Annotations()
+        self.hit_spans: list[Span] = []
+        self.doc: Document | None = None
+        self.wrapped: Layout | None = None
+        self.current_hit: int | None = None
+        self.current_quote: int | None = None
+        self.empty_message = "Pick an article and press Enter."
+        self._indexes: list[_BlockIndex] = []
+        self._cache: LRUCache[int, Strip] = LRUCache(256)
+
+    # -- content ------------------------------------------------------------------------------
+
+    def show(self, article: Article, annotations: Annotations, hit_spans: list[Span]) -> None:
+        self.article = article
+        self.annotations = annotations
+        self.hit_spans = hit_spans
+        self.current_hit = None
+        self.current_quote = None
+        self.wrapped = None  # a new article: nothing to keep in place
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self._rebuild()
+        self.post_message(self.Moved(self))
+
+    def clear(self) -> None:
+        self.article = None
+        self.doc = None
+        self.wrapped = None
+        self._indexes = []
+        self._relayout()
+
+    def _rebuild(self) -> None:
+        if self.article is None:
+            return
+        self.doc = build_document(
+            self.article, self.annotations, self.hit_spans, self.hidden_labels
+        )
+        self._indexes = [_BlockIndex(block) for block in self.doc.blocks]
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Wrap the document to the current width, keeping the top line's text on top."""
+        old, top = self.wrapped, self.scroll_offset.y
+        anchor = old.lines[top] if old is not None and 0 <= top < len(old) else None
+        width = self._text_width()
+        if self.doc is not None:
+            self.wrapped = Layout(self.doc, width, indent=CAPTION_INDENT)
+            height = len(self.wrapped)
+        else:
+            self.wrapped = None
+            height = 0
+        self._cache.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, height)
+        if self.wrapped is not None and anchor is not None:
+            self.scroll_to(
+                y=self.wrapped.line_of(anchor.block, anchor.start), animate=False, immediate=True
+            )
+        self.refresh()
+
+    def _text_width(self) -> int:
+        return max(10, self.scrollable_content_region.width - GUTTER - 1)
+
+    def watch_hidden_labels(self) -> None:
+        self._rebuild()
+
+    def action_toggle_label(self, label: str) -> None:
+        hidden = set(self.hidden_labels)
+        hidden.symmetric_difference_update({label})
+        self.hidden_labels = frozenset(hidden)
+        state = "hidden" if label in hidden else "shown"
+        self.notify(f"{label} highlights {state}", timeout=2)
+
+    # -- moving -------------------------------------------------------------------------------
+
+    @property
+    def hit_count(self) -> int:
+        return len(self.doc.hits) if self.doc else 0
+
+    @property
+    def quote_count(self) -> int:
+        return len(self.doc.quotes) if self.doc else 0
+
+    def _line_of(self, target: Target) -> int:
+        assert self.wrapped is not None
+        return self.wrapped.line_of(target.block, target.start)
+
+    def _show_line(self, line: int) -> None:
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if not top <= line < top + height:
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+
+    def _step(self, targets: list[Target], current: int | None, forward: bool) -> int | None:
+        if not targets or self.wrapped is None:
+            return None
+        if current is None:
+            top = self.scroll_offset.y
+            lines = [self._line_of(t) for t in targets]
+            if forward:
+                return next((i for i, line in enumerate(lines) if line >= top), 0)
+            return next(
+                (i for i in reversed(range(len(lines))) if lines[i] < top + self.size.height),
+                len(targets) - 1,
+            )
+        return (current + (1 if forward else -1)) % len(targets)
+
+    def _jump_hit(self, forward: bool) -> None:
+        if self.doc is None or not self.doc.hits:
+            self.notify("No search hits in this article", timeout=2)
+            return
+        self.current_hit = self._step(self.doc.hits, self.current_hit, forward)
+        if self.current_hit is not None:
+            self._show_line(self._line_of(self.doc.hits[self.current_hit]))
+        self._moved()
+
+    def _jump_quote(self, forward: bool) -> None:
+        if self.doc is None or not self.doc.quotes:
+            self.notify("No quotes in this article", timeout=2)
+            return
+        firsts = [targets[0] for targets, _ in self.doc.quotes]
+        self.jump_to_quote(self._step(firsts, self.current_quote, forward))
+
+    def jump_to_quote(self, index: int | None) -> None:
+        if self.doc is None or index is None or not 0 <= index < self.quote_count:
+            return
+        self.current_quote = index
+        self._show_line(self._line_of(self.doc.quotes[index][0][0]))
+        self._moved()
+
+    def _moved(self) -> None:
+        self._cache.clear()
+        self.refresh()
+        self.post_message(self.Moved(self))
+
+    # Scrolling jumps rather than glides: over SSH every animation frame is a screen update.
+
+    def action_scroll_down(self) -> None:
+        self.scroll_down(animate=False)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_up(animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
+    def action_next_hit(self) -> None:
+        self._jump_hit(True)
+
+    def action_previous_hit(self) -> None:
+        self._jump_hit(False)
+
+    def action_next_quote(self) -> None:
+        self._jump_quote(True)
+
+    def action_previous_quote(self) -> None:
+        self._jump_quote(False)
+
+    @property
+    def quote(self) -> Quote | None:
+        """The current quote, or the first one on screen."""
+        if self.doc is None or not self.doc.quotes:
+            return None
+        if self.current_quote is not None:
+            return self.doc.quotes[self.current_quote][1]
+        top = self.scroll_offset.y
+        for targets, quote in self.doc.quotes:
+            if self._line_of(targets[-1]) >= top:
+                return quote
+        return None
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        if self.wrapped is None or self.wrapped.width != self._text_width():
+            self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def style_for(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        line_index = self.scroll_offset.y + y
+        if self.wrapped is None:
+            if y == 1:
+                text = Text(" " * GUTTER + self.empty_message, no_wrap=True, end="")
+                text.stylize(base + self.style_for("reader--empty"))
+                return self._strip(text, width, base)
+            return Strip.blank(width, base)
+        if line_index >= len(self.wrapped):
+            return Strip.blank(width, base)
+        strip = self._cache.get(line_index)
+        if strip is None:
+            strip = self._strip(self._line_text(line_index, base), width, base)
+            self._cache[line_index] = strip
+        return strip
+
+    def _strip(self, text: Text, width: int, base: Style) -> Strip:
+        return text_strip(text, self.app.console, width, base)
+
+    def _current_targets(self) -> tuple[Target | None, list[Target]]:
+        document = self.doc
+        assert document is not None
+        hit = document.hits[self.current_hit] if self.current_hit is not None else None
+        quote = document.quotes[self.current_quote][0] if self.current_quote is not None else []
+        return hit, quote
+
+    def _line_text(self, line_index: int, base: Style) -> Text:
+        assert self.wrapped is not None and self.doc is not None
+        line = self.wrapped.lines[line_index]
+        block = self.doc.blocks[line.block]
+        content = Text(block.text[line.start : line.end], style=base, no_wrap=True, end="")
+        if block.kind == "title":
+            content.stylize(self.style_for("reader--title"))
+        elif block.kind == "meta":
+            content.stylize(self.style_for("reader--meta"))
+        spans = self._indexes[line.block].touching(line.start, line.end)
+        in_quote = False
+        for span in spans:
+            if span.style == QUOTE_STYLE:
+                in_quote = True
+            content.stylize(
+                self.style_for(span.style),
+                max(span.start, line.start) - line.start,
+                min(span.end, line.end) - line.start,
+            )
+        current_hit, current_quote = self._current_targets()
+        in_current = False
+        for target in current_quote:
+            if target.block == line.block and target.end > line.start and target.start < line.end:
+                in_current = True
+                content.stylize(
+                    self.style_for("reader--quote-current"),
+                    max(target.start, line.start) - line.start,
+                    min(target.end, line.end) - line.start,
+                )
+        if (
+            current_hit is not None
+            and current_hit.block == line.block
+            and current_hit.end > line.start
+            and current_hit.start < line.end
+        ):
+            content.stylize(
+                self.style_for("reader--hit-current"),
+                max(current_hit.start, line.start) - line.start,
+                min(current_hit.end, line.end) - line.start,
+            )
+        if in_current:
+            mark, mark_style = "┃ ", base + self.style_for("reader--gutter-current")
+        elif in_quote:
+            mark, mark_style = "│ ", base + self.style_for("reader--gutter")
+        elif block.kind == "caption":
+            mark, mark_style = "┊ ", base + self.style_for("reader--gutter")
+        else:
+            mark, mark_style = "  ", base
+        # The gutter's style is given to its own cells only (a Text's style would cover all).
+        line_text = Text(no_wrap=True, end="")
+        line_text.append(mark, mark_style)
+        if block.kind == "caption":
+            line_text.append(" " * CAPTION_INDENT, base)
+        line_text.append_text(content)
+        return line_text
+
+
+class Legend(Widget):
+    """Which highlight is which, drawn with the reader's own styles; hidden labels struck out."""
+
+    DEFAULT_CSS = """
+    Legend { height: auto; }
+    """
+
+    def __init__(self, reader: Reader, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.reader = reader
+
+    def on_mount(self) -> None:
+        self.watch(self.reader, "hidden_labels", self._labels_changed, init=False)
+
+    def _labels_changed(self) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        reader = self.reader
+        text = Text(no_wrap=False, end="")
+        for number, label in enumerate(LABELS, 1):
+            hidden = label in reader.hidden_labels
+            style = (
+                Style(strike=True, dim=True) if hidden else reader.style_for(LABEL_STYLES[label])
+            )
+            text.append(f"{number}", Style(dim=True))
+            text.append(label.lower(), style)
+            text.append(" ")
+        text.append("│", reader.style_for("reader--gutter"))
+        text.append("quote", reader.style_for(QUOTE_STYLE))
+        text.append(" ")
+        text.append("[speaker]", reader.style_for(SPEAKER_STYLE))
+        text.append(" ")
+        text.append("hit", reader.style_for(HIT_STYLE))
+        return text

@@ -1,0 +1,37 @@
+"""The status line: index progress, result count and sort, problems found while indexing."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label, ProgressBar
+
+
+class StatusLine(Horizontal):
+    def compose(self) -> ComposeResult:
+        yield Label(Text("Opening…"), id="index-status")
+        yield ProgressBar(id="index-progress", show_eta=False, show_percentage=True)
+        yield Label(Text(""), id="result-status")
+        yield Label(Text(""), id="problem-status")
+
+    def indexing(self, done: int, total: int) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.display = True
+        bar.update(total=max(total, 1), progress=done)
+        self.query_one("#index-status", Label).update(Text(f"Indexing {done:,}/{total:,}"))
+
+    def indexed(self, count: int, note: str = "") -> None:
+        self.query_one(ProgressBar).display = False
+        text = Text(f"{count:,} articles")
+        if note:
+            text.append(f" · {note}", style="dim")
+        self.query_one("#index-status", Label).update(text)
+
+    def results(self, shown: str) -> None:
+        self.query_one("#result-status", Label).update(Text(shown))
+
+    def problems(self, count: int, key: str) -> None:
+        label = self.query_one("#problem-status", Label)
+        label.update(Text(f"{count} problem{'s' * (count != 1)} ({key})" if count else ""))
+        label.set_class(count > 0, "-problems")

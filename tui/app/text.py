@@ -1,0 +1,51 @@
+"""Corpus text on its way to the screen: cleaned, on one line where needed, never markup.
+
+Everything shown from the corpus is built into `rich.text.Text` or `Content` from plain strings;
+these helpers only make sure no control character, escape sequence or bidirectional override
+that ingest did not see (paths, snippets, metadata assembled elsewhere) reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+
+from tui.ingest import safe_text
+
+_SPACE = re.compile(r"\s")
+
+
+def safe(value: str | None) -> str:
+    """`value` without control characters, escapes or bidi overrides ("" for None)."""
+    return safe_text(value) if value else ""
+
+
+def one_line(value: str | None) -> str:
+    """`safe(value)` with every line break and tab turned into a space (lengths kept)."""
+    return _SPACE.sub(" ", safe(value))
+
+
+QUOTE_MARKS = "\"“”‘’'«»„‹›"
+
+
+def quoted(text: str) -> str:
+    """`text` in quotation marks, unless it already carries its own (direct quotes do)."""
+    text = text.strip()
+    if text[:1] in QUOTE_MARKS:
+        return text
+    return f"“{text}”"
+
+
+def text_strip(text: Text, console: Console, width: int, base: Style) -> Strip:
+    """One line of `text` as a strip exactly `width` cells wide, every segment styled.
+
+    Segments are laid over `base` (the widget's own style) so none is left without a style:
+    Textual's monochrome filter (NO_COLOR) expects one on every segment.
+    """
+    segments = Segment.apply_style(text.render(console), style=base)
+    return Strip(list(segments)).crop_extend(0, width, base)

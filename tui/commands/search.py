@@ -1,0 +1,126 @@
+"""`broadsheet search CORPUS QUERY`: ranked hits with snippets, or one JSON object per hit."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from tui.commands import CommandError
+from tui.commands.index import choose_engine, open_engine_for, run_update
+from tui.commands.output import write_json_line
+from tui.search.api import Hit, SearchResults
+
+SEARCH_LOCK_WAIT = 5.0
+"""Seconds `search` waits for another process's update before searching the index as it is."""
+
+
+def positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return n
+
+
+def hit_record(hit: Hit) -> dict[str, Any]:
+    """The `search --json` contract of DESIGN.md for one hit."""
+    return {
+        "id": hit.id,
+        "path": hit.path,
+        "title": hit.title,
+        "date": hit.date,
+        "source": hit.source,
+        "score": round(hit.score, 4),
+        "snippet": hit.snippet,
+    }
+
+
+def snippet_text(hit: Hit) -> Text:
+    """The snippet with matched words in bold; corpus text goes in as plain text, never markup."""
+    from tui.ingest import safe_text
+
+    clean = safe_text(hit.snippet)
+    text = Text(clean)
+    if clean == hit.snippet:  # marks are offsets into the snippet as given
+        for mark in hit.snippet_marks:
+            text.stylize("bold reverse", mark.start, mark.end)
+    return text
+
+
+def show(out: Console, results: SearchResults, offset: int) -> None:
+    from tui.ingest import safe_text
+
+    for n, hit in enumerate(results.hits, start=offset + 1):
+        head = Text.assemble((f"{n}. ", "dim"), (safe_text(hit.title or hit.id), "bold"))
+        meta = "  ·  ".join(safe_text(v) for v in (hit.date, hit.source) if v)
+        out.print(head)
+        out.print(Text(f"   {safe_text(hit.path)}" + (f"  ·  {meta}" if meta else ""), style="dim"))
+        out.print(Text("   ").append_text(snippet_text(hit)))
+        out.print()
+    shown = len(results.hits)
+    about = "" if results.total_exact else "about "
+    line = f"{shown} of {about}{results.total:,} results ({results.elapsed_ms:.0f} ms)"
+    out.print(Text(line, style="dim"))
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.ingest import safe_text
+
+    err = Console(stderr=True, highlight=False)
+    out = Console(highlight=False)
+    # Without --engine, keep whatever engine built the index: searching must not rebuild it.
+    engine = choose_engine(args.engine, err) if args.engine else None
+    search = open_engine_for(args, engine, SEARCH_LOCK_WAIT)
+    try:
+        summary = run_update(search, False, err, show=err.is_terminal)
+        if summary.readonly and summary.reason:
+            err.print(Text(f"broadsheet: {safe_text(summary.reason)}"))
+        results = search.search(args.query, limit=args.limit, page=args.page, sort=args.sort)
+    finally:
+        search.close()
+    if results.error is not None:
+        where = (
+            f" (at character {results.error.position + 1})"
+            if results.error.position is not None
+            else ""
+        )
+        raise CommandError(f"bad query: {safe_text(results.error.message)}{where}")
+    if args.json:
+        for hit in results.hits:
+            write_json_line(hit_record(hit))
+        return 0
+    if results.suggestion:
+        out.print(Text.assemble(("Did you mean: ", "dim"), (safe_text(results.suggestion), "bold")))
+    show(out, results, (args.page - 1) * args.limit)
+    return 0
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "search",
+        help="search a corpus (indexes it first if needed)",
+        description='Search CORPUS with Whoosh\'s query language: words, "phrases", AND/OR/NOT, '
+        "field:value (title, body, author, source, section, person, org, place, speaker, quote, "
+        "tag), fuzzy word~, and dates (date:2021, date:[2021-01 to 2021-06], date:>2022).",
+    )
+    p.add_argument("corpus", metavar="CORPUS", help="folder of articles")
+    p.add_argument("query", metavar="QUERY", help="the query (quote it for the shell)")
+    p.add_argument("--limit", type=positive, default=20, metavar="N", help="hits to show (20)")
+    p.add_argument("--page", type=positive, default=1, metavar="N", help="page of hits (1)")
+    p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    p.add_argument("--json", action="store_true", help="one JSON object per hit, one a line")
+    p.add_argument(
+        "--engine",
+        choices=("rules", "spacy"),
+        default=None,
+        help="annotation engine if the index must be built",
+    )
+    p.add_argument(
+        "--index-dir", metavar="DIR", help="where the index lives (default: the user cache folder)"
+    )
+    p.set_defaults(handler=run)

@@ -1,0 +1,565 @@
+"""`WhooshSearchEngine`: the `SearchEngine` contract over a Whoosh index of one corpus.
+
+Threads: one engine may be used from several threads (the app searches in a worker thread
+while the watcher updates in another). Whoosh searchers are not thread-safe, so every use of
+the searcher holds `_lock`; updates are serialised by `_update_lock` in this process and by the
+index folder's writer lock across processes. A search never waits for an update: the writer
+works on new segments and the searcher is refreshed after each commit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.support.levenshtein import distance
+
+from tui.model import Annotations, Article, Problem, Span
+from tui.search import highlight
+from tui.search.api import (
+    Facet,
+    Hit,
+    IndexSummary,
+    Progress,
+    QueryError,
+    SearchResults,
+    Sort,
+)
+from tui.search.indexer import Indexer, engine_fingerprint
+from tui.search.layout import IndexLocked, Layout
+from tui.search.manifest import FILENAME as MANIFEST
+from tui.search.manifest import Manifest
+from tui.search.prepare import annotations_from, article_from, unpack, unpack_text
+from tui.search.query import (
+    check,
+    find_error,
+    make_parser,
+    matcher_for,
+    rewrite_tags,
+    unknown_terms,
+    uses_field,
+)
+from tui.search.schema import DEFAULT_FIELDS, build_schema, text_tokens
+from tui.search.tags import TagStore
+
+FACET_SAMPLE = 50
+"""Facets count the top this-many hits: bounded cost whatever the number of matches."""
+COUNT_BUDGET = 0.015
+"""Seconds spent counting matches exactly; past it the total is extrapolated (and
+`total_exact` is False). Counting a common phrase in 100,000 articles would otherwise cost
+more than finding the best 20."""
+FACET_TOP = 10
+REFRESH_EVERY = 0.5
+"""Seconds between checks whether another process committed to the index."""
+
+
+class WhooshSearchEngine:
+    """Search, index and annotations of one corpus folder.
+
+    Opening is cheap: the last complete index is opened as it is (searchable at once); call
+    `update()` to bring it up to date, in a worker thread in the app. `readonly=True` never
+    writes (for a second viewer of a shared corpus); `lock_timeout` bounds how long `update()`
+    waits for another process's update before answering read-only.
+    """
+
+    def __init__(
+        self,
+        corpus: Path,
+        index_dir: Path | None = None,
+        engine: str | None = "rules",
+        readonly: bool = False,
+        *,
+        workers: int | None = None,
+        lock_timeout: float = 10.0,
+    ) -> None:
+        self.corpus = Path(corpus).expanduser().resolve()
+        if index_dir is None:
+            from tui.config import index_dir_for
+
+            index_dir = index_dir_for(self.corpus)
+        self.index_dir = Path(index_dir).expanduser().resolve()
+        self.layout = Layout(self.index_dir)
+        if engine is None:
+            engine = self.layout.indexed_engine() or "rules"
+        self.engine = engine
+        self.readonly = readonly
+        self.workers = workers
+        self.lock_timeout = lock_timeout
+        self.fingerprint = engine_fingerprint(engine)
+        self.tags = TagStore(self.layout.tags_file)
+        self._lock = threading.RLock()
+        self._update_lock = threading.Lock()
+        self._gen: Path | None = None
+        self._ix: Any = None
+        self._searcher: Any = None
+        self._blob: Any = None
+        self._manifest: Manifest | None = None
+        self._checked = 0.0
+        self._parser = make_parser(build_schema())
+        self._parsed: OrderedDict[str, Any] = OrderedDict()
+        self._recent: OrderedDict[str, Article] = OrderedDict()
+        self._damaged: str | None = None
+        self._watchers: list[Any] = []
+        self._open()
+
+    # opening and refreshing
+
+    def _open(self) -> None:
+        """Open the current generation if it can be trusted; otherwise stay closed."""
+        with self._lock:
+            self._close_searcher()
+            # A few tries: another process may be switching CURRENT to a new build, or
+            # committing (and removing old segment files) while we look.
+            for attempt in range(3):
+                if attempt:
+                    time.sleep(0.05)
+                insp = self.layout.inspect(None)
+                if insp.gen is None and not (self.layout.root / "CURRENT").exists():
+                    return  # no index yet
+                if not insp.usable or insp.gen is None:
+                    continue
+                try:
+                    ix = whoosh_index.open_dir(str(insp.gen), readonly=True)
+                    searcher = ix.searcher()
+                except Exception:
+                    continue
+                self._gen, self._ix, self._searcher = insp.gen, ix, searcher
+                self._blob = None
+                self._checked = time.monotonic()
+                return
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            with contextlib.suppress(Exception):
+                self._searcher.close()
+        if self._manifest is not None:
+            self._manifest.close()
+        self._searcher = self._ix = self._gen = self._blob = self._manifest = None
+
+    def _current_searcher(self) -> Any:
+        """The searcher, refreshed if a commit or rebuild happened since (checked twice a second
+        at most: the check lists the index folder)."""
+        now = time.monotonic()
+        if self._searcher is None or now - self._checked >= REFRESH_EVERY:
+            self._checked = now
+            gen = self.layout.current()
+            if self._searcher is None or gen != self._gen:
+                self._open()
+            else:
+                # Not `searcher.refresh()`: Whoosh reuses the reader of a segment that only
+                # gained deletions and keeps its old deletion list, so a changed article
+                # would show twice. A fresh reader costs tens of milliseconds, per commit.
+                try:
+                    stale = not self._searcher.up_to_date()
+                except Exception:
+                    stale = True
+                if stale:
+                    self._open()
+        return self._searcher
+
+    def _columns(self, searcher: Any) -> tuple[Any, Any]:
+        """Readers of the text and blob columns (kept until the searcher changes)."""
+        if self._blob is None:
+            reader = searcher.reader()
+            self._blob = (reader.column_reader("text"), reader.column_reader("blob"))
+        return self._blob
+
+    # indexing
+
+    def update(self, progress: Progress | None = None, rebuild: bool = False) -> IndexSummary:
+        return self._update(progress, rebuild, only=None)
+
+    def update_paths(self, paths: Iterable[Path], progress: Progress | None = None) -> IndexSummary:
+        """Apply changes to just these files (from a watcher) without walking the corpus.
+
+        Folders, or anything that is not a plain file path, fall back to a full `update()`.
+        """
+        chosen: list[Path] = []
+        for raw in paths:
+            path = Path(raw)
+            if not path.is_absolute():
+                path = self.corpus / path
+            try:
+                rel = path.relative_to(self.corpus)
+            except ValueError:
+                continue
+            if any(part.startswith(".") for part in rel.parts):
+                continue
+            if path.is_dir() or path.is_symlink():
+                return self.update(progress)  # a folder or link: walk it properly
+            chosen.append(path)
+        if not chosen:
+            return IndexSummary(articles=self.count())
+        return self._update(progress, False, only=chosen)
+
+    def _update(
+        self, progress: Progress | None, rebuild: bool, only: list[Path] | None
+    ) -> IndexSummary:
+        if self.readonly:
+            return IndexSummary(readonly=True, reason="opened read-only", articles=self.count())
+        with self._update_lock:
+            if not self.layout.lock.acquire(self.lock_timeout):
+                holder = self.layout.lock.holder()
+                who = f" (pid {holder})" if holder else ""
+                with self._lock:
+                    self._current_searcher()
+                    usable = self._searcher is not None
+                if usable:
+                    return IndexSummary(
+                        readonly=True,
+                        reason=f"index is being updated by another process{who}; using it as it is",
+                        articles=self.count(),
+                    )
+                raise IndexLocked(f"index is locked by another process{who}")
+            try:
+                if self.engine == "spacy":
+                    import importlib.util
+
+                    if importlib.util.find_spec("spacy") is None:
+                        from tui.nlp import EngineUnavailable
+
+                        raise EngineUnavailable(
+                            "spaCy engine needs: pip install 'broadsheet[spacy]'"
+                        )
+                insp = self.layout.inspect(self.fingerprint)
+                indexer = Indexer(
+                    self.corpus, self.layout, self.engine, self.fingerprint, self.workers
+                )
+                reason = insp.rebuild
+                if self._damaged and not reason:
+                    reason = self._damaged
+                if rebuild or reason is not None or insp.gen is None:
+                    summary = indexer.rebuild(progress, reason or "rebuild requested")
+                    self._damaged = None
+                else:
+                    self.layout.remove_stale(keep=insp.gen)
+                    targeted = None if insp.behind else only
+                    summary = indexer.update(insp.gen, progress, only=targeted)
+            finally:
+                self.layout.lock.release()
+        with self._lock:
+            self._checked = 0.0  # the next search looks for the new commit
+            self._recent.clear()
+            if summary.rebuilt or self._searcher is None:
+                self._open()
+        return summary
+
+    def watch(
+        self,
+        callback: Callable[[IndexSummary], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Any:
+        """Start applying corpus changes as they happen (a daemon thread); returns the watcher,
+        whose `stop()` ends it. Changes show in searches within about a second."""
+        from tui.search.watch import Watcher
+
+        watcher = Watcher(self, callback, on_error)
+        watcher.start()
+        self._watchers.append(watcher)
+        return watcher
+
+    # searching
+
+    def _parse(self, text: str) -> Any:
+        got = self._parsed.get(text)
+        if got is None:
+            got = self._parser.parse(text)
+            self._parsed[text] = got
+            if len(self._parsed) > 64:
+                self._parsed.popitem(last=False)
+        else:
+            self._parsed.move_to_end(text)
+        return got
+
+    def search(
+        self, query: str, *, limit: int = 20, page: int = 1, sort: Sort = "relevance"
+    ) -> SearchResults:
+        started = time.perf_counter()
+        res = SearchResults(query=query, page=max(1, page))
+        try:
+            self._search(query, max(1, limit), max(1, page), sort, res)
+        except Exception as exc:  # never raise for a query; a broken index is reported
+            res.hits = []
+            res.error = QueryError(message=self._failure(exc))
+        res.elapsed_ms = (time.perf_counter() - started) * 1000
+        return res
+
+    def _failure(self, exc: BaseException) -> str:
+        name = type(exc).__name__
+        if isinstance(exc, (OSError, EOFError, ValueError, KeyError, IndexError)) or "struct" in (
+            type(exc).__module__ or ""
+        ):
+            self._damaged = f"damaged index (error while searching: {name})"
+            return f"the index looks damaged ({name}: {exc}); it will be rebuilt on next update"
+        return f"search failed ({name}: {exc})"
+
+    def _search(self, text: str, limit: int, page: int, sort: Sort, res: SearchResults) -> None:
+        text = text.strip()
+        if not text:
+            return
+        error = check(text)
+        if error is not None:
+            res.error = error
+            return
+        with self._lock:
+            searcher = self._current_searcher()
+            if searcher is None:
+                res.error = QueryError(message="the index is not built yet")
+                return
+            q = self._parse(text)
+            error = find_error(q)
+            if error is not None:
+                res.error = error
+                return
+            if uses_field(q, "tag"):
+                q = rewrite_tags(q, self.tags.lookup)
+            need = page * limit
+            collect = max(need, FACET_SAMPLE)
+            if sort == "date":
+                results = searcher.search(q, limit=collect, sortedby="date", reverse=True)
+            else:
+                results = searcher.search(q, limit=collect)
+            top = results.top_n
+            res.total, res.total_exact = self._count(searcher, q, results)
+            matcher = matcher_for(q)
+            texts, _ = self._columns(searcher)
+            for score, docnum in top[(page - 1) * limit : need]:
+                stored = searcher.stored_fields(docnum)
+                body = unpack_text(texts[docnum])
+                snip, marks = highlight.snippet(body, matcher)
+                res.hits.append(
+                    Hit(
+                        id=stored["id"],
+                        path=stored.get("path") or stored["id"],
+                        title=stored.get("title"),
+                        date=stored.get("date_text"),
+                        source=stored.get("source"),
+                        author=stored.get("author"),
+                        score=float(score) if sort == "relevance" else 0.0,
+                        snippet=snip,
+                        snippet_marks=marks,
+                    )
+                )
+            self._facets(searcher, [d for _, d in top[:FACET_SAMPLE]], res)
+            if res.total == 0 or len(top) < limit:
+                res.suggestion = self._suggest(searcher, q, text)
+
+    def _count(self, searcher: Any, q: Any, results: Any) -> tuple[int, bool]:
+        """Exact number of matches when it comes cheap, else a close extrapolation.
+
+        Matching documents arrive in document-number order, so when the time budget runs out
+        after document d, the matches so far are about (d + 1) / doc_count_all of them all.
+        """
+        if results.has_exact_length():
+            return len(results), True
+        deadline = time.perf_counter() + COUNT_BUDGET
+        n = 0
+        last = 0
+        for docnum in searcher.docs_for_query(q):
+            n += 1
+            last = docnum
+            if not n & 255 and time.perf_counter() > deadline:
+                span = searcher.reader().doc_count_all()
+                estimate = round(n * span / (last + 1))
+                return max(estimate, len(results.top_n)), False
+        return n, True
+
+    def _facets(self, searcher: Any, docnums: list[int], res: SearchResults) -> None:
+        sources: Counter[str] = Counter()
+        people: Counter[str] = Counter()
+        orgs: Counter[str] = Counter()
+        for docnum in docnums:
+            stored = searcher.stored_fields(docnum)
+            if stored.get("source"):
+                sources[stored["source"]] += 1
+            people.update(stored.get("people") or ())
+            orgs.update(stored.get("orgs") or ())
+        res.sources = [Facet(value=v, count=n) for v, n in sources.most_common(FACET_TOP)]
+        res.people = [Facet(value=v, count=n) for v, n in people.most_common(FACET_TOP)]
+        res.orgs = [Facet(value=v, count=n) for v, n in orgs.most_common(FACET_TOP)]
+
+    def _suggest(self, searcher: Any, q: Any, text: str) -> str | None:
+        """ "Did you mean": each plain word the index does not know, replaced by the closest
+        known word (fewest edits, then most documents), spelled as articles spell it."""
+        reader = searcher.reader()
+        replacements: list[tuple[int, int, str]] = []
+        seen: set[int] = set()
+        for term in unknown_terms(q):
+            start = getattr(term, "startchar", None)
+            end = getattr(term, "endchar", None)
+            if start is None or end is None or start in seen:
+                continue
+            seen.add(start)
+            stem = term.text if isinstance(term.text, str) else term.text.decode("utf-8")
+            if any(reader.doc_frequency(f, stem) for f in DEFAULT_FIELDS):
+                continue
+            best = self._closest(reader, stem)
+            if best is None:
+                continue
+            typed = text[start:end]
+            word = self._surface(searcher, best, typed.lower()) or best
+            if typed[:1].isupper():
+                word = word[:1].upper() + word[1:]
+            replacements.append((start, end, word))
+        if not replacements:
+            return None
+        out = text
+        for start, end, word in sorted(replacements, reverse=True):
+            out = out[:start] + word + out[end:]
+        return out if out != text else None
+
+    def _closest(self, reader: Any, stem: str) -> str | None:
+        if len(stem) < 3:
+            return None
+        for maxdist in (1, 2):
+            found: dict[str, int] = {}
+            for leaf, _offset in reader.leaf_readers():
+                for cand in leaf.terms_within("body", stem, maxdist, prefix=1):
+                    cand = cand if isinstance(cand, str) else cand.decode("utf-8")
+                    if cand not in found:
+                        found[cand] = reader.doc_frequency("body", cand)
+            if found:
+                return max(found, key=lambda c: (found[c], c))
+        return None
+
+    def _surface(self, searcher: Any, stem: str, typed: str) -> str | None:
+        """The word articles actually use for a stem ("government" for "govern")."""
+        texts, _ = self._columns(searcher)
+        for docnum in searcher.postings("body", stem).all_ids():
+            body = unpack_text(texts[docnum])
+            forms = {body[s:e].lower() for t, s, e in text_tokens(body) if t == stem}
+            if forms:
+                return min(forms, key=lambda w: (distance(w, typed), w))
+            break
+        return None
+
+    def count(self) -> int:
+        with self._lock:
+            searcher = self._current_searcher()
+            return int(searcher.doc_count()) if searcher is not None else 0
+
+    # articles
+
+    def _stored(self, article_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        with self._lock:
+            searcher = self._current_searcher()
+            if searcher is None:
+                return None
+            docnum = searcher.document_number(id=article_id)
+            if docnum is None:
+                return None
+            stored = dict(searcher.stored_fields(docnum))
+            texts, blobs = self._columns(searcher)
+            data = unpack(texts[docnum], blobs[docnum])
+            return stored, data
+
+    def indexed_article(self, article_id: str) -> Article | None:
+        """The article as it was when indexed (fast, and matches `annotations()` offsets)."""
+        got = self._stored(article_id)
+        return article_from(*got) if got is not None else None
+
+    def article(self, article_id: str) -> Article | None:
+        from tui.ingest import read_file
+
+        got = self._stored(article_id)
+        if got is None:
+            return None
+        stored, _ = got
+        real = self._real_path(stored)
+        if real is None or not real.is_file():
+            return None
+        result = read_file(real, self.corpus)
+        for article in result.articles:
+            if article.id == article_id:
+                with self._lock:
+                    self._recent[article_id] = article
+                    while len(self._recent) > 16:
+                        self._recent.popitem(last=False)
+                return article
+        return None
+
+    def _real_path(self, stored: dict[str, Any]) -> Path | None:
+        path = self.corpus / (stored.get("path") or "")
+        if path.is_file():
+            return path
+        with self._lock:
+            if self._manifest is None and self._gen is not None:
+                try:
+                    self._manifest = Manifest(self._gen / MANIFEST, readonly=True)
+                except Exception:
+                    return None
+            row = self._manifest.row(stored.get("file", "")) if self._manifest else None
+        return self.corpus / row.real if row is not None else None
+
+    def annotations(self, article_id: str) -> Annotations:
+        """Stored at index time; if `article()` just read a different text (the file changed
+        and the index has not caught up) the article is annotated afresh instead, so offsets
+        always fit the text the reader shows."""
+        got = self._stored(article_id)
+        with self._lock:
+            recent = self._recent.get(article_id)
+        if got is not None and (recent is None or recent.content_hash == got[0].get("hash")):
+            return annotations_from(got[1])
+        if recent is None:
+            return Annotations()
+        from tui.search import worker
+
+        worker.init(str(self.corpus), self.engine)
+        ann, _ = worker.annotate(recent)
+        return ann
+
+    def hit_spans(self, query: str, article: Article) -> list[Span]:
+        text = query.strip()
+        if not text or check(text) is not None:
+            return []
+        try:
+            with self._lock:
+                q = self._parse(text)
+            if find_error(q) is not None:
+                return []
+            return highlight.spans(article.text, matcher_for(q))
+        except Exception:
+            return []
+
+    # tags and problems
+
+    def set_tags(self, article_id: str, tags: list[str]) -> None:
+        self.tags.set(article_id, tags)
+
+    def replace_tags(self, mapping: dict[str, list[str]]) -> None:
+        """Set every article's review tags at once (e.g. from the review store on start)."""
+        self.tags.replace_all(mapping)
+
+    def problems(self) -> list[Problem]:
+        """Files skipped or read in part, with reasons, as of the last update."""
+        with self._lock:
+            self._current_searcher()
+            if self._gen is None:
+                return []
+            try:
+                manifest = Manifest(self._gen / MANIFEST, readonly=True)
+            except Exception:
+                return []
+        try:
+            return manifest.problems()
+        finally:
+            manifest.close()
+
+    def close(self) -> None:
+        for watcher in self._watchers:
+            watcher.stop()
+        self._watchers.clear()
+        with self._lock:
+            self._close_searcher()
+
+    def __enter__(self) -> WhooshSearchEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

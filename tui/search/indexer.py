@@ -1,0 +1,549 @@
+"""Bringing the index up to date with the corpus folder: full builds and incremental updates.
+
+Pipeline: the calling process lists the corpus and compares it with the manifest; the files to
+(re)read go in chunks to worker processes, which hash, read, annotate and analyse them
+(`worker.py`); results come back as pickled bytes and ONE writer, in the calling process, adds
+them to Whoosh. Workers run ahead of the writer by a bounded window, so they keep both cores
+busy while the writer commits, without piling up unbounded results in memory.
+
+A full build commits a new segment every `SEGMENT_DOCS` documents (the commit of one segment
+overlaps the workers' work on the next, and memory stays flat), into a fresh generation folder
+that becomes current only once complete. An incremental update deletes and re-adds only what
+changed, by the file's key, which makes it idempotent: re-applying it after a crash that left
+the manifest one commit behind Whoosh gives the same index.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import json
+import multiprocessing
+import os
+import pickle
+import stat
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.index import LockError
+from whoosh.writing import SegmentWriter
+
+from tui.model import Problem, article_id
+from tui.search import worker
+from tui.search.api import IndexSummary, Progress
+from tui.search.layout import IndexLocked, Layout, whoosh_files
+from tui.search.manifest import FILENAME as MANIFEST
+from tui.search.manifest import FileRow, Manifest
+from tui.search.prepare import annotations_from, article_from, prepare, unpack
+from tui.search.schema import SCHEMA_VERSION, build_schema
+
+SEGMENT_DOCS = 25_000
+"""Documents per Whoosh segment in a big build or update (bounds writer memory and lets the
+commit of one segment overlap the workers' work on the next)."""
+INLINE_MAX = 40
+"""Up to this many files are processed in the calling process: starting worker processes
+(each imports the annotation engine) costs more than reading a handful of files."""
+CHUNK = 8
+"""Files per task sent to a worker."""
+WRITER_MB = 96
+"""Memory Whoosh's posting pool may use before spilling sorted runs to disk."""
+WINDOW_DOCS = 5_000
+"""Files the workers may run ahead of the writer. Enough to keep them busy through the
+commit of a segment (tens of seconds at `SEGMENT_DOCS`), at about 16 KB of pickled
+postings each: a bounded 80 MB, not the whole corpus."""
+
+
+@dataclass(slots=True)
+class DiskFile:
+    key: str
+    real: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class Plan:
+    """What an update will do: which files to read, which are gone, which only changed stat."""
+
+    tasks: list[worker.Task] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def scan(root: Path) -> tuple[dict[str, DiskFile], list[Problem]]:
+    """Every article file under `root` with its size and mtime, and folders we could not list.
+
+    The same files as `tui.ingest.discover` (a test holds the two together), walked with
+    `os.scandir` and plain strings: this runs on every update, and at 100,000 files pathlib's
+    per-path cost alone would exceed the time budget of an unchanged reopen. One stat per file
+    (which the mtime needs anyway) and one listing per folder.
+    """
+    from tui.ingest import SUFFIXES, relpath
+
+    problems: list[Problem] = []
+    found: dict[str, DiskFile] = {}
+    top = os.fspath(root)
+    root_real = os.path.realpath(top)
+    prefix = top.rstrip(os.sep) + os.sep
+    cut = len(prefix)
+    slash = os.sep == "/"
+    try:
+        st = os.stat(top)
+    except OSError as exc:
+        return found, [Problem(path=".", reason=f"cannot open corpus: {_reason(exc)}")]
+    stack: list[tuple[str, frozenset[tuple[int, int]]]] = [
+        (top, frozenset({(st.st_dev, st.st_ino)}))
+    ]
+    while stack:
+        folder, ancestors = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            problems.append(
+                Problem(
+                    path=relpath(Path(folder), root), reason=f"unreadable folder: {_reason(exc)}"
+                )
+            )
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                if entry.is_symlink() and not _inside(os.path.realpath(entry.path), root_real):
+                    continue
+                est = entry.stat()  # follows links; raises for a broken one
+            except (OSError, ValueError):
+                continue
+            mode = est.st_mode
+            if stat.S_ISDIR(mode):
+                ident = (est.st_dev, est.st_ino)
+                if ident not in ancestors:
+                    stack.append((entry.path, ancestors | {ident}))
+            elif stat.S_ISREG(mode) and name[name.rfind(".") :].lower() in SUFFIXES:
+                path = entry.path
+                real = path[cut:] if path.startswith(prefix) else os.path.relpath(path, top)
+                # An ordinary name is its own key (what ingest's relpath would give).
+                key = real if slash and real.isprintable() else relpath(Path(path), root)
+                found[key] = DiskFile(key, real, est.st_size, est.st_mtime_ns)
+    return found, problems
+
+
+def _inside(target: str, root_real: str) -> bool:
+    try:
+        return os.path.commonpath([target, root_real]) == root_real
+    except ValueError:
+        return False
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+def plan(disk: dict[str, DiskFile], old: dict[str, FileRow], full: bool) -> Plan:
+    """Compare the corpus with the manifest. `full` means every file is read afresh."""
+    p = Plan()
+    if full:
+        for f in disk.values():
+            p.tasks.append(worker.Task(f.key, f.real, f.size, f.mtime_ns))
+            p.kinds[f.key] = "new"
+        return p
+    p.removed = [k for k in old if k not in disk]
+    gone_by_size: dict[int, list[str]] = defaultdict(list)
+    for k in p.removed:
+        if old[k].hash:
+            gone_by_size[old[k].size].append(old[k].hash or "")
+    for f in disk.values():
+        row = old.get(f.key)
+        if row is None:
+            known = tuple(gone_by_size.get(f.size, ()))
+            p.tasks.append(worker.Task(f.key, f.real, f.size, f.mtime_ns, known))
+            p.kinds[f.key] = "new"
+        elif row.size != f.size or row.mtime_ns != f.mtime_ns or row.real != f.real:
+            known = (row.hash,) if row.hash else ()
+            p.tasks.append(worker.Task(f.key, f.real, f.size, f.mtime_ns, known))
+            p.kinds[f.key] = "changed"
+        else:
+            p.unchanged += 1
+    return p
+
+
+def engine_fingerprint(engine: str) -> str:
+    """Identifies the annotations an index holds: engine name, its version if it has one, and
+    the Broadsheet version (annotation rules ship with it). A change means a rebuild."""
+    from tui import __version__
+
+    version = ""
+    try:
+        from tui.nlp import extractor as nlp_extractor
+
+        version = str(getattr(nlp_extractor, "ENGINE_VERSIONS", {}).get(engine, ""))
+    except Exception:
+        version = ""
+    return f"{engine}{'-' + version if version else ''}@{__version__}"
+
+
+class Pipeline:
+    """Runs worker tasks, inline or in a process pool, yielding outcomes as they arrive."""
+
+    def __init__(self, root: Path, engine: str, workers: int | None) -> None:
+        self.root = root
+        self.engine = engine
+        self.workers = workers if workers is not None else max(1, min(os.cpu_count() or 1, 4))
+
+    def run(self, tasks: list[worker.Task], window_docs: int) -> Iterator[worker.Outcome]:
+        if len(tasks) <= INLINE_MAX or self.workers <= 1:
+            worker.init(str(self.root), self.engine)
+            for task in tasks:
+                yield worker.process(task)
+            return
+        ctx = multiprocessing.get_context("spawn")
+        in_flight = max(2 * self.workers, window_docs // CHUNK)
+        chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
+        with cf.ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=ctx,
+            initializer=worker.worker_main_init,
+            initargs=(str(self.root), self.engine),
+        ) as pool:
+            pending: set[cf.Future[bytes]] = set()
+            next_chunk = 0
+            try:
+                while next_chunk < len(chunks) or pending:
+                    while next_chunk < len(chunks) and len(pending) < in_flight:
+                        pending.add(pool.submit(worker.process_chunk, chunks[next_chunk]))
+                        next_chunk += 1
+                    done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                    for fut in done:
+                        try:
+                            raw = fut.result()
+                        except BrokenProcessPool as exc:
+                            raise RuntimeError(
+                                "an indexing worker process died (out of memory, or the "
+                                f"annotation engine failed to load): {exc}"
+                            ) from exc
+                        outcomes: list[worker.Outcome] = pickle.loads(raw)
+                        yield from outcomes
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+
+class Writer:
+    """The one Whoosh writer, committing a segment every `SEGMENT_DOCS` documents and keeping
+    the manifest in step with each commit."""
+
+    def __init__(
+        self,
+        ix: Any,
+        manifest: Manifest,
+        meta: dict[str, str],
+        *,
+        final_merge: bool,
+    ) -> None:
+        self.ix = ix
+        self.manifest = manifest
+        self.meta = meta
+        self.final_merge = final_merge
+        self.w: SegmentWriter | None = None
+        self.docs_in_segment = 0
+        self.rows: list[FileRow] = []
+        self.deletes: list[str] = []
+        self.dirty = False
+
+    def _writer(self) -> SegmentWriter:
+        if self.w is None:
+            try:
+                self.w = self.ix.writer(limitmb=WRITER_MB)
+            except LockError as exc:
+                # Only the holder of writer.lock opens a Whoosh writer, so this means a foreign
+                # process (an older Broadsheet?) writes here: report it like our own lock.
+                raise IndexLocked("index is locked by another process (Whoosh lock)") from exc
+        return self.w
+
+    def delete_file(self, key: str) -> None:
+        self._writer().delete_by_term("file", key)
+        self.dirty = True
+
+    def add(self, doc: dict[str, Any]) -> None:
+        self._writer().add_document(**doc)
+        self.docs_in_segment += 1
+        self.dirty = True
+
+    def record(self, row: FileRow | None = None, delete: str | None = None) -> None:
+        if row is not None:
+            self.rows.append(row)
+        if delete is not None:
+            self.deletes.append(delete)
+
+    def maybe_commit(self) -> None:
+        if self.docs_in_segment >= SEGMENT_DOCS:
+            self.commit(final=False)
+
+    def commit(self, final: bool) -> None:
+        """Commit Whoosh, then the manifest rows that commit covers (see module docstring)."""
+        if self.w is not None and self.dirty:
+            if final and self.final_merge:
+                self.w.commit()
+            else:
+                self.w.commit(merge=False)
+        elif self.w is not None:
+            self.w.cancel()
+        self.w = None
+        self.docs_in_segment = 0
+        self.dirty = False
+        ix = self.ix.refresh()
+        self.ix = ix
+        gen = Path(ix.storage.folder)
+        meta = dict(self.meta)
+        meta["whoosh_generation"] = str(ix.latest_generation())
+        meta["files"] = json.dumps(whoosh_files(gen))
+        meta["docs"] = str(ix.doc_count())
+        if final:
+            meta["complete"] = "1"
+        self.manifest.apply(self.rows, self.deletes, meta)
+        self.rows, self.deletes = [], []
+
+    def cancel(self) -> None:
+        if self.w is not None:
+            try:
+                self.w.cancel()
+            finally:
+                self.w = None
+
+
+class Indexer:
+    """Full builds and incremental updates of one corpus's index (holder of the writer lock)."""
+
+    def __init__(
+        self, root: Path, layout: Layout, engine: str, fingerprint: str, workers: int | None
+    ) -> None:
+        self.root = root
+        self.layout = layout
+        self.engine = engine
+        self.fingerprint = fingerprint
+        self.pipeline = Pipeline(root, engine, workers)
+        self._renamed_from: set[str] = set()
+
+    def _meta(self) -> dict[str, str]:
+        return {
+            "schema": str(SCHEMA_VERSION),
+            "engine": self.fingerprint,
+            "root": str(self.root),
+            "updated": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        }
+
+    def rebuild(self, progress: Progress | None, reason: str | None) -> IndexSummary:
+        """Build a complete new generation, then make it current."""
+        started = time.perf_counter()
+        disk, folder_problems = scan(self.root)
+        p = plan(disk, {}, full=True)
+        gen = self.layout.new_generation()
+        ok = False
+        try:
+            ix = whoosh_index.create_in(str(gen), build_schema())
+            manifest = Manifest(gen / MANIFEST)
+            try:
+                writer = Writer(ix, manifest, self._meta(), final_merge=False)
+                summary = IndexSummary(rebuilt=True, reason=reason)
+                self._run(p, writer, {}, summary, progress, window=WINDOW_DOCS, fresh=True)
+                writer.commit(final=True)
+                manifest.checkpoint()
+                summary.articles = writer.ix.doc_count()
+            finally:
+                manifest.close()
+            self.layout.switch(gen)
+            ok = True
+        finally:
+            if not ok:
+                import shutil
+
+                shutil.rmtree(gen, ignore_errors=True)
+        summary.skipped = folder_problems + summary.skipped
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def update(
+        self,
+        gen: Path,
+        progress: Progress | None,
+        only: Iterable[Path] | None = None,
+    ) -> IndexSummary:
+        """Apply what changed since the manifest: added, changed, removed and renamed files.
+
+        `only` limits the comparison to those paths (from a file watcher), so a change in a
+        100,000-file corpus does not cost a walk of all of it.
+        """
+        started = time.perf_counter()
+        manifest = Manifest(gen / MANIFEST)
+        try:
+            if only is None:
+                old = manifest.rows()
+                disk, folder_problems = scan(self.root)
+            else:
+                old, disk = self._targeted(manifest, only)
+                folder_problems = []
+            p = plan(disk, old, full=False)
+            summary = IndexSummary(unchanged=p.unchanged)
+            ix = whoosh_index.open_dir(str(gen))
+            writer = Writer(ix, manifest, self._meta(), final_merge=True)
+            if p.tasks or p.removed:
+                with ix.searcher() as searcher:
+                    # Renamed files are re-added from what the index stored; read it before
+                    # the writer deletes anything.
+                    self._run(
+                        p,
+                        writer,
+                        old,
+                        summary,
+                        progress,
+                        window=WINDOW_DOCS,
+                        searcher=searcher,
+                    )
+                    for key in p.removed:
+                        if key not in self._renamed_from:
+                            summary.removed += 1
+                        writer.delete_file(key)
+                        writer.record(delete=key)
+                writer.commit(final=True)
+            elif manifest.get_meta().get("whoosh_generation") != str(ix.latest_generation()):
+                # Nothing changed on disk, but the manifest lags a Whoosh commit (an update
+                # was killed between the two): record the state as it now is.
+                writer.commit(final=True)
+            summary.articles = writer.ix.doc_count()
+            if only is None:
+                summary.skipped = folder_problems + manifest.problems()
+            else:
+                summary.skipped = manifest.problems()
+        finally:
+            manifest.close()
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def _targeted(
+        self, manifest: Manifest, paths: Iterable[Path]
+    ) -> tuple[dict[str, FileRow], dict[str, DiskFile]]:
+        """Manifest rows and disk state for just the given files (watch mode)."""
+        from tui.ingest import SUFFIXES, relpath
+
+        old: dict[str, FileRow] = {}
+        disk: dict[str, DiskFile] = {}
+        for path in paths:
+            key = relpath(path, self.root)
+            row = manifest.row(key)
+            if row is not None:
+                old[key] = row
+            try:
+                st = os.stat(path)
+            except OSError:
+                if row is None:  # perhaps a folder that went away: drop what it held
+                    for inner in manifest.rows_under(key):
+                        old[inner.key] = inner
+                continue
+            if path.suffix.lower() not in SUFFIXES or not stat.S_ISREG(st.st_mode):
+                continue
+            disk[key] = DiskFile(key, os.path.relpath(path, self.root), st.st_size, st.st_mtime_ns)
+        return old, disk
+
+    def _run(
+        self,
+        p: Plan,
+        writer: Writer,
+        old: dict[str, FileRow],
+        summary: IndexSummary,
+        progress: Progress | None,
+        window: int,
+        searcher: Any = None,
+        fresh: bool = False,
+    ) -> None:
+        self._renamed_from = set()
+        gone_by_hash: dict[str, str] = {}
+        for key in p.removed:
+            digest = old[key].hash
+            if digest:
+                gone_by_hash.setdefault(digest, key)
+        total = len(p.tasks)
+        if progress is not None:
+            progress(0, total)
+        for done, out in enumerate(self.pipeline.run(p.tasks, window), start=1):
+            kind = p.kinds.get(out.key, "new")
+            prev = old.get(out.key)
+            row = FileRow(out.key, out.real, out.size, out.mtime_ns, out.hash)
+            if out.matched is not None and kind == "changed" and prev is not None:
+                # Touched but not changed: remember the new stat, keep everything else.
+                row.ids, row.problems = prev.ids, prev.problems
+                summary.unchanged += 1
+            elif (
+                out.matched is not None
+                and out.matched in gone_by_hash
+                and searcher is not None
+                and (copied := self._copy_renamed(searcher, old[gone_by_hash[out.matched]], out))
+                is not None
+            ):
+                source = gone_by_hash[out.matched]
+                writer.delete_file(out.key)
+                for doc in copied:
+                    writer.add(doc)
+                row.ids = [doc["id"] for doc in copied]
+                row.problems = [
+                    p.model_copy(update={"path": out.key}) for p in old[source].problems
+                ]
+                self._renamed_from.add(source)
+                summary.renamed += 1
+            else:
+                if out.matched is not None:
+                    # Known content but nothing to copy from: read it after all.
+                    out = worker.process(worker.Task(out.key, out.real, out.size, out.mtime_ns))
+                    row.hash = out.hash
+                if prev is not None or kind == "changed":
+                    writer.delete_file(out.key)
+                    if out.docs:
+                        summary.updated += 1
+                    elif prev is not None and prev.ids:
+                        summary.removed += 1  # turned bad or empty: its articles are gone
+                else:
+                    if not fresh:
+                        # Never seen by the manifest, but an update killed before its
+                        # manifest commit may have added it to Whoosh already.
+                        writer.delete_file(out.key)
+                    if out.docs:
+                        summary.added += 1
+                for doc in out.docs:
+                    writer.add(doc)
+                row.ids, row.problems = out.ids, out.problems
+            summary.skipped.extend(row.problems if out.matched is None else [])
+            writer.record(row)
+            writer.maybe_commit()
+            if progress is not None:
+                progress(done, total)
+
+    def _copy_renamed(
+        self, searcher: Any, source: FileRow, out: worker.Outcome
+    ) -> list[dict[str, Any]] | None:
+        """A renamed file's documents rebuilt from the index under their new id and path, or
+        None when the index does not hold all of them (then the file is read instead)."""
+        from tui.ingest import relpath
+
+        reader = searcher.reader()
+        if not (reader.has_column("blob") and reader.has_column("text")):
+            return None
+        text_col, blob_col = reader.column_reader("text"), reader.column_reader("blob")
+        new_rel = relpath(self.root / out.real, self.root)
+        docs: list[dict[str, Any]] = []
+        for old_id in source.ids:
+            docnum = searcher.document_number(id=old_id)
+            if docnum is None:
+                return None
+            stored = searcher.stored_fields(docnum)
+            data = unpack(text_col[docnum], blob_col[docnum])
+            record = old_id.rsplit("#", 1)[1] if "#" in old_id else None
+            new_id = article_id(new_rel, int(record) if record and record.isdigit() else None)
+            article = article_from(stored, data).model_copy(update={"id": new_id, "path": new_rel})
+            docs.append(prepare(article, annotations_from(data), out.key))
+        return docs

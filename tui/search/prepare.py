@@ -1,0 +1,216 @@
+"""Turning an annotated article into a ready-to-add Whoosh document, and back.
+
+This runs in the worker processes: everything costly about a document (analysis, position
+encoding, compressing the stored text and annotations) happens here, so the single writer
+process only appends postings. The result is plain data that pickles compactly.
+
+The `text` column holds the compressed article text (what snippets are cut from); the `blob`
+column its captions, url, tags and annotations as compressed JSON (what `annotations()`
+returns). With the stored fields they are enough to rebuild the document (a renamed file is
+re-indexed from them without reading or annotating it again).
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from itertools import pairwise
+from pickle import dumps
+from typing import Any
+
+from tui.model import Annotations, Article, Entity, Quote, Span
+from tui.search.schema import Prepared, name_positions, text_positions
+
+Postings = list[tuple[bytes, int, float, bytes]]
+"""(term bytes, frequency, weight, encoded positions) per distinct term, as Whoosh wants them."""
+
+_pack_uint = struct.Struct("!I").pack
+FACET_NAMES = 12
+"""How many people and organisations each document keeps for result facets."""
+
+
+def encode(positions: dict[str, list[int]]) -> Prepared:
+    """Postings for one field, position lists encoded byte for byte as Whoosh's `Positions`
+    format does (count, then the pickled list of gaps), only faster."""
+    out: Postings = []
+    append = out.append
+    for term, poses in positions.items():
+        n = len(poses)
+        if n == 1:
+            gaps = poses
+        else:
+            gaps = [poses[0]]
+            gaps += [b - a for a, b in pairwise(poses)]
+        append((term.encode("utf-8", "surrogatepass"), n, float(n), _pack_uint(n) + dumps(gaps, 2)))
+    return Prepared(out)
+
+
+def to_utc_naive(value: str | None) -> datetime | None:
+    """An article date as a naive UTC datetime, as Whoosh DATETIME fields need; None if unreadable.
+
+    Dates with an offset are converted to UTC first, so `date:2021-05-03` means the same day
+    whatever zone a site published in; naive dates are taken as they are.
+    """
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
+    return dt
+
+
+def _top(names: Iterable[str], n: int = FACET_NAMES) -> list[str]:
+    counts = Counter(names)
+    return [name for name, _ in counts.most_common(n)]
+
+
+def prepare(article: Article, ann: Annotations, file_key: str) -> dict[str, Any]:
+    """The keyword arguments for `writer.add_document` of one article.
+
+    Name fields hold canonical names ("Jane Doe" even where the text says "Doe"), so
+    `person:"Jane Doe"` finds every article about her.
+    """
+    by_label: dict[str, list[str]] = {}
+    for ent in ann.entities:
+        by_label.setdefault(ent.label, []).append(ent.canonical or ent.text)
+    people = by_label.get("PERSON", [])
+    orgs = by_label.get("ORG", [])
+    speakers = [q.speaker for q in ann.quotes if q.speaker]
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "file": file_key,
+        "path": article.path,
+        "hash": article.content_hash,
+        "date_text": article.date,
+        "people": _top(people),
+        "orgs": _top(orgs),
+        "text": pack_text(article.text),
+        "blob": pack_blob(article, ann),
+        "body": encode(text_positions(article.text)),
+    }
+    dt = to_utc_naive(article.date)
+    if dt is not None:
+        doc["date"] = dt
+    if article.title:
+        doc["title"] = encode(text_positions(article.title))
+        doc["_stored_title"] = article.title
+    if ann.quotes:
+        quoted = "\n".join(q.text for q in ann.quotes)
+        doc["quote"] = encode(text_positions(quoted))
+    for name in ("author", "source", "section"):
+        value = getattr(article, name)
+        if value:
+            doc[name] = encode(name_positions([value]))
+            doc[f"_stored_{name}"] = value
+    lists = {
+        "person": people,
+        "org": orgs,
+        "place": by_label.get("PLACE", []),
+        "speaker": speakers,
+        "tag": article.tags,
+    }
+    for name, values in lists.items():
+        distinct = list(dict.fromkeys(values))
+        if distinct:
+            doc[name] = encode(name_positions(distinct))
+    return doc
+
+
+def pack_blob(article: Article, ann: Annotations) -> bytes:
+    """Text and annotations as compressed compact JSON (offsets, not repeated strings)."""
+    text = article.text
+    ents = []
+    for e in ann.entities:
+        row: list[Any] = [e.start, e.end, e.label]
+        canon = None if e.canonical == e.text else e.canonical
+        same = text[e.start : e.end] == e.text
+        if canon is not None or not same:
+            row.append(canon)
+        if not same:
+            row.append(e.text)
+        ents.append(row)
+    quotes = []
+    for q in ann.quotes:
+        qrow: list[Any] = [q.start, q.end, q.kind[0], q.speaker, q.cue]
+        if text[q.start : q.end] != q.text:
+            qrow.append(q.text)
+        quotes.append(qrow)
+    data = {
+        "c": [[c.start, c.end] for c in article.captions],
+        "u": article.url,
+        "g": article.tags,
+        "e": ents,
+        "q": quotes,
+    }
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(raw.encode("utf-8", "surrogatepass"), 6)
+
+
+def pack_text(text: str) -> bytes:
+    """The article text on its own, so a snippet decompresses nothing else."""
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 6)
+
+
+def unpack_text(packed: bytes | None) -> str:
+    if not packed:
+        return ""
+    return zlib.decompress(packed).decode("utf-8", "surrogatepass")
+
+
+def unpack(text: bytes | None, blob: bytes | None) -> dict[str, Any]:
+    """Text and blob columns of one document as one dict (the text under "t")."""
+    data: dict[str, Any] = (
+        json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass")) if blob else {}
+    )
+    data["t"] = unpack_text(text)
+    return data
+
+
+def annotations_from(data: dict[str, Any]) -> Annotations:
+    text: str = data["t"]
+    entities = []
+    for row in data.get("e", []):
+        start, end, label = row[0], row[1], row[2]
+        surface = row[4] if len(row) > 4 else text[start:end]
+        canon = row[3] if len(row) > 3 and row[3] is not None else surface
+        entities.append(Entity(start=start, end=end, label=label, text=surface, canonical=canon))
+    quotes = []
+    for row in data.get("q", []):
+        start, end, kind, speaker, cue = row[:5]
+        body = row[5] if len(row) > 5 else text[start:end]
+        quotes.append(
+            Quote(
+                start=start,
+                end=end,
+                text=body,
+                kind="direct" if kind == "d" else "indirect",
+                speaker=speaker,
+                cue=cue,
+            )
+        )
+    return Annotations(entities=entities, quotes=quotes)
+
+
+def article_from(stored: dict[str, Any], data: dict[str, Any]) -> Article:
+    """The article as it was indexed, from stored fields plus the blob."""
+    return Article(
+        id=stored["id"],
+        path=stored.get("path") or stored["id"],
+        title=stored.get("title"),
+        date=stored.get("date_text"),
+        author=stored.get("author"),
+        source=stored.get("source"),
+        section=stored.get("section"),
+        url=data.get("u"),
+        tags=list(data.get("g") or []),
+        text=data["t"],
+        captions=[Span(start=s, end=e) for s, e in data.get("c", [])],
+        content_hash=stored.get("hash") or "",
+    )

@@ -1,0 +1,203 @@
+"""The Whoosh schema, its analyzers, and a fast copy of the analysis for index time.
+
+Why a copy: Whoosh analyses text through a chain of generators that pass one mutable Token
+object along, which costs about a third of its indexing time. Index-time analysis runs in the
+worker processes instead (see `prepare.py`), with the same regex, stop list, minimum length and
+Porter stemmer in one tight loop; the writer process then only adds postings. The query parser
+and the highlighter keep using the real Whoosh analyzers below, and a test checks that both
+produce identical terms and positions, so a query always finds what was indexed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from whoosh import columns, fields
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis.filters import STOP_WORDS
+from whoosh.lang.porter import stem as porter_stem
+
+SCHEMA_VERSION = 1
+"""Bumped whenever fields or analysis change; an index of another version is rebuilt."""
+
+TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
+"""Words, with inner dots kept ("U.S", "3.5"). Unlike Whoosh's default, `*` is not a word
+character: it is a wildcard in queries, and in article text (Markdown emphasis) it is noise."""
+
+MIN_SIZE = 2
+STOPS: frozenset[str] = frozenset(STOP_WORDS)
+NAME_GAP = 100
+"""Position gap between two names in a name field, so `person:"doe john"` cannot match across
+"Jane Doe" and "John Smith" (a phrase only matches consecutive positions)."""
+
+TEXT_ANALYZER = StemmingAnalyzer(expression=TOKEN_PATTERN, stoplist=STOPS, minsize=MIN_SIZE)
+NAME_ANALYZER = RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter()
+
+TEXT_FIELDS = ("title", "body", "quote")
+"""Stemmed prose fields."""
+NAME_FIELDS = ("author", "source", "section", "person", "org", "place", "speaker", "tag")
+"""Fields holding names: lower-cased words, no stemming and no stop words, so
+`person:"Bank of England"`-style phrases match exactly."""
+DEFAULT_FIELDS = ("title", "body")
+FIELD_BOOSTS = {"title": 2.5, "body": 1.0}
+QUERY_FIELDS = (*TEXT_FIELDS, *NAME_FIELDS, "date", "id", "path")
+"""Field names a user may write in a query."""
+
+
+class Prepared:
+    """Postings of one field of one document, computed ahead of time in a worker process.
+
+    Each entry is (term bytes, frequency, weight, encoded positions) for one distinct term.
+    """
+
+    __slots__ = ("postings",)
+
+    def __init__(self, postings: list[tuple[bytes, int, float, bytes]]) -> None:
+        self.postings = postings
+
+    def __getstate__(self) -> list[tuple[bytes, int, float, bytes]]:
+        return self.postings
+
+    def __setstate__(self, state: list[tuple[bytes, int, float, bytes]]) -> None:
+        self.postings = state
+
+
+class PreparedText(fields.TEXT):
+    """A TEXT field that also accepts postings computed in a worker process.
+
+    Whoosh calls `index()` with whatever value `add_document` was given; a `Prepared` value is
+    passed through untouched, any other value (a string) is analysed as usual. The schema is
+    pickled into the index, so this class must stay importable under this name.
+    """
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        if isinstance(value, Prepared):
+            return iter(value.postings)
+        return super().index(value, **kwargs)
+
+
+def build_schema() -> fields.Schema:
+    """The index schema. Stored fields are small (what a hit shows and facets count); the
+    article text lives compressed in the `text` column (read for the hits on screen) and the
+    annotations in the `blob` column (read by `annotations()`)."""
+    text = {
+        name: PreparedText(analyzer=TEXT_ANALYZER, stored=(name == "title"), phrase=True)
+        for name in TEXT_FIELDS
+    }
+    names = {
+        name: PreparedText(
+            analyzer=NAME_ANALYZER, stored=name in ("author", "source", "section"), phrase=True
+        )
+        for name in NAME_FIELDS
+    }
+    # Whoosh gives a document without a date the largest value, so undated articles would
+    # come first in newest-first order; make them the oldest instead.
+    date = fields.DATETIME()
+    date.default = 0
+    date.set_sortable(True)
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        file=fields.ID(stored=True),
+        path=fields.ID(stored=True),
+        date=date,
+        date_text=fields.STORED(),
+        hash=fields.STORED(),
+        people=fields.STORED(),
+        orgs=fields.STORED(),
+        text=fields.COLUMN(columns.VarBytesColumn()),
+        blob=fields.COLUMN(columns.VarBytesColumn()),
+        **text,
+        **names,
+    )
+
+
+TOKEN_RE = re.compile(TOKEN_PATTERN)
+SPLITS_ON_LOWER = "\u0130"
+
+
+_STEMS: dict[str, str] = {}
+_STEM_CACHE_MAX = 300_000
+
+
+def stem(word: str) -> str:
+    """Porter stem of a lower-cased word, cached: news vocabulary repeats heavily.
+
+    A plain dict (cleared when full) is several times faster than `functools.lru_cache` here,
+    and this runs once per word of every article.
+    """
+    got = _STEMS.get(word)
+    if got is None:
+        if len(_STEMS) >= _STEM_CACHE_MAX:
+            _STEMS.clear()
+        got = _STEMS[word] = porter_stem(word)
+    return got
+
+
+def text_positions(text: str, start_pos: int = 0) -> dict[str, list[int]]:
+    """Stemmed term -> positions, exactly as `TEXT_ANALYZER` would number them.
+
+    Whoosh's stop filter renumbers: the first kept token keeps its raw position and each later
+    kept token takes the next number, so stop words leave no holes. The text is lower-cased in
+    one go unless it holds "İ", the one character whose lower case (i plus a combining dot)
+    splits a word differently; then word by word, as Whoosh does.
+    """
+    out: dict[str, list[int]] = {}
+    pos = -1
+    stops = STOPS
+    cache = _STEMS
+    whole = SPLITS_ON_LOWER not in text
+    words = TOKEN_RE.findall(text.lower() if whole else text)
+    for raw, word in enumerate(words):
+        if not whole:
+            word = word.lower()
+        if len(word) < MIN_SIZE or word in stops:
+            continue
+        pos = raw + start_pos if pos < 0 else pos + 1
+        term = cache.get(word) or stem(word)
+        got = out.get(term)
+        if got is None:
+            out[term] = [pos]
+        else:
+            got.append(pos)
+    return out
+
+
+def name_positions(names: Iterable[str]) -> dict[str, list[int]]:
+    """Term -> positions for a list of names, each name starting `NAME_GAP` after the last."""
+    out: dict[str, list[int]] = {}
+    base = 0
+    for name in names:
+        last = base - 1
+        for i, m in enumerate(TOKEN_RE.finditer(name)):
+            last = base + i
+            out.setdefault(m.group().lower(), []).append(last)
+        base = max(base, last + 1) + NAME_GAP
+    return out
+
+
+def text_tokens(text: str, limit: int | None = None) -> Iterator[tuple[str, int, int]]:
+    """(stemmed term, start, end) for each indexed word of `text`, for highlighting.
+
+    `limit` bounds the characters scanned, so a snippet of a 1 MB article costs the same as one
+    of a short article.
+    """
+    stops = STOPS
+    cache = _STEMS
+    source = text if limit is None else text[:limit]
+    whole = SPLITS_ON_LOWER not in source
+    if whole:  # same length, same offsets: one lower() for the whole text
+        source = source.lower()
+    for m in TOKEN_RE.finditer(source):
+        word = m.group() if whole else m.group().lower()
+        if len(word) < MIN_SIZE or word in stops:
+            continue
+        yield cache.get(word) or stem(word), m.start(), m.end()
+
+
+def name_tokens(text: str, limit: int | None = None) -> Iterator[tuple[str, int, int]]:
+    """(lower-cased word, start, end) for each word of `text`, as the name fields index them."""
+    source = text if limit is None else text[:limit]
+    for m in TOKEN_RE.finditer(source):
+        yield m.group().lower(), m.start(), m.end()

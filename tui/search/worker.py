@@ -1,0 +1,139 @@
+"""The per-file work of indexing: hash, read, annotate, prepare. Runs in worker processes.
+
+Everything here is a plain function over picklable data so it can run in a
+`ProcessPoolExecutor` (several files per task, to keep inter-process traffic low) or inline in
+the calling process when only a few files changed and starting workers would cost more than
+the work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tui.model import Annotations, Article, Problem
+
+HASH_CAP = 64 * 1024 * 1024
+"""Files larger than this are not hashed (ingest refuses them anyway); size+mtime stand in."""
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to look at. `known` are content hashes that mean "nothing to read": the file's
+    previous hash (touched but unchanged) or hashes of files that vanished (a rename)."""
+
+    key: str
+    real: str
+    size: int
+    mtime_ns: int
+    known: tuple[str, ...] = ()
+
+
+@dataclass
+class Outcome:
+    """What one file gave. `matched` is set (to the hash) when the content was already known,
+    and then `docs` is empty: the caller reuses what the index has."""
+
+    key: str
+    real: str
+    size: int
+    mtime_ns: int
+    hash: str | None
+    matched: str | None = None
+    docs: list[dict[str, Any]] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _State:
+    root: Path = Path(".")
+    engine: str = "rules"
+    extractor: Any = None
+
+
+_state = _State()
+
+
+def init(root: str, engine: str) -> None:
+    """Set up a worker: the corpus root and the annotation engine (built on first use)."""
+    _state.root = Path(root)
+    if _state.engine != engine:
+        _state.extractor = None
+    _state.engine = engine
+
+
+def _extractor() -> Any:
+    if _state.extractor is None:
+        from tui.nlp import get_extractor
+
+        _state.extractor = get_extractor(_state.engine)
+    return _state.extractor
+
+
+def file_hash(path: Path, size: int) -> str | None:
+    """Content hash of a file; None when it cannot be read (ingest will say why)."""
+    if size > HASH_CAP:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
+    except OSError:
+        return None
+
+
+def annotate(article: Article) -> tuple[Annotations, Problem | None]:
+    """Annotate one article; a failing engine costs the article its annotations, not its place
+    in the index."""
+    try:
+        ann = _extractor().annotate(article.text, title=article.title, captions=article.captions)
+        return ann, None
+    except Exception as exc:  # an engine bug must not stop indexing of the whole corpus
+        return Annotations(), Problem(
+            path=article.path, reason=f"annotation failed ({type(exc).__name__}: {exc})"[:300]
+        )
+
+
+def process(task: Task) -> Outcome:
+    from tui.ingest import read_file
+    from tui.search.prepare import prepare
+
+    path = _state.root / task.real
+    digest = file_hash(path, task.size)
+    out = Outcome(task.key, task.real, task.size, task.mtime_ns, digest)
+    if digest is not None and digest in task.known:
+        out.matched = digest
+        return out
+    try:
+        result = read_file(path, _state.root)
+    except Exception as exc:  # ingest promises not to raise; a bug there must not stop us
+        out.problems.append(Problem(path=task.key, reason=f"could not read ({exc})"[:300]))
+        return out
+    out.problems.extend(result.problems)
+    for article in result.articles:
+        ann, problem = annotate(article)
+        if problem is not None:
+            out.problems.append(problem)
+        out.docs.append(prepare(article, ann, task.key))
+        out.ids.append(article.id)
+    return out
+
+
+def process_chunk(tasks: list[Task]) -> bytes:
+    """Several files in one round trip, pickled here so the writer holds compact bytes (not
+    thousands of small objects) for results it has not consumed yet."""
+    return pickle.dumps([process(t) for t in tasks], protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def worker_main_init(root: str, engine: str) -> None:
+    """Pool initializer: also builds the extractor now, so its load time is not charged to
+    the first chunk and an engine that cannot load fails early."""
+    init(root, engine)
+    # Lower our priority a little: the writer and, in the app, the interface come first.
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(5)
+    _extractor()
