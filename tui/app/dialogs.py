@@ -42,6 +42,10 @@ class TagSuggester(Suggester):
 class InputDialog(ModalScreen[T | None], Generic[T]):
     """A titled dialog around one input line."""
 
+    # Focus by selector rather than in on_mount: a dialog pushed while the app is already
+    # quitting (keys arriving together over SSH) must not fail looking for its input.
+    AUTO_FOCUS = "#dialog-input"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
     ]
@@ -72,9 +76,6 @@ class InputDialog(ModalScreen[T | None], Generic[T]):
                 id="dialog-input",
             )
             yield Label(Text(self.hint, style="dim"), classes="dialog-hint")
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
