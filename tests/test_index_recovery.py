@@ -45,7 +45,8 @@ def gen_dir(e: WhooshSearchEngine) -> Path:
 
 
 def segment_file(gen: Path) -> Path:
-    segs = sorted(gen.glob("*.seg"))
+    """The postings file of a segment (the biggest part of an index)."""
+    segs = sorted(gen.glob("*.pst"))
     assert segs, list(gen.iterdir())
     return segs[0]
 

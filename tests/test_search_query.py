@@ -231,6 +231,9 @@ def test_paging(eng: WhooshSearchEngine) -> None:
         ("date:yesterday", "cannot read date", 5),
         ("date:[2022 to 2021]", "ends before", 5),
         ("date:[2021 to 2022", "bracket", 5),
+        ("NOT NOT harbour", "two operators", 0),
+        ("port AND OR harbour", "two operators", 5),
+        ("<2021", "needs a field", 0),
     ],
 )
 def test_syntax_errors_have_message_and_position(
@@ -240,6 +243,11 @@ def test_syntax_errors_have_message_and_position(
     assert r.error is not None and message in r.error.message
     assert r.error.position == position
     assert r.hits == []
+
+
+def test_odd_fuzzy_terms_are_clamped(eng: WhooshSearchEngine) -> None:
+    assert found(eng, "fre~2/9") == set()  # prefix longer than the word
+    assert found(eng, "freigt~9") == {"a5.md"}  # at most two edits
 
 
 def test_date_span_edges() -> None:
@@ -279,6 +287,8 @@ def test_no_query_raises(eng: WhooshSearchEngine, query: str) -> None:
     r = eng.search(query)
     if r.error is not None:
         assert r.error.message
+        # A bad query is the user's mistake; an exception inside the engine is ours.
+        assert not r.error.message.startswith(("search failed", "the index looks damaged"))
         assert r.error.position is None or 0 <= r.error.position <= len(query)
         assert r.hits == []
     article = eng.article("a1.md")
@@ -292,3 +302,22 @@ def test_empty_query_and_unknown_ids(eng: WhooshSearchEngine, tmp_path: Path) ->
     assert r.error is None and r.hits == [] and r.total == 0
     assert eng.article("nope.md") is None
     assert eng.annotations("nope.md").entities == []
+
+
+def test_star_lists_every_article_newest_first(eng: WhooshSearchEngine) -> None:
+    r = eng.search("*", limit=50)
+    assert r.error is None and r.total == len(ARTICLES) + 1 == len(r.hits)
+    dates = [h.date for h in r.hits]
+    assert [d for d in dates if d] == sorted([d for d in dates if d], reverse=True)
+    assert dates[-1] is None
+    page2 = eng.search("*", limit=3, page=2)
+    assert [h.id for h in page2.hits] == [h.id for h in r.hits[3:6]]
+    assert found(eng, "* NOT harbour") == set(ids(r)) - {"a1.md", "b1.txt"}
+
+
+def test_title_words_rank_higher_but_stay_out_of_phrases(eng: WhooshSearchEngine) -> None:
+    # "budget" is in a1's title and body: it outranks an article with the word in the body.
+    assert eng.search("budget").hits[0].id == "a1.md"
+    # The title and the first words of the body are not one phrase.
+    assert found(eng, '"harbour council approves"') == {"a1.md"}
+    assert found(eng, '"approves budget the harbour"') == set()

@@ -10,9 +10,7 @@ from typing import Any
 # JSON escapes C0 controls itself; C1 controls, bidi overrides and lone surrogates (undecodable
 # bytes of a file name, which stdout would write back raw) pass through with ensure_ascii=False,
 # and a terminal would act on them, so escape those too.
-_UNSAFE_IN_JSON = re.compile(
-    "[\u0080-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
-)
+_UNSAFE_IN_JSON = re.compile("[\u0080-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 
 
 def json_line(obj: Any) -> str:

@@ -6,9 +6,9 @@ so these types are all a caller sees.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, Field
 
@@ -116,6 +116,32 @@ class SearchEngine(Protocol):
 
     def set_tags(self, article_id: str, tags: list[str]) -> None:
         """Make review tags searchable with `tag:`."""
+        ...
+
+    # Added with the Whoosh engine (extras; the methods above are the original contract).
+
+    def replace_tags(self, mapping: dict[str, list[str]]) -> None:
+        """Set every article's review tags at once (from the review store, on start)."""
+        ...
+
+    def update_paths(self, paths: Iterable[Path], progress: Progress | None = None) -> IndexSummary:
+        """Apply changes to just these files (what a file watcher reports)."""
+        ...
+
+    def watch(
+        self,
+        callback: Callable[[IndexSummary], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Any:
+        """Keep the index current in a background thread; returns an object with `stop()`."""
+        ...
+
+    def problems(self) -> list[Problem]:
+        """Files skipped or read only in part, with reasons, as of the last update."""
+        ...
+
+    def indexed_article(self, article_id: str) -> Article | None:
+        """The article as indexed (no file read; matches `annotations()` offsets)."""
         ...
 
     def close(self) -> None: ...

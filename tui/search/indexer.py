@@ -19,11 +19,10 @@ import concurrent.futures as cf
 import json
 import multiprocessing
 import os
-import pickle
 import stat
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,11 +37,11 @@ from tui.search import worker
 from tui.search.api import IndexSummary, Progress
 from tui.search.layout import IndexLocked, Layout, whoosh_files
 from tui.search.manifest import FILENAME as MANIFEST
-from tui.search.manifest import FileRow, Manifest
+from tui.search.manifest import FileRow, LazyRows, Manifest
 from tui.search.prepare import annotations_from, article_from, prepare, unpack
 from tui.search.schema import SCHEMA_VERSION, build_schema
 
-SEGMENT_DOCS = 25_000
+SEGMENT_DOCS = 33_000
 """Documents per Whoosh segment in a big build or update (bounds writer memory and lets the
 commit of one segment overlap the workers' work on the next)."""
 INLINE_MAX = 40
@@ -52,10 +51,10 @@ CHUNK = 8
 """Files per task sent to a worker."""
 WRITER_MB = 96
 """Memory Whoosh's posting pool may use before spilling sorted runs to disk."""
-WINDOW_DOCS = 5_000
-"""Files the workers may run ahead of the writer. Enough to keep them busy through the
-commit of a segment (tens of seconds at `SEGMENT_DOCS`), at about 16 KB of pickled
-postings each: a bounded 80 MB, not the whole corpus."""
+WINDOW_DOCS = 12_000
+"""Files the workers may run ahead of the writer: enough to keep them busy through the
+commit of a segment (a minute or two at `SEGMENT_DOCS`), at about 6 KB of compressed
+postings each, so a bounded 70 MB rather than the whole corpus."""
 
 
 @dataclass(slots=True)
@@ -147,7 +146,7 @@ def _reason(exc: OSError) -> str:
     return (exc.strerror or type(exc).__name__).lower()
 
 
-def plan(disk: dict[str, DiskFile], old: dict[str, FileRow], full: bool) -> Plan:
+def plan(disk: dict[str, DiskFile], old: Mapping[str, FileRow], full: bool) -> Plan:
     """Compare the corpus with the manifest. `full` means every file is read afresh."""
     p = Plan()
     if full:
@@ -160,13 +159,19 @@ def plan(disk: dict[str, DiskFile], old: dict[str, FileRow], full: bool) -> Plan
     for k in p.removed:
         if old[k].hash:
             gone_by_size[old[k].size].append(old[k].hash or "")
+    stats = (
+        old.stats
+        if isinstance(old, LazyRows)
+        else {k: (r.size, r.mtime_ns, r.real) for k, r in old.items()}
+    )
     for f in disk.values():
-        row = old.get(f.key)
-        if row is None:
+        seen = stats.get(f.key)
+        if seen is None:
             known = tuple(gone_by_size.get(f.size, ()))
             p.tasks.append(worker.Task(f.key, f.real, f.size, f.mtime_ns, known))
             p.kinds[f.key] = "new"
-        elif row.size != f.size or row.mtime_ns != f.mtime_ns or row.real != f.real:
+        elif seen != (f.size, f.mtime_ns, f.real):
+            row = old[f.key]
             known = (row.hash,) if row.hash else ()
             p.tasks.append(worker.Task(f.key, f.real, f.size, f.mtime_ns, known))
             p.kinds[f.key] = "changed"
@@ -229,8 +234,7 @@ class Pipeline:
                                 "an indexing worker process died (out of memory, or the "
                                 f"annotation engine failed to load): {exc}"
                             ) from exc
-                        outcomes: list[worker.Outcome] = pickle.loads(raw)
-                        yield from outcomes
+                        yield from worker.load_chunk(raw)
             finally:
                 pool.shutdown(wait=True, cancel_futures=True)
 
@@ -260,7 +264,9 @@ class Writer:
     def _writer(self) -> SegmentWriter:
         if self.w is None:
             try:
-                self.w = self.ix.writer(limitmb=WRITER_MB)
+                # Not compound: Whoosh reads a compound segment by copying each part into
+                # memory (BytesIO over the mmap): a gigabyte per reader at 100,000 articles.
+                self.w = self.ix.writer(limitmb=WRITER_MB, compound=False)
             except LockError as exc:
                 # Only the holder of writer.lock opens a Whoosh writer, so this means a foreign
                 # process (an older Broadsheet?) writes here: report it like our own lock.
@@ -384,7 +390,7 @@ class Indexer:
         manifest = Manifest(gen / MANIFEST)
         try:
             if only is None:
-                old = manifest.rows()
+                old: Mapping[str, FileRow] = LazyRows(manifest, manifest.stats())
                 disk, folder_problems = scan(self.root)
             else:
                 old, disk = self._targeted(manifest, only)
@@ -455,7 +461,7 @@ class Indexer:
         self,
         p: Plan,
         writer: Writer,
-        old: dict[str, FileRow],
+        old: Mapping[str, FileRow],
         summary: IndexSummary,
         progress: Progress | None,
         window: int,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,6 +84,16 @@ class Manifest:
                 problems=_problems(problems),
             )
         return out
+
+    def stats(self) -> dict[str, tuple[int, int, str]]:
+        """key -> (size, mtime_ns, real path) of every file: all an unchanged file needs, at a
+        fraction of the cost of full rows (this runs on every update of 100,000 files)."""
+        return {
+            key: (size, mtime, _real(real))
+            for key, size, mtime, real in self.db.execute(
+                "SELECT key, size, mtime_ns, real FROM files"
+            )
+        }
 
     def row(self, key: str) -> FileRow | None:
         got = self.db.execute(
@@ -168,3 +178,34 @@ def _problems(raw: str | None) -> list[Problem]:
     if not raw:
         return []
     return [Problem.model_validate(p) for p in json.loads(raw)]
+
+
+class LazyRows(Mapping[str, FileRow]):
+    """The manifest's rows as a mapping that reads a full row only when asked for one: an
+    update compares every file's stat (`stats`) but needs whole rows for the few that changed.
+    """
+
+    def __init__(self, manifest: Manifest, stats: dict[str, tuple[int, int, str]]) -> None:
+        self.manifest = manifest
+        self.stats = stats
+        self._rows: dict[str, FileRow] = {}
+
+    def __getitem__(self, key: str) -> FileRow:
+        got = self._rows.get(key)
+        if got is None:
+            if key not in self.stats:
+                raise KeyError(key)
+            row = self.manifest.row(key)
+            if row is None:
+                raise KeyError(key)
+            got = self._rows[key] = row
+        return got
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.stats
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.stats)
+
+    def __len__(self) -> int:
+        return len(self.stats)

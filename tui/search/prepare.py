@@ -23,7 +23,7 @@ from pickle import dumps
 from typing import Any
 
 from tui.model import Annotations, Article, Entity, Quote, Span
-from tui.search.schema import Prepared, name_positions, text_positions
+from tui.search.schema import TITLE_GAP, TITLE_WEIGHT, Prepared, name_positions, text_positions
 
 Postings = list[tuple[bytes, int, float, bytes]]
 """(term bytes, frequency, weight, encoded positions) per distinct term, as Whoosh wants them."""
@@ -33,11 +33,13 @@ FACET_NAMES = 12
 """How many people and organisations each document keeps for result facets."""
 
 
-def encode(positions: dict[str, list[int]]) -> Prepared:
+def encode(positions: dict[str, list[int]], extra: dict[str, float] | None = None) -> Prepared:
     """Postings for one field, position lists encoded byte for byte as Whoosh's `Positions`
-    format does (count, then the pickled list of gaps), only faster."""
+    format does (count, then the pickled list of gaps), only faster. A term's weight is its
+    frequency plus `extra[term]` (title words folded into the body weigh more)."""
     out: Postings = []
     append = out.append
+    extra = extra or {}
     for term, poses in positions.items():
         n = len(poses)
         if n == 1:
@@ -45,8 +47,24 @@ def encode(positions: dict[str, list[int]]) -> Prepared:
         else:
             gaps = [poses[0]]
             gaps += [b - a for a, b in pairwise(poses)]
-        append((term.encode("utf-8", "surrogatepass"), n, float(n), _pack_uint(n) + dumps(gaps, 2)))
+        weight = n + extra.get(term, 0.0)
+        append((term.encode("utf-8", "surrogatepass"), n, weight, _pack_uint(n) + dumps(gaps, 2)))
     return Prepared(out)
+
+
+def body_positions(title: str | None, text: str) -> tuple[dict[str, list[int]], dict[str, float]]:
+    """The body field: the title's words first, then a gap, then the text's; and the extra
+    weight of each title word (see `schema.DEFAULT_FIELD`)."""
+    if not title:
+        return text_positions(text), {}
+    head = text_positions(title)
+    last = max((p[-1] for p in head.values()), default=-1)
+    body = text_positions(text, start_pos=last + 1 + TITLE_GAP)
+    extra: dict[str, float] = {}
+    for term, poses in head.items():
+        body[term] = poses + body.get(term, [])
+        extra[term] = (TITLE_WEIGHT - 1.0) * len(poses)
+    return body, extra
 
 
 def to_utc_naive(value: str | None) -> datetime | None:
@@ -93,7 +111,7 @@ def prepare(article: Article, ann: Annotations, file_key: str) -> dict[str, Any]
         "orgs": _top(orgs),
         "text": pack_text(article.text),
         "blob": pack_blob(article, ann),
-        "body": encode(text_positions(article.text)),
+        "body": encode(*body_positions(article.title, article.text)),
     }
     dt = to_utc_naive(article.date)
     if dt is not None:

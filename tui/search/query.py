@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 from whoosh import qparser
@@ -30,8 +31,7 @@ from whoosh.support.levenshtein import distance
 
 from tui.search.api import QueryError
 from tui.search.schema import (
-    DEFAULT_FIELDS,
-    FIELD_BOOSTS,
+    DEFAULT_FIELD,
     MIN_SIZE,
     NAME_FIELDS,
     QUERY_FIELDS,
@@ -46,6 +46,8 @@ _DATE = re.compile(
 )
 _FIELD_AT = re.compile(r"(\w+):")
 _OPERATORS = ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE")
+_WORD_AT = re.compile(r"[^\s()]+")
+MAX_FUZZ = 2
 
 
 class DateError(ValueError):
@@ -191,7 +193,7 @@ class FuzzyPlugin(qparser.FuzzyTermPlugin):
 
 
 def make_parser(schema: Any) -> Any:
-    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts=FIELD_BOOSTS)
+    parser = qparser.QueryParser(DEFAULT_FIELD, schema)
     parser.add_plugin(FuzzyPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(DatePlugin())
@@ -236,6 +238,10 @@ def check(text: str) -> QueryError | None:
             i += 1
             token_start = True
             continue
+        if token_start and (c in "<>" or text.startswith(("=<", "=>"), i)):
+            return QueryError(
+                message="a comparison needs a field before it, as in date:>2021", position=i
+            )
         if token_start:
             m = _FIELD_AT.match(text, i)
             if m and not m.group(1).isdigit():
@@ -255,7 +261,21 @@ def check(text: str) -> QueryError | None:
         i += 1
     if stack:
         return QueryError(message="missing closing parenthesis", position=stack[-1][1])
+    words = list(_WORD_AT.finditer(_blank_quotes(text)))
+    for a, b in pairwise(words):
+        first, second = a.group(), b.group()
+        if first not in _OPERATORS or second not in _OPERATORS:
+            continue
+        if second == "NOT" and first != "NOT":
+            continue  # "x AND NOT y", "x OR NOT y"
+        return QueryError(message=f"two operators in a row ({first} {second})", position=a.start())
     return None
+
+
+def _blank_quotes(text: str) -> str:
+    """`text` with quoted phrases blanked out (same length), so their words are not read
+    as operators."""
+    return re.sub(r'"[^"]*"', lambda m: " " * len(m.group()), text)
 
 
 def find_error(q: Any) -> QueryError | None:
@@ -268,6 +288,50 @@ def find_error(q: Any) -> QueryError | None:
         if found is not None:
             return found
     return None
+
+
+def tidy(q: Any) -> Any:
+    """Adjust a parsed query for cost and for corners where Whoosh would fail.
+
+    `*` (and `field:*`) becomes "every article": Whoosh's `Every(field)` builds the set of
+    documents holding any term of the field, a union of every posting list in the index,
+    while plain `Every()` just lists the documents (every article has a body, so the two agree
+    here). A fuzzy term keeps its prefix within the word (a longer one makes Whoosh fail) and
+    at most `MAX_FUZZ` edits (each more multiplies the terms to test)."""
+
+    def visit(node: Any) -> Any:
+        if isinstance(node, wq.Every) and node.fieldname:
+            return wq.Every(boost=node.boost)
+        if isinstance(node, wq.FuzzyTerm):
+            node.prefixlength = min(node.prefixlength, len(node.text))
+            node.maxdist = min(node.maxdist, MAX_FUZZ)
+        return node
+
+    return q.accept(visit)
+
+
+def split_dates(q: Any) -> tuple[list[Any], Any]:
+    """The date ranges a query requires, and the rest of it (None if nothing else).
+
+    Only ranges that every hit must satisfy are split off (the query itself, or children of
+    a top-level AND); they are answered from the sorted date column instead of Whoosh's
+    numeric-range terms, which union dozens of posting lists.
+    """
+    if isinstance(q, wq.DateRange) and q.fieldname == "date":
+        return [q], None
+    if isinstance(q, wq.And):
+        dates = [c for c in q.subqueries if isinstance(c, wq.DateRange) and c.fieldname == "date"]
+        if dates:
+            rest = [c for c in q.subqueries if c not in dates]
+            if not rest:
+                return dates, None
+            return dates, rest[0] if len(rest) == 1 else wq.And(rest, boost=q.boost)
+    return [], q
+
+
+def is_browse(q: Any) -> bool:
+    """The query matches every article (`*`): listed in date order without scoring."""
+    return isinstance(q, wq.Every)
 
 
 def rewrite_tags(q: Any, lookup: Callable[[Any], list[str]]) -> Any:
