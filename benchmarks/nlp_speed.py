@@ -2,13 +2,16 @@
 
     python benchmarks/nlp_speed.py            # all 2,225 BBC articles
     python benchmarks/nlp_speed.py --limit 200
+    python benchmarks/nlp_speed.py --dense    # also: a 1 MB line of tiny quotes
 
 Each file's first line is its title: it is passed as `title=` and not counted, the rest is the
 body text that is annotated and whose words (whitespace-separated) are counted, as the indexer
 would see an article. Gazetteers are loaded before timing starts (a once-per-process cost,
 reported separately). Time is this process's CPU time (`time.process_time`), so the figure
 is one core's throughput even when other work shares the machine; wall time is printed beside
-it. Prints figures only; the test suite never asserts on time.
+it. `--dense` also times `find_quotes` on the worst page we know of: a megabyte on one line of
+125,000 tiny quotes ('"a b c" "a b c" ...'), each of which must be read and kept. Prints figures
+only; the test suite never asserts on time.
 """
 
 from __future__ import annotations
@@ -27,7 +30,10 @@ sys.path.insert(0, str(ROOT))
 
 from tui.nlp.entities import find_entities  # noqa: E402
 from tui.nlp.gazetteer import gazetteer  # noqa: E402
+from tui.nlp.quotes import find_quotes  # noqa: E402
 from tui.nlp.rules import RulesExtractor  # noqa: E402
+
+DENSE = ('"a b c" ' * 125_000)[:1_000_000]
 
 
 def load(limit: int | None) -> list[tuple[str, str]]:
@@ -60,6 +66,7 @@ def rate(articles: list[tuple[str, str]], run: Callable[[str, str], object]) -> 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--dense", action="store_true", help="also time a 1 MB page of quotes")
     args = parser.parse_args(argv)
     if not BBC.is_dir():
         print(f"skipped: {BBC} is missing", file=sys.stderr)
@@ -75,6 +82,14 @@ def main(argv: list[str] | None = None) -> int:
     extractor = RulesExtractor()
     cpu, wall = rate(articles, lambda body, title: extractor.annotate(body, title=title))
     print(f"RulesExtractor.annotate: {cpu:,.0f} words/s (wall: {wall:,.0f}; entities + quotes)")
+    if args.dense:
+        started_cpu, started_wall = time.process_time(), time.perf_counter()
+        found = find_quotes(DENSE, [])
+        cpu_s, wall_s = time.process_time() - started_cpu, time.perf_counter() - started_wall
+        print(
+            f"find_quotes, 1 MB line of tiny quotes: {cpu_s:.2f} s (wall: {wall_s:.2f} s;", end=" "
+        )
+        print(f"{len(found):,} quotes)")
     return 0
 
 

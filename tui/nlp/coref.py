@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tui.model import Entity
@@ -82,13 +82,34 @@ class Mention:
             out[label] = out.get(label, 0.0) + weight
         return out
 
+    def top_weight(self) -> float:
+        """How much evidence the best label has (`best()[1]`, without naming the label)."""
+        if not self.context:
+            return max(self.prior.values(), default=0.0)
+        if not self.prior:
+            return max(self.context.values())
+        return max(self.scores.values())
+
     def best(self) -> tuple[str | None, float]:
         """The label with the most evidence, and how much."""
+        if not self.context:
+            # Most mentions have evidence of one kind only: skip building the sum.
+            return _top(self.prior)
+        if not self.prior:
+            return _top(self.context)
         scores = self.scores
         if not scores:
             return None, 0.0
         label = max(scores, key=scores.__getitem__)
         return label, scores[label]
+
+
+def _top(scores: dict[str, float]) -> tuple[str | None, float]:
+    """The label with the highest score (the first such, in insertion order), and the score."""
+    if not scores:
+        return None, 0.0
+    label = max(scores, key=scores.__getitem__)
+    return label, scores[label]
 
 
 _CONNECTORS = word_set(
@@ -125,8 +146,8 @@ def resolve(text: str, mentions: list[Mention]) -> list[Entity]:
         if m.label is None or m.label not in NAME_LABELS:
             continue
         out.append(
-            # Built from checked offsets: skip pydantic's validation, the hot path's largest cost.
-            Entity.model_construct(
+            # The validating constructor: with pydantic 2 it is quicker than `model_construct`.
+            Entity(
                 start=m.start,
                 end=m.end,
                 label=m.label,
@@ -164,15 +185,34 @@ def _plain_canonical(m: Mention) -> str:
 _PAREN = re.compile(r"\s?\(\s?([^()\n]{1,80}?)\s?\)")
 
 
+def _paren_matches(text: str) -> Iterator[re.Match[str]]:
+    """What `_PAREN.finditer(text)` finds, tried only at each "(" and the space before it: the
+    pattern opens with an optional space, which the regex engine cannot scan for quickly."""
+    end = 0
+    p = text.find("(")
+    while p >= 0:
+        match = None
+        if p - 1 >= end and text[p - 1].isspace():
+            match = _PAREN.match(text, p - 1)
+        if match is None and p >= end:
+            match = _PAREN.match(text, p)
+        if match is not None:
+            yield match
+            end = match.end()
+        p = text.find("(", p + 1)
+
+
 def _define_acronyms(text: str, mentions: list[Mention]) -> dict[str, Mention]:
     """Acronyms the article defines, keyed by their letters, mapped to the expansion mention.
 
     Both orders count: "Harbour Trade Council (HTC)" and "HTC (Harbour Trade Council)".
     """
+    defined: dict[str, Mention] = {}
+    if "(" not in text:
+        return defined
     by_start = {m.start: m for m in mentions}
     by_end = {m.end: m for m in mentions}
-    defined: dict[str, Mention] = {}
-    for match in _PAREN.finditer(text):
+    for match in _paren_matches(text):
         inner_start, inner_end = match.span(1)
         before = by_end.get(match.start())
         inside = by_start.get(inner_start)
@@ -249,34 +289,38 @@ def _vote(mentions: list[Mention]) -> None:
         for label, weight in m.prior.items():
             if weight > prior.get(label, 0.0):
                 prior[label] = weight
-        context = contexts.setdefault(m.key, {})
-        for label, weight in m.context.items():
-            context.setdefault(label, []).append(weight)
-    pooled_by_key: dict[str, dict[str, float]] = {}
+        if m.context:
+            context = contexts.setdefault(m.key, {})
+            for label, weight in m.context.items():
+                context.setdefault(label, []).append(weight)
+    top_by_key: dict[str, tuple[str | None, float]] = {}
     for key, prior in priors.items():
         pooled = dict(prior)
         for label, weights in contexts.get(key, {}).items():
             pooled[label] = pooled.get(label, 0.0) + _saturate(weights)
-        pooled_by_key[key] = pooled
+        top_by_key[key] = _top(pooled)
     for m in mentions:
-        own, own_weight = m.best()
         if m.kind == "credit":
+            own, own_weight = m.best()
             m.label = own if own_weight >= EMIT else None
             continue
-        pooled = pooled_by_key.get(m.key, {})
-        if not pooled:
+        top, weight = top_by_key.get(m.key, (None, 0.0))
+        if top is None:
             continue
-        label = max(pooled, key=pooled.__getitem__)
-        weight = pooled[label]
-        if own is not None and own != label and m.context.get(own, 0.0) >= STRONG:
-            label, weight = own, own_weight
-        m.label = label if weight >= EMIT else None
+        if m.context and max(m.context.values()) >= STRONG:
+            # Only a strong cue of its own can overrule the pool: look for one only then.
+            own, own_weight = m.best()
+            if own is not None and own != top and m.context.get(own, 0.0) >= STRONG:
+                top, weight = own, own_weight
+        m.label = top if weight >= EMIT else None
 
 
 def _saturate(weights: list[float]) -> float:
     """Pooled context: the strongest cue in full, each further one at three quarters of the
     weight of the one before, so that many weak hints ("to P2P", "from P2P") do not add up to
     a certainty while real repetition still counts."""
+    if len(weights) == 1:
+        return weights[0]  # the common case: one cue
     total = 0.0
     factor = 1.0
     for weight in sorted(weights, reverse=True):
@@ -331,7 +375,6 @@ def _link_people(mentions: list[Mention]) -> None:
             if word.isupper():
                 continue  # "US" in "US Congressional ..." is no one's name
             by_part.setdefault(fold(word.rstrip(".")), []).append(m)
-    starts = {part: [c.start for c in found] for part, found in by_part.items()}
     by_full: dict[str, Mention] = {}
     for m in full_names:
         by_full.setdefault(m.key, m)
@@ -352,7 +395,7 @@ def _link_people(mentions: list[Mention]) -> None:
         if own not in (PERSON, None) and own_weight >= STRONG and m.context.get(own, 0.0) >= EMIT:
             continue  # "in Jordan" stays a place even in an article about Michael Jordan
         # The full name named last before this mention, else the first one after it.
-        i = bisect_left(starts[m.key], m.start)
+        i = bisect_left([c.start for c in candidates], m.start)
         nearest = candidates[i - 1] if i > 0 else candidates[0]
         strongest_other = max((w for label, w in m.prior.items() if label != PERSON), default=0.0)
         if strongest_other >= 2.0 and nearest.prior.get(PERSON, 0.0) < 2.0:

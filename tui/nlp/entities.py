@@ -29,7 +29,7 @@ def find_entities(
     mentions = find_name_mentions(text, [(f.start, f.end) for f in found], captions)
     names = resolve(text, mentions)
     numbers = [
-        Entity.model_construct(
+        Entity(
             start=f.start,
             end=f.end,
             label=f.label,

@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
 
 from tui.model import Span
 from tui.nlp import cues
 from tui.nlp.coref import EVENT, ORG, PERSON, PLACE, Mention
-from tui.nlp.cues import word_set
+from tui.nlp.cues import word_pattern, word_set
 from tui.nlp.gazetteer import BIG_CITY, CITY, COUNTRY, Gazetteer, fold, gazetteer
 
 
@@ -57,7 +59,12 @@ _CONNECTOR = (
     r"(?:of[ \t]the|of|for[ \t]the|for|de|del|della|der|den|van|von|da|di|du|dos|das|y|&|and|"
     r"bin|ibn|on|upon)"
 )
-RUN = re.compile(rf"(?<![\w'’\-]){_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})?{_WORD}){{0,12}}")
+# The lookahead names the letters a run can start with (a capital, or the "a" of "al-" and the
+# "e" of "el-"): it is implied by the rest, but lets the regex engine pass over other characters
+# before it evaluates the lookbehind, which makes the scan over a whole text much quicker.
+RUN = re.compile(
+    rf"(?=[{_UP}ae])(?<![\w'’\-]){_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})?{_WORD}){{0,12}}"
+)
 _TOKEN = re.compile(r"\S+")
 
 _PARTICLE_LINKS = word_set(
@@ -135,7 +142,7 @@ _SPEECH = word_set(
     stated wrote admitted denied
     """
 )
-_SPORTS_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in cues.SPORTS_WORDS) + r")\b")
+_SPORTS_WORDS = re.compile(r"\b" + word_pattern(cues.SPORTS_WORDS) + r"\b")
 _SPORTS_SLUG = re.compile(r"\s*([A-Z][A-Z ]{1,30}?)\s+-\s")
 _SCORE_AFTER = re.compile(r"[ \t]{1,3}\(?\d")
 _AGE_AFTER = re.compile(r",[ \t]?\d{1,3}[ \t]?,")
@@ -157,8 +164,21 @@ class _Doc:
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._caps_lines: dict[int, bool] = {}
         self._lower_words: dict[str, bool] = {}
+        self._reversed: str | None = None
         slug = _SPORTS_SLUG.match(text)
         self.sports = bool(slug and slug.group(1).split()[0] in cues.SPORTS) or _sporty(text)
+
+    def prev_word(self, pos: int) -> str:
+        """The word just before `pos` (letters, digits, apostrophes, hyphens, full stops), past
+        spaces and tabs; else the one character there ("\n" at a line start); "" at the start
+        of the text. Read forwards in the reversed text, where a regex can do it."""
+        if pos <= 0:
+            return ""
+        if self._reversed is None:
+            self._reversed = self.text[::-1]
+        match = _PREV_WORD.match(self._reversed, len(self.text) - pos)
+        assert match is not None  # the pattern matches the empty string
+        return match.group(1)[::-1]
 
     def line_bounds(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.line_starts, pos) - 1
@@ -208,13 +228,19 @@ def _sporty(text: str) -> bool:
     """
     if len(text) < 300:
         return False
-    return len(set(_SPORTS_WORDS.findall(text[:5000].lower()))) >= 3
+    seen: set[str] = set()
+    for match in _SPORTS_WORDS.finditer(text[:5000].lower()):
+        seen.add(match.group())
+        if len(seen) == 3:
+            return True  # no need to read on
+    return False
 
 
 def find_name_mentions(
     text: str, taken: Sequence[tuple[int, int]] = (), captions: Sequence[Span] = ()
 ) -> list[Mention]:
-    """Candidate names in `text` with their evidence; `taken` spans (dates, money) are skipped.
+    """Candidate names in `text` with their evidence; `taken` spans (dates, money, which never
+    overlap each other) are skipped.
 
     `captions` are accepted for symmetry with the engines' interface: photo credits are found
     by their shape wherever they are (see `find_credits`).
@@ -226,11 +252,14 @@ def find_name_mentions(
     taken_starts = [a for a, _ in taken_sorted]
     mentions: list[Mention] = []
     caps_runs: list[tuple[int, int]] = []
+    next_taken = 0  # the first taken span that may still overlap a run (runs come in order)
     for run in RUN.finditer(text):
         start, end = run.span()
         if end - start < 15 and run.group() in _SKIP_SINGLE:
             continue  # most runs are one sentence-opening word: "The", "But", "He"
-        if _overlaps_taken(start, end, taken_sorted, taken_starts):
+        while next_taken < len(taken_sorted) and taken_sorted[next_taken][1] <= start:
+            next_taken += 1
+        if next_taken < len(taken_sorted) and taken_sorted[next_taken][0] < end:
             # A date inside a run ("Tuesday") splits it; keep the parts outside the date.
             for a, b in _outside(start, end, taken_sorted, taken_starts):
                 _read_run(doc, a, b, mentions, caps_runs)
@@ -240,26 +269,13 @@ def find_name_mentions(
         _remove_inside(mentions, credit.start, credit.end)
         caps_runs[:] = [r for r in caps_runs if r[1] <= credit.start or r[0] >= credit.end]
         mentions.append(credit)
-    known = {m.key for m in mentions if m.kind == "text" and m.best()[1] >= 1.0}
+    known = {m.key for m in mentions if m.kind == "text" and m.top_weight() >= 1.0}
     for m in mentions:
         if " " in m.text and m.prior.get(PERSON, 0.0) >= 2.0:
             known.add(fold(m.text.rsplit(" ", 1)[-1]))  # "OKAFOR" in a headline
     for start, end in caps_runs:
         mentions.extend(_read_caps(doc, start, end, known))
     return mentions
-
-
-def _overlaps_taken(start: int, end: int, taken: list[tuple[int, int]], starts: list[int]) -> bool:
-    i = bisect_right(starts, end) - 1
-    while i >= 0:
-        a, b = taken[i]
-        if b <= start:
-            # Spans are sorted by start and do not overlap, so earlier ones end earlier too.
-            return False
-        if a < end and b > start:
-            return True
-        i -= 1
-    return False
 
 
 def _outside(
@@ -291,23 +307,57 @@ def _read_run(
         # One word, the common case: no connectors, no segments.
         if run.isupper() and _caps_word(run) and doc.caps_line(start):
             caps_runs.append((start, end))
-        else:
-            _classify(doc, [(start, end, run)], out)
+        elif fold(run) not in _ALWAYS_STRIP:  # what `_split_front` leaves of one word
+            _score(doc, [(start, end, run)], 0.0, _sentence_initial(text, start), out)
         return
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
-    words = [t for t in tokens if _is_word(t[2])]
-    if not words:
+    shape = _run_shape(run)
+    if shape.caps is not None and (shape.caps or doc.caps_line(start)):
+        caps_runs.append((start + shape.words[0][0], start + shape.words[-1][1]))
         return
-    if run.isupper() and all(_caps_word(w[2]) for w in words):
-        long_caps = sum(1 for w in words if len(w[2]) > 1)
-        if (long_caps > 1 and len(words) > 1) or doc.caps_line(start):
-            caps_runs.append((words[0][0], words[-1][1]))
-            return
     first_new = len(out)
-    for segment in _segments(doc, tokens):
-        _classify(doc, segment, out)
+    for segment in shape.segments:
+        initial = _sentence_initial(text, start + segment[0][0])
+        for lo, hi, person in _front_pieces(tuple(w[2] for w in segment), initial):
+            words = [(start + a, start + b, w) for a, b, w in segment[lo:hi]]
+            _score(doc, words, person, initial and lo == 0, out)
     if len(out) - first_new > 1:
         _share_evidence(out[first_new:])
+
+
+class _RunShape(NamedTuple):
+    """What a run of several capitalised words is, read from its text alone (offsets relative
+    to the run); cached, as runs repeat ("Prime Minister Tony Blair")."""
+
+    words: tuple[tuple[int, int, str], ...]
+    """Its capitalised words."""
+    caps: bool | None
+    """None unless every word is in capitals; then whether that alone makes it a caps run
+    (two long words; otherwise it is one only on an all-caps line)."""
+    segments: tuple[tuple[tuple[int, int, str], ...], ...]
+    """`_segments` of its tokens."""
+
+
+@lru_cache(maxsize=65536)
+def _run_shape(run: str) -> _RunShape:
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(run)]
+    words = tuple(t for t in tokens if _is_word(t[2]))
+    caps: bool | None = None
+    if words and run.isupper() and all(_caps_word(w[2]) for w in words):
+        caps = len(words) > 1 and sum(1 for w in words if len(w[2]) > 1) > 1
+    segments = tuple(tuple(seg) for seg in _segments(gazetteer(), tokens)) if words else ()
+    return _RunShape(words, caps, segments)
+
+
+@lru_cache(maxsize=65536)
+def _front_pieces(texts: tuple[str, ...], initial: bool) -> tuple[tuple[int, int, float], ...]:
+    """`_split_front` of a segment given by its words' texts, as (first, end, PERSON evidence)
+    index ranges into the segment; cached, as it depends on nothing else."""
+    indexed = [(i, i + 1, text) for i, text in enumerate(texts)]
+    return tuple(
+        (words[0][0], words[-1][1], person)
+        for words, person in _split_front(gazetteer(), indexed, initial)
+        if words
+    )
 
 
 def _share_evidence(siblings: list[Mention]) -> None:
@@ -337,13 +387,15 @@ def _caps_word(word: str) -> bool:
     return (len(letters) > 1 and letters.isupper()) or (len(letters) == 1 and "." not in word)
 
 
-def _segments(doc: _Doc, tokens: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+def _segments(
+    gaz: Gazetteer, tokens: list[tuple[int, int, str]]
+) -> list[list[tuple[int, int, str]]]:
     """Split a run at connectors that join two names rather than make one.
 
     "Bank of England" stays whole, "Britain and France" becomes two, "Charles de Gaulle" stays
     whole. Also split where a full stop ends a sentence inside the run ("Inc. The").
     """
-    places = doc.gaz.places
+    places = gaz.places
     segments: list[list[tuple[int, int, str]]] = [[]]
     links: list[str] = []
     i = 0
@@ -432,34 +484,21 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return text[j] in ".!?\n:;…-–—•|*"
 
 
-def _prev_word(text: str, pos: int) -> str:
-    """The word just before `pos` on the same line, as written ("" at a line start)."""
-    j = pos - 1
-    while j >= 0 and text[j] in " \t\u00a0":
-        j -= 1
-    k = j
-    while k >= 0 and (text[k].isalnum() or text[k] in "'’-."):
-        k -= 1
-    if k == j and j >= 0:
-        return text[j]
-    return text[k + 1 : j + 1]
+_PREV_WORD = re.compile(r"[ \t\u00a0]*((?:[^\W_]|['’.-])+|.|)", re.DOTALL)
+"""`_Doc.prev_word`, read in reversed text: spaces, then a word (or one character)."""
+_NEXT_WORD = re.compile(r"[ \t\u00a0]*((?:[^\W_]|['’-])+|.|)", re.DOTALL)
 
 
 def _next_word(text: str, pos: int) -> str:
-    j = pos
-    n = len(text)
-    while j < n and text[j] in " \t\u00a0":
-        j += 1
-    k = j
-    while k < n and (text[k].isalnum() or text[k] in "'’-"):
-        k += 1
-    if k == j and j < n:
-        return text[j]
-    return text[j:k]
+    """The word just after `pos` (letters, digits, apostrophes, hyphens), past spaces on the
+    line; else the one character there ("," or "\n"); "" at the end of the text."""
+    match = _NEXT_WORD.match(text, pos)
+    assert match is not None  # the pattern matches the empty string
+    return match.group(1)
 
 
 def _split_front(
-    doc: _Doc, words: list[tuple[int, int, str]], initial: bool
+    gaz: Gazetteer, words: list[tuple[int, int, str]], initial: bool
 ) -> list[tuple[list[tuple[int, int, str]], float]]:
     """Drop sentence-opening words, then cut a run at a title into what precedes and a person.
 
@@ -467,7 +506,6 @@ def _split_front(
     Clinton" with evidence for PERSON; "EU Farm Commissioner Franz Fischler" -> "EU" and "Franz
     Fischler"; "U.S. Assistant Secretary" -> "U.S.". Returns pieces with their PERSON evidence.
     """
-    gaz = doc.gaz
     # Opening words ("The", "But", "Monday").
     while words:
         w = words[0][2]
@@ -543,14 +581,6 @@ def _title_word(word: str) -> bool:
     return key in _TITLE_MODIFIERS or key in _DEMONYM_KEYS
 
 
-def _classify(doc: _Doc, tokens: list[tuple[int, int, str]], out: list[Mention]) -> None:
-    """Score the names in one segment of a run and add them to `out`."""
-    initial = _sentence_initial(doc.text, tokens[0][0])
-    for words, person in _split_front(doc, tokens, initial):
-        if words:
-            _score(doc, words, person, initial and words[0][0] == tokens[0][0], out)
-
-
 def _score(
     doc: _Doc,
     words: list[tuple[int, int, str]],
@@ -565,16 +595,7 @@ def _score(
     name = text[start:end]
     if not _is_word(name) or name.lower() == name:
         return
-    if len(words) == 1:
-        names = [name]
-        first_key = last_key = key = fold(name.rstrip("."))
-        key = fold(name)
-    else:
-        names = [w[2] for w in words if _is_word(w[2])]
-        key = fold(name)
-        first_key = fold(names[0].rstrip("."))
-        last_key = fold(names[-1].rstrip("."))
-    n = len(names)
+    n, first, key, first_key, last_key = _name_keys(name, len(words) == 1)
     place_weight = gaz.places.get(key, 0.0)
 
     if n == 1:
@@ -598,7 +619,7 @@ def _score(
         ):
             return  # "Police said": the word police, capitalised to open a sentence
     elif (
-        (names[0] in cues.DEMONYMS or first_key in _DEMONYM_KEYS)
+        (first in cues.DEMONYMS or first_key in _DEMONYM_KEYS)
         and last_key not in _ORG_SUFFIX_KEYS
         and last_key not in _PLACE_SUFFIX_KEYS
         and last_key not in _EVENT_SUFFIX_KEYS
@@ -607,11 +628,12 @@ def _score(
     ):
         return  # "West Indian", "South Korean": a group of people, not an entity
 
-    prev = _prev_word(text, start)
+    prev = doc.prev_word(start)
     prev_key = prev.casefold()
     nxt = _next_word(text, end)
     nxt_key = nxt.casefold()
-    m = Mention(start, end, name)
+    prior, place_weight = _prior(gaz, name, initial)
+    m = Mention(start, end, name, dict(prior))
     if person:
         m.add(PERSON, person)
     if prev.islower():
@@ -620,16 +642,13 @@ def _score(
         elif prev_key in cues.ORG_DESCRIPTORS:
             m.add(ORG, 2.0)
         elif prev_key == "of" and start > 4:
-            before_of = _prev_word(text, start - len(prev) - 1)
+            before_of = doc.prev_word(start - len(prev) - 1)
             if before_of in cues.PLACE_DESCRIPTORS:
                 m.add(PLACE, 2.0)
 
-    prior, place_weight = _prior(gaz, name, initial)
-    m.prior.update(prior)
-
     # The words around it.
     if nxt_key in _SPEECH:
-        m.add(PERSON, 1.0 if n > 1 or PERSON in m.scores else 0.5)
+        m.add(PERSON, 1.0 if n > 1 or PERSON in m.prior or PERSON in m.context else 0.5)
     elif (
         nxt == ","
         and prev_key not in _LOCATIVE
@@ -637,12 +656,12 @@ def _score(
         and _next_word(text, end + 1).casefold() == "who"
     ):
         m.add(PERSON, 1.0)  # "Ata-ur-Rehman, who ...", but not "the mayor of Marrowby, who"
-    if _AGE_AFTER.match(text, end):
+    if text.startswith(",", end) and _AGE_AFTER.match(text, end):
         m.add(PERSON, 2.0)
     if prev_key in _LOCATIVE and not prev[:1].isupper():
         m.add(PLACE, 0.5 if prev_key in ("at", "to", "from") and not m.prior else 1.0)
-    if prev_key == "the" and PERSON not in m.scores:
-        before_the = _prev_word(text, start - len(prev) - 1).casefold() if start > 4 else ""
+    if prev_key == "the" and PERSON not in m.prior and PERSON not in m.context:
+        before_the = doc.prev_word(start - len(prev) - 1).casefold() if start > 4 else ""
         if before_the in _LOCATIVE:
             m.add(PLACE, 0.75)  # "in the Gulf"
         else:
@@ -659,6 +678,17 @@ def _score(
         _sports_evidence(doc, m, place_weight, prev, at_line_start)
 
     out.append(m)  # even without evidence: the article may still say what it is
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(name: str, one_word: bool) -> tuple[int, str, str, str, str]:
+    """A candidate name's words and lookup keys: (how many words, its first word, key of the
+    whole, of its first word and of its last word, without a final full stop). The same for
+    every mention of the name, so computed once per name."""
+    if one_word:
+        return 1, name, fold(name), fold(name.rstrip(".")), fold(name.rstrip("."))
+    names = [w for w in name.split() if _is_word(w)]
+    return len(names), names[0], fold(name), fold(names[0].rstrip(".")), fold(names[-1].rstrip("."))
 
 
 _PRIOR_CACHE: dict[tuple[str, bool], tuple[dict[str, float], float]] = {}
@@ -866,7 +896,7 @@ def _read_caps(doc: _Doc, start: int, end: int, known: set[str]) -> list[Mention
         if a == line_start and (_DATELINE_AFTER.match(text, b) or _DATELINE_DASH.match(text, b)):
             m.add(PLACE, 3.0)
         elif doc.sports and place_weight:
-            _sports_evidence(doc, m, place_weight, _prev_word(text, a), a == line_start)
+            _sports_evidence(doc, m, place_weight, doc.prev_word(a), a == line_start)
         out.append(m)
         i += n
     return out
@@ -889,9 +919,7 @@ def find_credits(text: str) -> list[Mention]:
     caption spans ingest found: scraped pages repeat captions and not every one is marked.
     """
     out: list[Mention] = []
-    if "/" not in text and ":" not in text:
-        return out
-    for match in _CREDIT.finditer(text):
+    for match in _credit_matches(text):
         first = match.span(1)
         second = match.span(2) if match.group(2) else None
         parts = [first] + ([second] if second else [])
@@ -910,6 +938,29 @@ def find_credits(text: str) -> list[Mention]:
             if label == ORG and m.text.isupper():
                 m.canonical = m.text.title()  # "HARBOUR POST" -> "Harbour Post"
             out.append(m)
+    return out
+
+
+_CREDIT_MARK = re.compile(r"[:/]")
+_CREDIT_REACH = 17
+"""How far a credit's ":" or "/" can be from its start: "Illustrations by:" is the longest."""
+
+
+def _credit_matches(text: str) -> list[re.Match[str]]:
+    """What `_CREDIT.finditer(text)` finds, found by trying the pattern only just before each
+    ":" and "/": a case-insensitive pattern cannot be scanned for quickly, the marks can."""
+    out: list[re.Match[str]] = []
+    pos = 0  # where the next match may start: after the last one, as with finditer
+    tried = -1  # starts up to here are already known not to match
+    for mark in _CREDIT_MARK.finditer(text):
+        p = mark.start()
+        for a in range(max(pos, p - _CREDIT_REACH, tried + 1), p + 1):
+            match = _CREDIT.match(text, a)
+            if match is not None:
+                out.append(match)
+                pos = match.end()
+                break
+        tried = max(tried, p)
     return out
 
 

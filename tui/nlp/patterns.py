@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tui.nlp.cues import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, word_set
+from tui.nlp.cues import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, word_pattern, word_set
 
 
 class Found(NamedTuple):
@@ -112,17 +112,22 @@ DATE = re.compile(
 # with a first-character check, and try the patterns at the anchor and at the start of the words
 # that may precede it ("the 1990s", "US$3", "early March", "two years ago").
 _DIGIT_ANCHOR = re.compile(r"[\d$£€¥₹₩₽][\d,.]*")
+_WORD_ANCHOR_WORDS = (
+    MONTHS
+    + MONTH_ABBREVIATIONS
+    + WEEKDAYS
+    + ["last", "next", "this", "past", "coming", "previous", "following", "fiscal", "FY", "ago"]
+    + ["yesterday", "today", "tomorrow", "Yesterday", "Today", "Tomorrow"]
+    + ["million", "billion", "trillion", "thousand", "per", "percent"]
+)
+# A whole word only. The lookahead of first letters is implied by the words; it lets the regex
+# engine pass over other characters before it evaluates the lookbehind.
 _WORD_ANCHOR = re.compile(
-    "(?:"
-    + "|".join(
-        MONTHS
-        + MONTH_ABBREVIATIONS
-        + WEEKDAYS
-        + ["last", "next", "this", "past", "coming", "previous", "following", "fiscal", "FY", "ago"]
-        + ["yesterday", "today", "tomorrow", "Yesterday", "Today", "Tomorrow"]
-        + ["million", "billion", "trillion", "thousand", "per", "percent"]
-    )
-    + r")(?![\w])"
+    "(?=["
+    + "".join(sorted({w[0] for w in _WORD_ANCHOR_WORDS}))
+    + r"])(?<!\w)"
+    + word_pattern(_WORD_ANCHOR_WORDS)
+    + r"(?!\w)"
 )
 _LEFT = re.compile(
     "(?:"
@@ -180,10 +185,7 @@ def _may_extend_left(text: str, p: int) -> bool:
 
 def _anchors(text: str) -> list[int]:
     starts = [m.start() for m in _DIGIT_ANCHOR.finditer(text)]
-    for m in _WORD_ANCHOR.finditer(text):
-        p = m.start()
-        if p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_"):
-            starts.append(p)
+    starts.extend(m.start() for m in _WORD_ANCHOR.finditer(text))
     starts.sort()
     return starts
 

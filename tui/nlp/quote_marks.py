@@ -15,7 +15,7 @@ already covered), and only with care: `’` is also the apostrophe.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DOUBLE_MARKS = re.compile(r"''|[\"“”„«»]")
 SINGLE_MARKS = re.compile(r"[‘’']")
@@ -36,12 +36,12 @@ _CLOSING_CONTEXT = set(" \t\u00a0.,;:!?)]}—–-…\n")
 _ELISIONS = re.compile(r"(?:em|til|cause|n|tis|twas|s|d|ll|re|ve|m)\b|\d", re.IGNORECASE)
 
 
-@dataclass
-class Fragment:
+class Fragment(NamedTuple):
     """One quoted stretch: `start`/`end` include the marks, `closed` says a closing mark was seen.
 
     `label_end` is set when a transcript line opens with a speaker label ("PENCE: ..."): the label
-    names the speaker and is not part of what was said.
+    names the speaker and is not part of what was said. A tuple: a page can hold a hundred
+    thousand of these, and the garbage collector stops tracking tuples of plain values.
     """
 
     start: int
@@ -88,6 +88,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _label_end(text: str, pos: int, limit: int) -> int:
     """End of a transcript speaker label ("WALLACE: ") starting at `pos`, or -1."""
+    if pos >= limit or not "A" <= text[pos] <= "Z":
+        return -1  # a label opens with a capital: most quotes do not
     m = TRANSCRIPT_LABEL.match(text, pos, min(limit, pos + 44))
     return m.end() if m else -1
 
@@ -134,12 +136,13 @@ def double_fragments(text: str) -> list[Fragment]:
             first = 1
         for m in marks[first:]:
             glyph = m.group()
-            role = _role(text, m.start(), m.end(), glyph)
+            start, end = m.span()
+            role = _role(text, start, end, glyph)
             if open_at < 0:
                 if role != CLOSE:
-                    open_at, open_paras, fam, nested = m.start(), 1, _family(glyph), False
-                    lab = _label_end(text, m.end(), pe)
-                    label = (m.end(), lab) if lab >= 0 else (-1, -1)
+                    open_at, open_paras, fam, nested = start, 1, _family(glyph), False
+                    lab = _label_end(text, end, pe)
+                    label = (end, lab) if lab >= 0 else (-1, -1)
                 continue
             if nested:
                 if role != OPEN:
@@ -152,7 +155,7 @@ def double_fragments(text: str) -> list[Fragment]:
                 # A straight mark inside a curly quote with words on both sides: nested.
                 nested = True
                 continue
-            frags.append(Fragment(open_at, m.end(), True, True, open_paras, label[0], label[1]))
+            frags.append(Fragment(open_at, end, True, True, open_paras, label[0], label[1]))
             open_at, label = -1, (-1, -1)
         if open_at >= 0:
             nxt = paras[idx + 1] if idx + 1 < len(paras) else None

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 from tui.model import Entity, Quote
+from tui.nlp.cues import word_pattern
 from tui.nlp.quote_marks import Fragment, _paragraphs, find_fragments
 from tui.nlp.speakers import (
     ORG_WORDS,
@@ -140,6 +141,21 @@ REPORTING = {
 }
 """Verbs of reported speech that, followed by "that", introduce indirect speech."""
 
+
+REPORTED_CUE = re.compile(word_pattern(REPORTING | {"according"}) + r"(?![\w’'\-])")
+"""Finds, in lower-cased text, every token that can make a sentence reported speech (and a few
+more: it ignores what precedes the word), so sentences without one are never tokenised."""
+
+CUE_WORDS = CUES | {"according", "pointed", "points", "went", "goes", "put", "puts"}
+"""Every word `_is_cue` may take for the start of a cue."""
+
+CUE_WORD = re.compile(word_pattern(CUE_WORDS) + r"(?![\w’'\-])")
+"""Finds, in lower-cased text, every token that `_is_cue` may take for a cue (and a few more)."""
+
+CUE_STEM = re.compile(word_pattern(CUE_WORDS))
+"""Every place a speech verb is spelt, even inside a longer word: where `CUE_WORD` finds a cue
+in a stretch, this matches too, so its first match after a point bounds them all."""
+
 AUX = wordset(
     """also later then has had have would will was once previously recently repeatedly simply
     flatly quickly further again earlier subsequently reportedly just ultimately finally often
@@ -178,6 +194,9 @@ WORK_CUES = wordset(
     headline article column op-ed episode program programme documentary play poem report
     slogan hashtag memo essay single track podcast magazine exhibition"""
 )
+WORK_CUE = re.compile(word_pattern(WORK_CUES) + r"(?![\w’'\-])")
+"""Finds, in lower-cased text, every word of `WORK_CUES` (and a few more: it ignores what
+precedes the word)."""
 
 TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon|"
@@ -185,6 +204,9 @@ TOKEN = re.compile(
     r"[\w][\w’'\-]*|[^\w\s]"
 )
 SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
+DASH = re.compile("[—–\\-―]")
+STOP_MARK = re.compile(r"[.!?](?=\s|\Z)")
+"""A mark that may end a sentence: followed by a space or the end of the text."""
 ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Prof|Rev|"
     r"Hon|Jr|Sr|Supt|Det|Insp|Atty|Pres|Amb|Cllr|Fr|Sec|St|Mt|No|Nos|vs|etc|Inc|Corp|Ltd|Co|"
@@ -218,18 +240,23 @@ CONTEXT = 400
 """How far around a quote its attribution is looked for."""
 
 
-@dataclass
 class Tok:
-    start: int
-    end: int
-    text: str
+    """One token of a window of text, with its lower-case form ready: the attribution rules
+    compare `low` against word lists many times per token."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("end", "low", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = text.lower()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.start}, {self.end}, {self.text!r})"
 
 
-@dataclass
+@dataclass(slots=True)
 class Attr:
     """An attribution: who, with which cue, and how sure (2 adjacent, 1 same sentence, 0 near)."""
 
@@ -239,21 +266,24 @@ class Attr:
     gender: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """A quotation being assembled: its fragments and, once known, its attribution."""
 
     frags: list[Fragment]
     para: int
     gap_attr: Attr | None = None
+    start: int = field(init=False)
+    end: int = field(init=False)
 
-    @property
-    def start(self) -> int:
-        return self.frags[0].start
+    def __post_init__(self) -> None:
+        self.start = self.frags[0].start
+        self.end = self.frags[-1].end
 
-    @property
-    def end(self) -> int:
-        return self.frags[-1].end
+    def add(self, frag: Fragment) -> None:
+        """Join the next fragment of the same utterance."""
+        self.frags.append(frag)
+        self.end = frag.end
 
 
 def _tokens(text: str, start: int, end: int) -> list[Tok]:
@@ -287,9 +317,95 @@ class _Article:
         self.para_starts = [p[0] for p in self.paras]
         self.frags = find_fragments(text)
         self.frag_starts = [f.start for f in self.frags]
-        self.reg = Registry.build(text, entities, [(f.start, f.end) for f in self.frags])
+        self.stops = [m.start() for m in STOP_MARK.finditer(text)]
+        self._quiet_from: list[int] | None = None  # see `quiet_from`, made on first use
+        self._entities = entities
+        self._reg: Registry | None = None  # see `reg`, built on first use
         self.last_speaker: list[tuple[int, str, str | None]] = []  # (para, name, gender)
         self.reach = CONTEXT  # how far sentence bounds are looked for; less for tiny quotes
+        self._low: str | None = None  # the text lower-cased, made on first use
+        self._cue_memo = (-1, -1)  # the last (position, answer) of `first_cue_from`
+
+    @property
+    def reg(self) -> Registry:
+        """The people of the article, built when a speaker is first named: an article with no
+        quotation and no reported speech never needs them."""
+        if self._reg is None:
+            blocked = [(f.start, f.end) for f in self.frags]
+            self._reg = Registry.build(self.text, self._entities, blocked)
+        return self._reg
+
+    def may_report(self, start: int, end: int) -> bool:
+        """Whether text[start:end] holds a word that reported speech needs ("said", "according")."""
+        return self.holds(REPORTED_CUE, start, end)
+
+    def may_be_reported(self, start: int, end: int) -> bool:
+        """Whether the sentence text[start:end] may be read as reported speech by `_reported_in`:
+        it has "according", a reporting verb with a "that" after it, or a reporting verb after
+        its last comma. Looser than the real test, never stricter, and no tokens are made."""
+        low = self._lower()
+        if not low:
+            return True
+        cues = [m.start() for m in REPORTED_CUE.finditer(low, start, end)]
+        if not cues:
+            return False
+        if low.find("according", start, end) >= 0 or low.find("that", cues[0], end) >= 0:
+            return True
+        return cues[-1] > low.rfind(",", start, end) >= 0
+
+    def may_attribute(self, unit: Unit, limit: int) -> bool:
+        """Whether anything near a quotation could name its speaker: a speech verb earlier in
+        its paragraph or after it up to `limit`, a colon shortly before it, a dash after it.
+
+        When nothing could, each attribution reader would find nothing; skipping them keeps a
+        page of thousands of bare quotes ('"a b c" "a b c" ...') quick.
+        """
+        text = self.text
+        para_start = self.paras[unit.para][0]
+        if text.find(":", max(para_start, unit.start - CONTEXT), unit.start) >= 0:
+            return True
+        if DASH.search(text, unit.end, limit):
+            return True
+        return self.first_cue_from(para_start) < limit
+
+    def first_cue_from(self, pos: int) -> int:
+        """Where a speech verb is first spelt (as `CUE_STEM` finds it) at or after `pos`; the
+        text's length if nowhere, 0 if the text cannot be searched lower-cased.
+
+        Asked with rising positions, the answer for the last one holds until it is passed,
+        so the text is searched about once however many quotations ask.
+        """
+        asked, found = self._cue_memo
+        if asked <= pos <= found:
+            return found
+        low = self._lower()
+        if not low:
+            return 0
+        match = CUE_STEM.search(low, pos)
+        found = match.start() if match else len(low)
+        self._cue_memo = (pos, found)
+        return found
+
+    def may_cue(self, start: int, end: int) -> bool:
+        """Whether text[start:end] holds a word that `_is_cue` could take for a speech cue."""
+        return self.holds(CUE_WORD, start, end)
+
+    def holds(self, words: re.Pattern[str], start: int, end: int) -> bool:
+        """Whether a word pattern matches in text[start:end], searched in the lower-cased text.
+
+        When lower-casing changes the text's length (a rare letter such as "İ"), offsets would
+        not line up, so then every span may hold the word.
+        """
+        low = self._lower()
+        return not low or words.search(low, start, end) is not None
+
+    def _lower(self) -> str:
+        """The text lower-cased, made on first use; "" if that changes its length (a rare letter
+        such as "İ"), as offsets would then not line up."""
+        if self._low is None:
+            low = self.text.lower()
+            self._low = low if len(low) == len(self.text) else ""
+        return self._low
 
     # -- geometry ---------------------------------------------------------------------------
 
@@ -303,32 +419,58 @@ class _Article:
         return None
 
     def sentence_start(self, pos: int, floor: int) -> int:
-        """Start of the sentence holding `pos`, skipping over quoted fragments."""
+        """Start of the sentence holding `pos`, skipping over quoted fragments.
+
+        Reads backwards a stretch between quotations at a time: a quotation is hopped over
+        whole, and the text between two is searched for full stops by the regex engine.
+        """
         text = self.text
         lo = max(floor, pos - self.reach)
         i = pos - 1
         while i >= lo:
-            f = self.frag_at(i)
-            if f is not None and f.start < i:
+            k = bisect.bisect_right(self.frag_starts, i) - 1
+            f = self.frags[k] if k >= 0 else None
+            if f is not None and f.start < i < f.end:
                 if self.ends_sentence(f) and f.end < pos:
                     j = f.end
                     while j < pos and text[j].isspace():
                         j += 1
                     if j < pos and text[j].isupper():
                         return j
-                i = f.start - 1
+                # Past this quotation and the quiet run before it: no sentence ends there.
+                i = self.frags[self.quiet_from[k]].start - 1
                 continue
-            if (
-                text[i] in ".!?"
-                and (i + 1 >= len(text) or text[i + 1].isspace())
-                and not ABBREV.search(text, max(lo, i - 12), i + 1)
-            ):
-                j = i + 1
-                while j < pos and text[j].isspace():
-                    j += 1
-                return j
-            i -= 1
+            # text[a : i + 1] lies outside every quotation (or is the opening mark at i).
+            a = lo if f is None else max(lo, f.end if f.end <= i else f.start)
+            for c in reversed(self._stop_marks(a, i + 1)):
+                if self._full_stop(c, lo):
+                    j = c + 1
+                    while j < pos and text[j].isspace():
+                        j += 1
+                    return j
+            i = a - 1
         return lo
+
+    @property
+    def quiet_from(self) -> list[int]:
+        """For each quotation k, the first j such that no sentence can end between quotation j
+        and quotation k: no quotation j..k-1 ends one and no gap between them holds a full
+        stop. `sentence_start` leaps over such a run in one step, so a page of many tiny
+        quotes costs a constant per quote, not one step per quote within reach."""
+        if self._quiet_from is None:
+            self._quiet_from = self._quiet_runs()
+        return self._quiet_from
+
+    def _quiet_runs(self) -> list[int]:
+        quiet_from: list[int] = []
+        for k, f in enumerate(self.frags):
+            if k == 0:
+                quiet_from.append(0)
+                continue
+            before = self.frags[k - 1]
+            quiet = not self.ends_sentence(before) and not self._stop_marks(before.end, f.start)
+            quiet_from.append(quiet_from[k - 1] if quiet else k)
+        return quiet_from
 
     def ends_sentence(self, f: Fragment) -> bool:
         """Whether a quotation closes its sentence ('..."We are ready." Then ...')."""
@@ -338,13 +480,17 @@ class _Article:
         return k > f.start and self.text[k - 1] in ".!?"
 
     def sentence_end(self, pos: int, ceil: int) -> int:
-        """End of the sentence holding `pos` (after its final punctuation), skipping quotes."""
+        """End of the sentence holding `pos` (after its final punctuation), skipping quotes.
+
+        Reads forwards a stretch between quotations at a time, like `sentence_start`.
+        """
         text = self.text
         hi = min(ceil, pos + self.reach)
         i = pos
         while i < hi:
-            f = self.frag_at(i)
-            if f is not None:
+            k = bisect.bisect_right(self.frag_starts, i) - 1
+            if k >= 0 and self.frags[k].end > i:
+                f = self.frags[k]
                 if self.ends_sentence(f) and f.start > pos:
                     j = f.end
                     while j < hi and text[j].isspace():
@@ -353,14 +499,22 @@ class _Article:
                         return f.end
                 i = f.end
                 continue
-            if (
-                text[i] in ".!?"
-                and (i + 1 >= len(text) or text[i + 1].isspace())
-                and not ABBREV.search(text, max(0, i - 12), i + 1)
-            ):
-                return i + 1
-            i += 1
+            stop = min(hi, self.frag_starts[k + 1]) if k + 1 < len(self.frags) else hi
+            for c in self._stop_marks(i, stop):
+                if self._full_stop(c, 0):
+                    return c + 1
+            i = stop
         return hi
+
+    def _stop_marks(self, start: int, stop: int) -> list[int]:
+        """Positions in [start, stop) of a '.', '!' or '?' followed by a space or the text's end:
+        the places a sentence may end."""
+        stops = self.stops
+        return stops[bisect.bisect_left(stops, start) : bisect.bisect_left(stops, stop)]
+
+    def _full_stop(self, c: int, floor: int) -> bool:
+        """Whether the mark at `c` ends a sentence rather than an abbreviation ("Mr.", "U.S.")."""
+        return not ABBREV.search(self.text, max(floor, c - 12), c + 1)
 
     # -- naming -----------------------------------------------------------------------------
 
@@ -455,8 +609,8 @@ class _Article:
             if head in (t.lower() for t in toks) and len(toks) > 1:
                 best = run
         if best:
-            toks, _, _ = split_run(best)
-            return " ".join(toks) if toks else best
+            name = split_run(best)[0]
+            return " ".join(name) if name else best
         return phrase
 
     def resolve_pronoun(self, pron: str, pos: int) -> tuple[str | None, str | None]:
@@ -642,6 +796,8 @@ class _Article:
 
     def attr_after(self, pos: int, limit: int) -> Attr | None:
         """Attribution right after a closing mark: ', she said', ', said X', 'X, a Y, said'."""
+        if not self.may_cue(pos, limit) and not DASH.search(self.text, pos, limit):
+            return None  # neither a speech verb nor a dash before a byline
         toks = _tokens(self.text, pos, limit)
         i = 0
         dash = False
@@ -696,6 +852,8 @@ class _Article:
         """Attribution before an opening mark: 'X said:', 'X told reporters,', 'according to
         X,', a speaker label 'WALLACE:', or a cue earlier in the same sentence."""
         text = self.text
+        if ":" not in text[floor:start] and not self.may_cue(floor, start):
+            return None  # neither a speech verb nor a speaker label's colon
         toks = _tokens(text, floor, start)
         toks = [t for t in toks if self.frag_at(t.start) is None]
         if not toks:
@@ -771,14 +929,19 @@ class _Article:
                     return rs, re_
         return None
 
-    def attr_previous_sentence(self, start: int, para_start: int) -> Attr | None:
-        """A cue in the sentence before the quote, same paragraph ('X said on Monday. "..."')."""
-        s = self.sentence_start(start, para_start)
+    def attr_previous_sentence(self, start: int, para_start: int, own: int = -1) -> Attr | None:
+        """A cue in the sentence before the quote, same paragraph ('X said on Monday. "..."').
+
+        `own` is the start of the quote's own sentence when the caller has it already.
+        """
+        s = own if own >= 0 else self.sentence_start(start, para_start)
         if s <= para_start:
             return None
         e = s
         while e > para_start and (self.text[e - 1].isspace() or self.text[e - 1] in ".!?"):
             e -= 1
+        if not self.may_cue(max(para_start, e - self.reach), s):
+            return None  # no speech verb within reach: the sentence's bounds do not matter
         ps = self.sentence_start(e, para_start)
         toks = [t for t in _tokens(self.text, ps, s) if self.frag_at(t.start) is None]
         for k in range(len(toks)):
@@ -802,8 +965,11 @@ def _org_name(run: str) -> str:
     return " ".join(toks)
 
 
+_WORD = re.compile(r"[\w’'\-]+")
+
+
 def _words(s: str) -> list[str]:
-    return re.findall(r"[\w’'\-]+", s)
+    return _WORD.findall(s)
 
 
 def _gap_is_attribution(art: _Article, a: Fragment, b: Fragment) -> Attr | bool | None:
@@ -811,16 +977,18 @@ def _gap_is_attribution(art: _Article, a: Fragment, b: Fragment) -> Attr | bool 
 
     Returns the attribution, True when the gap is a bare joiner ("and", ","), or None."""
     gap = art.text[a.end : b.start]
+    if not gap or gap.isspace():
+        return None  # two quotations side by side
     words = _words(gap)
+    if not words:
+        return None  # nothing but punctuation between them
     if all(w.lower() in ("and", "or", "but", "then") for w in words):
         # '"how the system is rigged," and "wounded American families"': one quotation.
-        return True if words and len(gap) < 12 else None
+        return True if len(gap) < 12 else None
     if len(words) > 45:
         return None
-    if (
-        art.sentence_end(a.end, b.start) < b.start - 1
-        and art.text[art.sentence_end(a.end, b.start) : b.start].strip()
-    ):
+    end = art.sentence_end(a.end, b.start)
+    if end < b.start - 1 and art.text[end : b.start].strip():
         # More than one sentence between them: separate quotes (attributed separately).
         return None
     attr = art.attr_after(a.end, b.start)
@@ -841,20 +1009,31 @@ def _after_possessive(text: str, pos: int) -> bool:
     return text[max(0, pos - 3) : pos].rstrip().endswith(("’s", "'s"))
 
 
-def _looks_like_title(art: _Article, unit: Unit) -> bool:
-    """A title of a work ('the film "Twelve Angry Men"') rather than something said."""
+def _looks_like_title(art: _Article, start: int, content: str, words: list[str]) -> bool:
+    """A title of a work ('the film "Twelve Angry Men"') rather than something said.
+
+    `content` is what the quotation's first fragment says, without its marks, and `words` its
+    words; `start` is where the quotation opens.
+    """
     text = art.text
-    content = _content(text, unit.frags[0])
-    words = _words(content)
-    before = _words(text[max(0, unit.start - 40) : unit.start].lower())[-3:]
-    if any(w in WORK_CUES for w in before) and len(words) <= 10:
-        return True
+    if len(words) > 10:
+        return False
+    window = max(0, start - 40)
+    if art.holds(WORK_CUE, window, start):
+        before = _words(text[window:start].lower())[-3:]
+        if any(w in WORK_CUES for w in before):
+            return True
     if not words or len(words) > 9 or content.rstrip()[-1:] in ".?!,":
         return False
-    small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
-    return all(w[:1].isupper() or w.lower() in small or w[:1].isdigit() for w in words) and (
-        len(words) >= 2
+    return len(words) >= 2 and all(
+        w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS or w[:1].isdigit() for w in words
     )
+
+
+TITLE_SMALL_WORDS = frozenset(
+    ("a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with")
+)
+"""Words a title of a work leaves in small letters ("Twelve Angry Men", "Gone with the Wind")."""
 
 
 def _assemble(art: _Article) -> list[Unit]:
@@ -875,7 +1054,7 @@ def _assemble(art: _Article) -> list[Unit]:
             if joined is not None and joined is not False:
                 if isinstance(joined, Attr) and prev.gap_attr is None:
                     prev.gap_attr = joined
-                prev.frags.append(f)
+                prev.add(f)
                 continue
         units.append(Unit([f], p))
     return units
@@ -896,60 +1075,23 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
     for unit in _assemble(art):
         para_start, para_end = art.paras[unit.para]
         first = unit.frags[0]
-        content = " ".join(_content(text, f) for f in unit.frags)
-        nwords = len(_words(content))
+        first_content = _content(text, first)
+        first_words = _words(first_content)
+        if len(unit.frags) == 1:
+            nwords = len(first_words)
+        else:
+            nwords = len(_words(" ".join(_content(text, f) for f in unit.frags)))
         if nwords == 0:
             continue
-        # A word or two in quotes is kept only with a cue right beside it, so a short reach
-        # will do; it also keeps a page of dense tiny quotes linear with a small constant.
-        art.reach = CONTEXT if nwords > 2 else SHORT_REACH
-        attr: Attr | None = None
-        if first.label_end > 0:
-            name, g = art.name_phrase(first.label_start, first.label_end - 2, first.start)
-            attr = Attr(name, None, 2, g)
-        if attr is None and unit.gap_attr is not None:
-            attr = unit.gap_attr
-        if attr is None:
-            end_para = art.para_of(unit.end - 1)
-            limit = art.sentence_end(unit.end, art.paras[end_para][1])
-            nxt = bisect.bisect_left(art.frag_starts, unit.end)
-            if nxt < len(art.frags):
-                limit = min(limit, art.frags[nxt].start)
-            attr = art.attr_after(unit.end, limit)
-        # The left context of a quote stops at the quote before it: that one's words and
-        # attribution are its own (and this bounds the work on pages dense with quotes).
-        left = max(para_start, last_end)
-        prev_frag = bisect.bisect_left(art.frag_starts, unit.start) - (1 if nwords <= 2 else 4)
-        if prev_frag >= 0:
-            # Never look back past a few earlier quotes (only the nearest for a word or two):
-            # real sentences hold few, and it keeps pages of dense quotes linear and quick.
-            left = max(left, art.frags[prev_frag].end)
-        if attr is None or attr.speaker is None:
-            floor = art.sentence_start(unit.start, left)
-            before = art.attr_before(unit.start, floor)
-            if before is not None and (attr is None or before.speaker):
-                attr = before if attr is None or attr.strength <= before.strength else attr
-        if nwords <= 2 and (attr is None or attr.strength < 2):
+        attr = _attribute(art, unit, nwords, last_end, prev_para_speaker)
+        if attr is SKIP:
             continue  # scare quotes: 'a "historic" deal'
-        if (attr is None or attr.speaker is None) and unit.start == para_start:
-            if prev_para_speaker is not None and prev_para_speaker[0] >= unit.para - 1:
-                attr = Attr(prev_para_speaker[1].speaker, None, 0, prev_para_speaker[1].gender)
-            elif unit.para > 0:
-                pps, ppe = art.paras[unit.para - 1]
-                if art.text[ppe - 1] == ":":
-                    floor = art.sentence_start(ppe - 1, pps)
-                    lead = art.attr_before(ppe, floor)
-                    if lead is not None and lead.speaker:
-                        attr = Attr(lead.speaker, lead.cue, 1, lead.gender)
-        if attr is None or attr.speaker is None:
-            prevs = art.attr_previous_sentence(unit.start, left)
-            if prevs is not None:
-                attr = prevs
-        art.reach = CONTEXT
         strength = attr.strength if attr is not None else -1
         if strength < 2 and nwords <= 2:
             continue  # scare quotes: 'a "historic" deal'
-        if (strength < 2 or _after_possessive(text, unit.start)) and _looks_like_title(art, unit):
+        if (strength < 2 or _after_possessive(text, unit.start)) and _looks_like_title(
+            art, unit.start, first_content, first_words
+        ):
             continue  # 'the film "Twelve Angry Men"', 'MSNBC’s “Morning Joe”'
         if unit.start > 0 and text[unit.start - 1] == "=":
             continue  # markup attribute values left in scraped text: pic="..."
@@ -981,19 +1123,93 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
     return quotes
 
 
-def _sentences(art: _Article, start: int, end: int) -> list[tuple[int, int]]:
+SKIP = Attr(None, None, -1)
+"""What `_attribute` returns for a quotation of a word or two that no cue stands beside."""
+
+
+def _attribute(
+    art: _Article,
+    unit: Unit,
+    nwords: int,
+    last_end: int,
+    prev_para_speaker: tuple[int, Attr] | None,
+) -> Attr | None:
+    """Who said a quotation: its transcript label, the attribution around it (after it, before
+    it, the paragraph before, the sentence before), or None; `SKIP` for scare quotes.
+
+    `last_end` is where the last quotation that closed its sentence ended, `prev_para_speaker`
+    the (paragraph, attribution) of the last quotation with a speaker.
+    """
+    para_start = art.paras[unit.para][0]
+    first = unit.frags[0]
+    # A word or two in quotes is kept only with a cue right beside it, so a short reach
+    # will do; it also keeps a page of dense tiny quotes linear with a small constant.
+    art.reach = CONTEXT if nwords > 2 else SHORT_REACH
+    # The attribution after a quote ends with its sentence or at the next quote.
+    limit = art.paras[art.para_of(unit.end - 1)][1]
+    nxt = bisect.bisect_left(art.frag_starts, unit.end)
+    if nxt < len(art.frags):
+        limit = min(limit, art.frags[nxt].start)
+    attr: Attr | None = None
+    if first.label_end > 0:
+        name, g = art.name_phrase(first.label_start, first.label_end - 2, first.start)
+        attr = Attr(name, None, 2, g)
+    elif unit.gap_attr is not None:
+        attr = unit.gap_attr
+    elif unit.start != para_start and not art.may_attribute(unit, limit):
+        # Nothing around it could name a speaker (a page of bare quotes): each reader below
+        # would find nothing.
+        if nwords <= 2:
+            return SKIP
+        art.reach = CONTEXT
+        return None
+    if attr is None:
+        attr = art.attr_after(unit.end, art.sentence_end(unit.end, limit))
+    # The left context of a quote stops at the quote before it: that one's words and
+    # attribution are its own (and this bounds the work on pages dense with quotes).
+    left = max(para_start, last_end)
+    prev_frag = bisect.bisect_left(art.frag_starts, unit.start) - (1 if nwords <= 2 else 4)
+    if prev_frag >= 0:
+        # Never look back past a few earlier quotes (only the nearest for a word or two):
+        # real sentences hold few, and it keeps pages of dense quotes linear and quick.
+        left = max(left, art.frags[prev_frag].end)
+    own_start = -1  # where the quote's own sentence starts, once needed
+    if attr is None or attr.speaker is None:
+        own_start = art.sentence_start(unit.start, left)
+        before = art.attr_before(unit.start, own_start)
+        if before is not None and (attr is None or before.speaker):
+            attr = before if attr is None or attr.strength <= before.strength else attr
+    if nwords <= 2 and (attr is None or attr.strength < 2):
+        return SKIP
+    if (attr is None or attr.speaker is None) and unit.start == para_start:
+        if prev_para_speaker is not None and prev_para_speaker[0] >= unit.para - 1:
+            attr = Attr(prev_para_speaker[1].speaker, None, 0, prev_para_speaker[1].gender)
+        elif unit.para > 0:
+            pps, ppe = art.paras[unit.para - 1]
+            if art.text[ppe - 1] == ":":
+                floor = art.sentence_start(ppe - 1, pps)
+                lead = art.attr_before(ppe, floor)
+                if lead is not None and lead.speaker:
+                    attr = Attr(lead.speaker, lead.cue, 1, lead.gender)
+    if attr is None or attr.speaker is None:
+        prevs = art.attr_previous_sentence(unit.start, left, own_start)
+        if prevs is not None:
+            attr = prevs
+    art.reach = CONTEXT
+    return attr
+
+
+def _sentences(art: _Article, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The sentences of one paragraph as (start, end), quotations kept whole."""
-    out = []
     pos = start
     while pos < end:
         e = art.sentence_end(pos, end)
         if e <= pos:
             break
-        out.append((pos, e))
+        yield pos, e
         pos = e
         while pos < end and art.text[pos].isspace():
             pos += 1
-    return out
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -1018,8 +1234,10 @@ def _reported(art: _Article, direct: Sequence[Quote]) -> list[Quote]:
         return i >= 0 and spans[i][1] > s
 
     for ps, pe in art.paras:
+        if not art.may_report(ps, pe):
+            continue  # most paragraphs report no speech: skip splitting them into sentences
         for ss, se in _sentences(art, ps, pe):
-            if overlaps(ss, se) or se - ss < 25:
+            if overlaps(ss, se) or se - ss < 25 or not art.may_be_reported(ss, se):
                 continue
             q = _reported_in(art, ss, se)
             if q is not None:
@@ -1030,6 +1248,8 @@ def _reported(art: _Article, direct: Sequence[Quote]) -> list[Quote]:
 def _reported_in(art: _Article, ss: int, se: int) -> Quote | None:
     """One reported-speech quote in the sentence text[ss:se], or None."""
     text = art.text
+    if any(mark in text[ss:se] for mark in '"“”'):
+        return None  # a sentence quoting someone directly is the direct quote's business
     toks = _tokens(text, ss, se)
     n = len(toks)
     if n < 6 or any(t.text in '"“”' for t in toks):

@@ -15,6 +15,8 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from tui.model import Entity
 
@@ -28,11 +30,13 @@ _WORD = rf"[{_UP}][\w]*(?:[’'][{_UP}][\w]*|-[\w]+)*"
 _TOKEN = rf"(?:{_ABBR}|(?:[{_UP}]\.){{1,3}}(?![\w])|{_WORD})"
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|la|le|dos|das|ter|of)"
 NAME_RUN = re.compile(
-    rf"(?<![\w’'\-.]){_TOKEN}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0](?:the[ \u00a0])?)?{_TOKEN})*"
+    rf"(?=[{_UP}])(?<![\w’'\-.]){_TOKEN}"
+    rf"(?:[ \u00a0](?:{_PARTICLE}[ \u00a0](?:the[ \u00a0])?)?{_TOKEN})*"
 )
 """A run of capitalised tokens ("Sen. Claire McCaskill", "Leonard E. Burman", "Ministry of
 Health"). Each repetition starts with a capital after exactly one space, so there is nothing to
-backtrack over."""
+backtrack over. The leading lookahead (every token starts with a capital) lets the engine skip
+other characters before it tries the lookbehind."""
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -53,6 +57,9 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     stop = len(text) if end is None else end
     for m in NAME_RUN.finditer(text, start, stop):
         s, run = m.start(), m.group()
+        if "of" not in run:
+            out.append((s, m.end(), run))  # nothing to cut at
+            continue
         pieces: list[tuple[int, int]] = []
         cur = 0
         for o in _OF.finditer(run):
@@ -306,16 +313,19 @@ STOP_CAPS = wordset(
 ACRONYM = re.compile(r"[A-Z0-9&.\-]{2,}")
 
 
+@lru_cache(maxsize=65536)
 def _norm(tok: str) -> str:
     """A token as compared: lower case, without dots and curly apostrophes."""
     return tok.lower().replace(".", "").replace("’", "'")
 
 
-def split_run(run: str) -> tuple[list[str], str | None, bool]:
+@lru_cache(maxsize=65536)
+def split_run(run: str) -> tuple[tuple[str, ...], str | None, bool]:
     """Split a capitalised run into (name tokens, gender from a title, had a person title).
 
     Leading sentence words ("But", "Yesterday"), descriptors ("Republican") and titles ("Sen.",
     "White House Press Secretary") are dropped: the name is what follows the last title.
+    Cached: the same runs come back in every article ("Mr Blair", "The government").
     """
     toks = run.replace("\u00a0", " ").split(" ")
     gender: str | None = None
@@ -338,7 +348,7 @@ def split_run(run: str) -> tuple[list[str], str | None, bool]:
         rest = rest[1:]
     while rest and rest[-1].lower() in _PARTICLES:
         rest = rest[:-1]
-    return rest, gender, titled
+    return tuple(rest), gender, titled
 
 
 _PARTICLES = {
@@ -367,9 +377,45 @@ _PARTICLES = {
 
 def is_orgish(tokens: Sequence[str]) -> bool:
     """Whether a name looks like an organisation or place rather than a person."""
-    return any(_norm(t) in ORG_WORDS or _norm(t) in PLACE_WORDS for t in tokens) or (
-        len(tokens) == 1 and ACRONYM.fullmatch(tokens[0]) is not None and len(tokens[0]) <= 5
+    return _orgish(tuple(tokens))
+
+
+@lru_cache(maxsize=65536)
+def _orgish(tokens: tuple[str, ...]) -> bool:
+    for t in tokens:
+        n = _norm(t)
+        if n in ORG_WORDS or n in PLACE_WORDS:
+            return True
+    return len(tokens) == 1 and ACRONYM.fullmatch(tokens[0]) is not None and len(tokens[0]) <= 5
+
+
+class RunShape(NamedTuple):
+    """What a capitalised run says by itself, wherever it occurs; see `run_shape`."""
+
+    toks: tuple[str, ...]
+    gender: str | None
+    titled: bool
+    orgish: bool
+    full_name: bool
+    """Two to four tokens, no organisation word, no acronym: may be a person's full name."""
+    first_gender: str | None
+    last: str
+    """The last name token as compared (`_norm`), "" without tokens."""
+
+
+@lru_cache(maxsize=65536)
+def run_shape(run: str) -> RunShape:
+    """`split_run` and the tests `Registry.build` makes of each run, done once per distinct run
+    (an article repeats its names, and a corpus its "Mr Blair" and "The government")."""
+    toks, gender, titled = split_run(run)
+    orgish = bool(toks) and is_orgish(toks)
+    full_name = (
+        2 <= len(toks) <= 4
+        and not orgish
+        and not any(ACRONYM.fullmatch(t) and not t.endswith(".") for t in toks)
     )
+    last = _norm(toks[-1]) if toks else ""
+    return RunShape(toks, gender, titled, orgish, full_name, first_name_gender(toks), last)
 
 
 def first_name_gender(tokens: Sequence[str]) -> str | None:
@@ -422,43 +468,43 @@ class Registry:
             (e for e in entities if e.label in ("PERSON", "ORG")), key=lambda e: e.start
         )
         reg._ent_starts = [e.start for e in reg.entities]
-        runs = name_runs(text)
+        # Runs that leave no name ("The", "But Mr") tell nothing: drop them at once.
+        runs = [
+            (rs, rend, shape, run)
+            for rs, rend, run in name_runs(text)
+            if (shape := run_shape(run)).toks
+        ]
         singles: set[str] = set()
         titled_last: dict[str, str | None] = {}
-        for rs, rend, run in runs:
-            toks, gender, titled = split_run(run)
-            if len(toks) != 1:
+        for rs, rend, shape, _run in runs:
+            if len(shape.toks) != 1:
                 continue
             # A lone surname counts as a person's when used like one: with a title, as the
             # subject of a speech verb, or after an inverted one ("said Chung").
-            if titled or _speech_adjacent(text, rs, rend):
-                singles.add(_norm(toks[0]))
-            if titled:
-                titled_last[_norm(toks[0])] = gender
+            if shape.titled or (shape.last not in singles and _speech_adjacent(text, rs, rend)):
+                singles.add(shape.last)
+            if shape.titled:
+                titled_last[shape.last] = shape.gender
         for ent in reg.entities:
             if ent.label == "PERSON":
                 etoks, egender, _ = split_run(ent.canonical)
                 if etoks:
                     reg._add(etoks, egender, ent.start)
-        for s, _e, run in runs:
-            toks, gender, titled = split_run(run)
-            if len(toks) < 2 or len(toks) > 4 or is_orgish(toks):
+        for rs, rend, shape, run in runs:
+            if not shape.full_name:
                 continue
-            if any(ACRONYM.fullmatch(t) and not t.endswith(".") for t in toks):
-                continue
-            fg = first_name_gender(toks)
-            last = _norm(toks[-1])
-            if titled or fg or last in singles or _speech_adjacent(text, s, _e, True):
-                g = gender or fg or titled_last.get(last)
-                reg._add(toks, g, s)
-                if titled:
-                    reg._titles(run, toks)
-        for s, _e, run in runs:
-            toks, gender, _ = split_run(run)
-            if toks and not is_orgish(toks):
-                name = reg.lookup(toks, gender, s)
+            fg = shape.first_gender
+            last = shape.last
+            if shape.titled or fg or last in singles or _speech_adjacent(text, rs, rend, True):
+                g = shape.gender or fg or titled_last.get(last)
+                reg._add(shape.toks, g, rs)
+                if shape.titled:
+                    reg._titles(run, shape.toks)
+        for rs, _rend, shape, _run in runs:
+            if shape.toks and not shape.orgish and reg._may_know(shape):
+                name = reg.lookup(shape.toks, shape.gender, rs)
                 if name in reg.people:
-                    reg.mentions.append((s, name))
+                    reg.mentions.append((rs, name))
         for ent in reg.entities:
             if ent.label == "PERSON":
                 etoks, egender, _ = split_run(ent.canonical)
@@ -476,7 +522,7 @@ class Registry:
         reg._mention_pos = [m[0] for m in reg.mentions]
         return reg
 
-    def _add(self, toks: list[str], gender: str | None, pos: int) -> None:
+    def _add(self, toks: Sequence[str], gender: str | None, pos: int) -> None:
         """Register a full name, keeping the longest form of a name seen."""
         if len(toks) < 2:
             return  # a lone surname is a mention to resolve, not a person's full name
@@ -498,6 +544,11 @@ class Registry:
         self.people[name] = Person(name, list(toks), gender, pos)
         self.by_last.setdefault(last, []).append(name)
         self.by_first.setdefault(first, []).append(name)
+
+    def _may_know(self, shape: RunShape) -> bool:
+        """Whether `lookup` could name a person of the registry from this run: only through its
+        last word (or, alone, a first name), since every registered name is indexed by both."""
+        return shape.last in self.by_last or (len(shape.toks) == 1 and shape.last in self.by_first)
 
     def _titles(self, run: str, toks: Sequence[str]) -> None:
         """Remember the titles a person was given ("Mayor Imogen Tully" → mayor)."""

@@ -1,0 +1,124 @@
+"""The entity engine's quick scans find exactly what the plain definitions they replace find.
+
+Each fast path (a scan anchored on a rare character, a regex read in reversed text, a word list
+compiled as a trie) is checked against the straightforward version on generated text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.nlp import coref, names, patterns
+from tui.nlp.cues import word_pattern
+from tui.nlp.gazetteer import gazetteer
+
+PIECES = [
+    "Photo",
+    "Photos by",
+    "Picture:",
+    "Source/",
+    "Credit: ",
+    "MARA OSEI",
+    "/HARBOUR POST",
+    ":",
+    "/",
+    "(",
+    ")",
+    " (",
+    "HTC",
+    "Harbour Trade Council",
+    " ",
+    "\t",
+    "\u00a0",
+    "\n",
+    ",",
+    ".",
+    "'",
+    "’",
+    "-",
+    "_",
+    "é",
+    "2024",
+    "March",
+    "xMarch",
+    "last",
+    "per cent",
+    "FY",
+    "said",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_credits_are_found_as_by_a_full_scan(text: str) -> None:
+    expected = [m.span() for m in names._CREDIT.finditer(text)]
+    assert [m.span() for m in names._credit_matches(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_parentheses_are_found_as_by_a_full_scan(text: str) -> None:
+    expected = [m.span() for m in coref._PAREN.finditer(text)]
+    assert [m.span() for m in coref._paren_matches(text)] == expected
+
+
+def _prev_word_by_hand(text: str, pos: int) -> str:
+    """The word before `pos`, read backwards a character at a time."""
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    k = j
+    while k >= 0 and (text[k].isalnum() or text[k] in "'’-."):
+        k -= 1
+    if k == j and j >= 0:
+        return text[j]
+    return text[k + 1 : j + 1]
+
+
+def _next_word_by_hand(text: str, pos: int) -> str:
+    j = pos
+    while j < len(text) and text[j] in " \t\u00a0":
+        j += 1
+    k = j
+    while k < len(text) and (text[k].isalnum() or text[k] in "'’-"):
+        k += 1
+    if k == j and j < len(text):
+        return text[j]
+    return text[j:k]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_words_beside_a_position(text: str) -> None:
+    doc = names._Doc(text, gazetteer())
+    for pos in range(-2, len(text) + 1):
+        assert doc.prev_word(pos) == _prev_word_by_hand(text, pos)
+    for pos in range(len(text) + 1):
+        assert names._next_word(text, pos) == _next_word_by_hand(text, pos)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_date_word_anchors_are_whole_words(text: str) -> None:
+    plain = re.compile("(?:" + "|".join(patterns._WORD_ANCHOR_WORDS) + r")(?!\w)")
+    expected = [
+        m.start()
+        for m in plain.finditer(text)
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
+    ]
+    assert [m.start() for m in patterns._WORD_ANCHOR.finditer(text)] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text("abs", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text("abs ,", max_size=30),
+)
+def test_a_word_trie_matches_what_the_alternation_matches(words: list[str], text: str) -> None:
+    trie = re.compile(word_pattern(words) + r"(?!\w)")
+    plain = re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -1,0 +1,142 @@
+"""The quote finder's quick paths agree with the plain readings they stand in for.
+
+Sentence bounds are found a stretch between quotations at a time (and over runs of quotations
+in one leap) rather than a character at a time; the words a speaker needs are looked for before
+anything is tokenised. Both are checked against the character-by-character reading on generated
+text, and a page of a hundred thousand bare quotes is read in full.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.nlp.quotes import ABBREV, CUE_WORD, REPORTED_CUE, _Article, _tokens, find_quotes
+
+PIECES = [
+    '"',
+    "“",
+    "”",
+    "'",
+    "‘",
+    "’",
+    "We are ready",
+    " a b c ",
+    ". ",
+    "! ",
+    "? ",
+    "Mr. ",
+    "U.S. ",
+    " said Jane Doe",
+    " according to",
+    ", ",
+    ": ",
+    " — ",
+    "\n\n",
+    "The",
+    " the port",
+    "saidx",
+    "İ",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=50).map("".join)
+
+
+def _start_by_hand(art: _Article, pos: int, floor: int) -> int:
+    """`sentence_start` read backwards one character at a time."""
+    text = art.text
+    lo = max(floor, pos - art.reach)
+    i = pos - 1
+    while i >= lo:
+        f = art.frag_at(i)
+        if f is not None and f.start < i:
+            if art.ends_sentence(f) and f.end < pos:
+                j = f.end
+                while j < pos and text[j].isspace():
+                    j += 1
+                if j < pos and text[j].isupper():
+                    return j
+            i = f.start - 1
+            continue
+        if (
+            text[i] in ".!?"
+            and (i + 1 >= len(text) or text[i + 1].isspace())
+            and not ABBREV.search(text, max(lo, i - 12), i + 1)
+        ):
+            j = i + 1
+            while j < pos and text[j].isspace():
+                j += 1
+            return j
+        i -= 1
+    return lo
+
+
+def _end_by_hand(art: _Article, pos: int, ceil: int) -> int:
+    """`sentence_end` read forwards one character at a time."""
+    text = art.text
+    hi = min(ceil, pos + art.reach)
+    i = pos
+    while i < hi:
+        f = art.frag_at(i)
+        if f is not None:
+            if art.ends_sentence(f) and f.start > pos:
+                j = f.end
+                while j < hi and text[j].isspace():
+                    j += 1
+                if j < hi and text[j].isupper():
+                    return f.end
+            i = f.end
+            continue
+        if (
+            text[i] in ".!?"
+            and (i + 1 >= len(text) or text[i + 1].isspace())
+            and not ABBREV.search(text, max(0, i - 12), i + 1)
+        ):
+            return i + 1
+        i += 1
+    return hi
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.sampled_from([80, 400]))
+def test_sentence_bounds_match_a_character_by_character_reading(text: str, reach: int) -> None:
+    art = _Article(text, [])
+    art.reach = reach
+    for pos in range(len(text) + 1):
+        for floor in (0, pos // 2):
+            assert art.sentence_start(pos, floor) == _start_by_hand(art, pos, floor)
+        for ceil in (len(text), min(len(text), pos + 5)):
+            assert art.sentence_end(pos, ceil) == _end_by_hand(art, pos, ceil)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_word_checks_never_miss_a_token(text: str) -> None:
+    art = _Article(text, [])
+    for start in range(0, len(text) + 1, 3):
+        for end in range(start, len(text) + 1, 4):
+            lows = [t.low for t in _tokens(text, start, end)]
+            if any(REPORTED_CUE.fullmatch(w) for w in lows):
+                assert art.may_report(start, end)
+            if any(CUE_WORD.fullmatch(w) for w in lows):
+                assert art.may_cue(start, end)
+                assert art.first_cue_from(start) < end
+
+
+def test_a_page_of_bare_quotes_is_read_whole() -> None:
+    text = '"a b c" ' * 100_000
+    found = find_quotes(text, [])
+    assert len(found) == 100_000
+    assert all(q.text == '"a b c"' and q.speaker is None for q in found)
+
+
+def test_a_page_of_quotes_with_a_speaker_now_and_then() -> None:
+    text = ('"a b c" ' * 9 + '"we are ready," said Jane Doe. ') * 2_000
+    found = find_quotes(text, [])
+    # The attributed quote joins the bare one after it (bar the last, with none after it): one
+    # utterance split by "said Jane Doe".
+    spoken = [q for q in found if q.text.startswith('"we are ready,"')]
+    assert len(spoken) == 2_000
+    assert all(q.speaker == "Jane Doe" for q in spoken)
+    assert sum(q.text.endswith('Doe. "a b c"') for q in spoken) == 1_999
+    assert all(q.speaker is None for q in found if q.text == '"a b c"')
+    assert len(found) == 2_000 + 2_000 * 8 + 1
