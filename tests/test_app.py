@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, ProgressBar
 
 from tui.app.app import BroadsheetApp
+from tui.app.article_list import ROW_HEIGHT
 from tui.app.dialogs import ExportDialog, NoteDialog, ProblemsScreen, TagsDialog
 from tui.app.help_screen import HelpScreen
 from tui.app.history import History
@@ -474,6 +478,23 @@ async def test_80x24_shows_one_pane_and_panel_behind_a_key(make_app: AppFactory)
         assert app.results_list.region.width > 60
 
 
+async def test_resizing_keeps_the_pane_being_read(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app = await open_okafor(pilot)  # wide: list, reader and panel side by side
+        assert app.results_list.region.width and app.reader.region.width
+        await pilot.resize_terminal(80, 24)  # narrow while reading: the reader stays
+        await pilot.pause()
+        assert app.reader.region.width > 60 and not app.results_list.region.width
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert app.results_list.region.width and app.reader.region.width
+        await pilot.press("escape")  # back to the list, then narrow: the list shows
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.results_list.region.width > 60 and not app.reader.region.width
+
+
 async def test_problems_view(make_app: AppFactory, tmp_path: Path) -> None:
     corpus = tmp_path / "messy"
     corpus.mkdir()
@@ -534,3 +555,97 @@ async def test_wide_screen_previews_the_highlighted_article(make_app: AppFactory
         assert app.focused is app.results_list  # a preview never takes the focus
         await pilot.press("enter")
         assert app.focused is app.reader
+
+
+# -- live updates ---------------------------------------------------------------------------
+
+
+async def test_moving_the_cursor_repaints_only_the_two_rows_it_touches(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        results = app.results_list
+        height = results.scrollable_content_region.height
+        assert results.total * ROW_HEIGHT > height  # the list is longer than the screen
+        before = [results.render_line(y) for y in range(height)]
+        for row in (1, 2):  # j moves the cursor down a row, within the screen
+            drawn = results.lines_drawn
+            await pilot.press("j")
+            await pilot.pause()
+            assert results.cursor == row
+            assert results.scroll_offset.y == 0
+            # the row the cursor left and the row it entered, nothing else
+            assert results.lines_drawn - drawn == 2 * ROW_HEIGHT
+        after = [results.render_line(y) for y in range(height)]
+        cursor_lines = range(2 * ROW_HEIGHT, 3 * ROW_HEIGHT)
+        assert all(after[y].text.startswith("▌") for y in cursor_lines)
+        assert not any(
+            after[y].text.startswith("▌") for y in range(height) if y not in cursor_lines
+        )
+        # rows the cursor never touched kept their styled lines (cache not thrown away)
+        for y in range(3 * ROW_HEIGHT, height):
+            assert after[y] is before[y]
+        # leaving the list still restyles the cursor row (it shows the list is not focused)
+        focused_cursor = after[2 * ROW_HEIGHT]
+        await pilot.press("slash")
+        await pilot.pause()
+        assert results.render_line(2 * ROW_HEIGHT) != focused_cursor
+
+
+async def test_files_changed_on_disk_show_while_the_app_is_open(
+    tmp_path: Path, make_app: AppFactory
+) -> None:
+    corpus = tmp_path / "live-corpus"
+    shutil.copytree(CORPUS, corpus)
+    factory = AppFactory(make_app.root / "live-app", make_app.root / "live-index", corpus)
+    app = factory()
+    new_file = corpus / "wire" / "zq-harbour-pilots.txt"
+    loop = asyncio.get_running_loop()
+
+    async def until_listed(count: int, title: str | None = None) -> float:
+        started = loop.time()
+        await wait_for(
+            pilot,
+            lambda: (
+                app.results_list.total == count
+                and (title is None or title in widget_text(app.results_list))
+            ),
+            timeout=10,
+        )
+        return loop.time() - started
+
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            articles = app.engine.count()
+            await search(pilot, "zqpilotage")
+            assert app.results_list.total == 0
+            watchers = [t for t in threading.enumerate() if t.name == "broadsheet-watch"]
+            assert any(t.is_alive() for t in watchers)
+
+            new_file.write_text(
+                "Harbour pilots return\n\nThe zqpilotage crews went back to work on Monday.\n",
+                encoding="utf-8",
+            )
+            await until_listed(1, "Harbour pilots return")
+            assert app.engine.count() == articles + 1
+            await wait_for(
+                pilot,
+                lambda: "files 1 added" in str(app.status.query_one("#index-status").render()),
+            )
+
+            new_file.write_text(
+                "Harbour pilots strike again\n\nThe zqpilotage crews walked out on Friday.\n",
+                encoding="utf-8",
+            )
+            await until_listed(1, "Harbour pilots strike again")
+
+            new_file.unlink()
+            await until_listed(0)
+            assert app.engine.count() == articles
+        # quitting stops the watcher thread
+        assert not any(t.is_alive() for t in watchers)
+    finally:
+        factory.close()

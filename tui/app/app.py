@@ -2,18 +2,21 @@
 
 The app owns the search engine and the review store. Anything that may take time (indexing,
 searching, reading an article, writing tags to the index, exporting) runs in a thread worker and
-comes back as a message; the handlers only update widgets.
+comes back as a message; the handlers only update widgets. While the app is open the engine's
+watcher applies files added, changed or removed in the corpus (its own thread) and says so with
+a message, and the list and status line follow.
 """
 
 from __future__ import annotations
 
+import threading
 from functools import partial
 from pathlib import Path
 from time import monotonic
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -34,7 +37,16 @@ from tui.app.dialogs import (
 )
 from tui.app.help_screen import PLACES, HelpScreen, help_rows
 from tui.app.history import History
-from tui.app.messages import ArticleReady, IndexDone, IndexProgress, PageDone, SearchDone
+from tui.app.idle_gc import IdleCollector
+from tui.app.messages import (
+    ArticleReady,
+    CorpusChanged,
+    IndexDone,
+    IndexProgress,
+    PageDone,
+    SearchDone,
+    WatchFailed,
+)
 from tui.app.reader import Legend, Reader
 from tui.app.search_bar import QueryInput, SearchBar
 from tui.app.side_panel import SidePanel
@@ -50,6 +62,8 @@ BROWSE_QUERY = "*"
 """What an empty search bar asks the engine for: every article."""
 PAGE_SIZE = 50
 LIVE_REFRESH_SECONDS = 1.0
+WIDE_FROM = 81
+"""Columns from which the list, the reader and the side panel show side by side."""
 PREVIEW_DELAY = 0.2
 """Seconds the cursor rests on a row before the reader previews it (wide screens only)."""
 
@@ -67,7 +81,7 @@ class BroadsheetApp(App[int]):
     CSS_PATH = "broadsheet.tcss"
     COMMANDS: ClassVar = App.COMMANDS | {BroadsheetCommands}
     # 80 columns or fewer: one pane at a time (see broadsheet.tcss)
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (81, "-wide")]  # noqa: RUF012 (Textual's own type)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]  # noqa: RUF012 (Textual's type)
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -95,6 +109,8 @@ class BroadsheetApp(App[int]):
         settings: Settings,
         *,
         index_on_start: bool = True,
+        follow_changes: bool = True,
+        idle_gc: bool = False,
         export_dir: Path | None = None,
         store_error: str | None = None,
     ) -> None:
@@ -104,6 +120,9 @@ class BroadsheetApp(App[int]):
         self.store = store
         self.settings = settings
         self.index_on_start = index_on_start
+        self.follow_changes = follow_changes
+        self.collector = IdleCollector(self) if idle_gc else None
+        """Full garbage collections only while no key comes (the command-line app only)."""
         self.export_dir = export_dir or Path.cwd()
         self.store_error = store_error
         self.history = History(history_file(settings), settings.history_size)
@@ -117,6 +136,12 @@ class BroadsheetApp(App[int]):
         self._marks: dict[str, Mark] = {}
         self._preview: Timer | None = None
         self._shown_query = ""
+        self._reading = False
+        self._background_started = False
+        self._watcher: Any = None
+        self._watch_lock = threading.Lock()
+        self._closing = False
+        self._last_watch_error = ""
 
     @property
     def busy(self) -> bool:
@@ -162,6 +187,8 @@ class BroadsheetApp(App[int]):
         return self.query_one("#status", StatusLine)
 
     def on_mount(self) -> None:
+        if self.collector is not None:
+            self.collector.start()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         else:
@@ -182,9 +209,21 @@ class BroadsheetApp(App[int]):
         self.status.problems(len(self.problems), self._key_for("problems"))
         self.results_list.focus()
         self.start_search("", keep_cursor=False)
+        self.indexing = self.index_on_start  # started once the first results are in
+
+    def _start_background(self) -> None:
+        """Once the first results are on screen: watch the corpus, then bring the index up to
+        date, in this order so no change is missed (the watcher sees what changes after it
+        starts, the update what changed before). Not sooner: setting up the watches on a large
+        corpus holds the interpreter for a few hundred milliseconds (watchfiles walks the
+        tree), and the first screen would wait for it."""
+        if self._background_started:
+            return
+        self._background_started = True
         if self.index_on_start:
-            self.indexing = True
-            self.index_corpus()
+            self.index_corpus(watch_first=self.follow_changes)
+        elif self.follow_changes:
+            self.start_watching()
 
     def _apply_keymap(self, keymap: dict[str, str]) -> None:
         known = self._binding_ids()
@@ -227,8 +266,10 @@ class BroadsheetApp(App[int]):
     # -- indexing -----------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def index_corpus(self, rebuild: bool = False) -> None:
+    def index_corpus(self, rebuild: bool = False, watch_first: bool = False) -> None:
         """Bring the index up to date; the list refreshes as it fills (`on_index_progress`)."""
+        if watch_first:
+            self._start_watcher()
         self._sync_tags()
         last = 0.0
 
@@ -268,6 +309,67 @@ class BroadsheetApp(App[int]):
         self.status.problems(len(self.problems), self._key_for("problems"))
         self.start_search(self.query_text, keep_cursor=True)
 
+    # -- watching the corpus ------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def start_watching(self) -> None:
+        self._start_watcher()
+
+    def _start_watcher(self) -> None:
+        """Start the engine's watcher (an optional engine extra), in a worker thread: starting
+        waits until the watches are in place. The watcher then lives on its own thread and
+        calls back from there, which only posts messages."""
+        watch = getattr(self.engine, "watch", None)
+        if watch is None:
+            return
+
+        def changed(summary: IndexSummary) -> None:
+            self.post_message(CorpusChanged(summary, self.engine.count()))
+
+        def failed(error: BaseException) -> None:
+            self.post_message(WatchFailed(error))
+
+        try:
+            watcher = watch(changed, failed)
+        except Exception as error:  # the app works without it; say so
+            failed(error)
+            return
+        with self._watch_lock:
+            if not self._closing:
+                self._watcher = watcher
+                return
+        watcher.stop()  # the app closed while the watches were being set up
+
+    def stop_watching(self) -> None:
+        with self._watch_lock:
+            self._closing = True
+            watcher, self._watcher = self._watcher, None
+        if watcher is not None:
+            watcher.stop()
+
+    def on_unmount(self) -> None:
+        self.stop_watching()
+        if self.collector is not None:
+            self.collector.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.collector is not None and isinstance(event, (events.Key, events.MouseDown)):
+            self.collector.saw_input()
+        await super().on_event(event)
+
+    def on_corpus_changed(self, message: CorpusChanged) -> None:
+        if not self.indexing:  # else the indexing progress owns the status line
+            self.status.indexed(message.count, describe_update(message.summary))
+        self.problems = list(message.summary.skipped)
+        self.status.problems(len(self.problems), self._key_for("problems"))
+        self.start_search(self.query_text, keep_cursor=True)
+
+    def on_watch_failed(self, message: WatchFailed) -> None:
+        error = one_line(f"{type(message.error).__name__}: {message.error}")
+        if error != self._last_watch_error:  # the same failure on every change: say it once
+            self._last_watch_error = error
+            self.notify(error, title="Watching the corpus failed", severity="warning", timeout=6)
+
     # -- searching ----------------------------------------------------------------------------
 
     def start_search(self, query: str, keep_cursor: bool = False) -> None:
@@ -291,6 +393,7 @@ class BroadsheetApp(App[int]):
         self.post_message(PageDone(results, generation))
 
     def on_search_done(self, message: SearchDone) -> None:
+        self._start_background()
         if message.generation != self._generation:
             return  # an older search finished after a newer one started
         results = message.results
@@ -422,8 +525,24 @@ class BroadsheetApp(App[int]):
             self._focus_reader()
 
     def _focus_reader(self) -> None:
-        self.screen.add_class("-reading")
+        self._set_reading(True)
         self.reader.focus()
+
+    def _set_reading(self, reading: bool) -> None:
+        self._reading = reading
+        self._show_reading(self.size.width)
+
+    def _show_reading(self, width: int) -> None:
+        """Narrow screens show the list or the reader: `-reading` on #body picks the reader.
+
+        A class change restyles every widget below it (about 15 ms for #body), so the class is
+        only there while narrow; wide screens show both panes anyway.
+        """
+        for body in self.query("#body"):  # none yet while the app starts
+            body.set_class(self._reading and width < WIDE_FROM, "-reading")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._show_reading(event.size.width)
 
     def on_reader_moved(self, message: Reader.Moved) -> None:
         reader = message.reader
@@ -542,7 +661,7 @@ class BroadsheetApp(App[int]):
         self.search_bar.input.focus()
 
     def _show_list(self) -> None:
-        self.screen.remove_class("-reading")
+        self._set_reading(False)
         self.results_list.focus()
 
     def action_go_back(self) -> None:
@@ -750,6 +869,8 @@ class BroadsheetApp(App[int]):
         if event.state == WorkerState.ERROR:
             error = event.worker.error
             name = event.worker.group or event.worker.name
+            if event.worker.group == "search":
+                self._start_background()
             if event.worker.group == "index":
                 self.indexing = False
                 self.status.indexed(self.engine.count(), "indexing failed")

@@ -4,7 +4,9 @@ Rows come a page at a time from the search engine; a row whose page has not arri
 drawn as a placeholder and asks for its page once. Each article takes two lines: review marks
 and title, then date, source and the snippet with the matched terms marked. With 100,000 rows
 only the twenty or so on screen are ever styled, and styled lines are cached until something
-they show changes.
+they show changes. Moving the cursor repaints just the two rows it leaves and enters (what an SSH
+link carries per keypress is then a few hundred bytes, not the whole list), unless the list has
+to scroll.
 """
 
 from __future__ import annotations
@@ -27,6 +29,17 @@ from tui.search.api import Hit
 
 ROW_HEIGHT = 2
 MARK_CELLS = 5  # cursor bar, reviewed, flagged, tags, note
+ROW_STYLES = (
+    "article-list--title",
+    "article-list--meta",
+    "article-list--snippet",
+    "article-list--match",
+    "article-list--reviewed",
+    "article-list--flagged",
+    "article-list--tagged",
+    "article-list--placeholder",
+)
+"""Component styles a row is drawn with (besides the cursor's): part of a cached line's key."""
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -55,7 +68,8 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--empty",
     }
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
+    """Index of the highlighted row; `watch_cursor` repaints only the rows it touches."""
 
     class Highlighted(Message):
         """The cursor moved to another row."""
@@ -89,14 +103,23 @@ class ArticleList(ScrollView, can_focus=True):
         self._pages: dict[int, list[Hit]] = {}
         self._asked: set[int] = set()
         self._marks: dict[str, Mark] = {}
-        self._cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(512)
+        self._cache: LRUCache[tuple[int, int, tuple[Style, ...]], Strip] = LRUCache(512)
+        """Styled lines by (virtual line, width, the styles drawn with). A style change (focus
+        restyles the cursor row, a theme everything) gives new keys, so nothing needs clearing
+        and leaving the list redraws only the cursor row from scratch."""
+        self.lines_drawn = 0
+        """`render_line` calls so far: the lines Textual repainted (what a redraw costs)."""
 
     # -- data ---------------------------------------------------------------------------------
 
     def show_results(
         self, hits: list[Hit], total: int, generation: int, keep_cursor: bool = False
     ) -> None:
-        """Replace the rows with the first page of a new search."""
+        """Replace the rows with the first page of a new search.
+
+        `keep_cursor` (the same search again, after the index changed): stay on the same article
+        if it is on the first page, else on the same row.
+        """
         current = self.current_hit
         self.generation = generation
         self.total = total
@@ -105,8 +128,11 @@ class ArticleList(ScrollView, can_focus=True):
         self._cache.clear()
         self._update_virtual_size()
         index = 0
-        if keep_cursor and current is not None:
-            index = next((i for i, hit in enumerate(hits) if hit.id == current.id), 0)
+        if keep_cursor:
+            found = (
+                i for i, hit in enumerate(hits) if current is not None and hit.id == current.id
+            )
+            index = next(found, self.cursor)
         self.cursor = min(index, max(0, total - 1))
         if not keep_cursor:
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -116,8 +142,8 @@ class ArticleList(ScrollView, can_focus=True):
         if generation != self.generation:
             return
         self._pages[page] = hits
-        self._cache.clear()
-        self.refresh()
+        first = (page - 1) * self.page_size
+        self._forget_rows(first, first + self.page_size)
         if self.cursor // self.page_size + 1 == page:
             self.post_message(self.Highlighted(self.cursor, self.current_hit))
 
@@ -131,8 +157,19 @@ class ArticleList(ScrollView, can_focus=True):
             self._marks.pop(mark.id, None)
         else:
             self._marks[mark.id] = mark
-        self._cache.clear()
-        self.refresh()
+        for page, hits in self._pages.items():
+            first = (page - 1) * self.page_size
+            for offset, hit in enumerate(hits):
+                if hit.id == mark.id:
+                    self._forget_rows(first + offset, first + offset + 1)
+
+    def _forget_rows(self, first: int, end: int) -> None:
+        """Drop the styled lines of rows `first`..`end - 1` and repaint those rows only."""
+        low, high = first * ROW_HEIGHT, end * ROW_HEIGHT
+        cached = self._cache.keys()  # an LRUCache, not a dict: no iterating over it directly
+        for key in [key for key in cached if low <= key[0] < high]:
+            self._cache.discard(key)
+        self.refresh_lines(low, high - low)
 
     def hit_at(self, index: int) -> Hit | None:
         if not 0 <= index < self.total:
@@ -157,8 +194,11 @@ class ArticleList(ScrollView, can_focus=True):
         return max(0, min(cursor, self.total - 1)) if self.total else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._cache.clear()
-        self.refresh()
+        if old != new:
+            # Styled lines are cached with and without the cursor: nothing to forget. If the
+            # move scrolls the list, scrolling repaints all of it anyway.
+            self.refresh_lines(old * ROW_HEIGHT, ROW_HEIGHT)
+            self.refresh_lines(new * ROW_HEIGHT, ROW_HEIGHT)
         self.scroll_to_region(
             Region(0, new * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, immediate=True
         )
@@ -199,11 +239,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._cache.clear()
         self._update_virtual_size()
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._cache.clear()
-
     def render_line(self, y: int) -> Strip:
+        self.lines_drawn += 1
         _, scroll_y = self.scroll_offset
         line = scroll_y + y
         width = self.scrollable_content_region.width
@@ -218,7 +255,7 @@ class ArticleList(ScrollView, can_focus=True):
         if row >= self.total:
             return Strip.blank(width, base)
         is_cursor = row == self.cursor
-        key = (line, width, is_cursor)
+        key = (line, width, self._styles_key(is_cursor))
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -233,6 +270,11 @@ class ArticleList(ScrollView, can_focus=True):
         strip = self._render_row_line(hit, sub, width, base, is_cursor)
         self._cache[key] = strip
         return strip
+
+    def _styles_key(self, is_cursor: bool) -> tuple[Style, ...]:
+        """The styles a row is drawn with (each cached by Textual until the styles change)."""
+        styles = (self.rich_style, *(self._style(name) for name in ROW_STYLES))
+        return (*styles, self._style("article-list--cursor")) if is_cursor else styles
 
     def _want_page(self, page: int, generation: int) -> None:
         self.post_message(self.PageWanted(page, generation))

@@ -41,7 +41,7 @@ def run_app(corpus: Path, index_dir: str | Path | None = None, engine: str | Non
     search = open_search(corpus, index_dir, engine or settings.engine)
     store, store_error = open_store(corpus, settings)
     try:
-        app = BroadsheetApp(corpus, search, store, settings, store_error=store_error)
+        app = BroadsheetApp(corpus, search, store, settings, store_error=store_error, idle_gc=True)
         app.run()
     finally:
         search.close()

@@ -27,6 +27,23 @@ class IndexDone(Message):
         super().__init__()
 
 
+class CorpusChanged(Message):
+    """The watcher applied files added, changed or removed in the corpus while the app runs."""
+
+    def __init__(self, summary: IndexSummary, count: int) -> None:
+        self.summary = summary
+        self.count = count
+        super().__init__()
+
+
+class WatchFailed(Message):
+    """Watching the corpus, or applying one batch of changes, failed."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+        super().__init__()
+
+
 class SearchDone(Message):
     """The first page of a search; `generation` tells a stale answer from the latest one."""
 
