@@ -252,12 +252,12 @@ def bring_index_up_to_date(iso: Isolation, corpus: Path, index_dir: Path) -> Non
     started = time.monotonic()
     out = run_cli(iso, "index", str(corpus), "--index-dir", str(index_dir), timeout=7200)
     took = time.monotonic() - started
-    last = out.stdout.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+    said = " ".join(out.stdout.decode("utf-8", "replace").split())
     if out.returncode != 0:
         err = out.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
         print(f"`broadsheet index` exited {out.returncode} after {took:.1f}s: {err[0]}")
     else:
-        print(f"index brought up to date in {took:.1f}s: {last[0]}")
+        print(f"`broadsheet index` took {took:.1f}s: {said[-160:]}")
 
 
 def launch(

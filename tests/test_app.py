@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import shutil
 import threading
@@ -24,6 +25,7 @@ from tui.app.article_list import ROW_HEIGHT
 from tui.app.dialogs import ExportDialog, NoteDialog, ProblemsScreen, TagsDialog
 from tui.app.help_screen import HelpScreen
 from tui.app.history import History
+from tui.app.idle_gc import NEVER
 from tui.config import history_file
 
 pytest_plugins = ["test_app_support"]  # the shared fixtures: make_app, built_index
@@ -649,3 +651,24 @@ async def test_files_changed_on_disk_show_while_the_app_is_open(
         assert not any(t.is_alive() for t in watchers)
     finally:
         factory.close()
+
+
+async def test_full_garbage_collections_wait_for_a_pause_in_the_keys(make_app: AppFactory) -> None:
+    saved = gc.get_threshold()
+    app = make_app(idle_gc=True)
+    collector = app.collector
+    assert collector is not None
+    collector.idle = 1.0  # far longer than a keypress takes, even on a slow machine
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert gc.get_threshold()[2] == NEVER  # no automatic full collection while it runs
+        await pilot.press("j")  # the reader is at the keys from here on
+        done = collector.collections
+        for _ in range(6):  # keys keep coming: nothing is collected in between
+            gc.collect(1)  # (something for a full collection to do)
+            await pilot.press("j")
+            assert collector.collections == done
+        await wait_for(pilot, lambda: collector.collections > done, timeout=5)
+        assert gc.get_freeze_count() > 0  # what survived the first one is left alone after
+    assert gc.get_threshold() == saved
+    assert gc.get_freeze_count() == 0

@@ -74,12 +74,19 @@ class AppFactory:
             **overrides,  # type: ignore[arg-type]
         )
 
-    def __call__(self, **overrides: object) -> BroadsheetApp:
+    def __call__(self, *, idle_gc: bool = False, **overrides: object) -> BroadsheetApp:
         settings = self.settings(**overrides)
         engine = open_test_engine(self.corpus, self.index_dir)
         store = ReviewStore(review_db_for(self.corpus, settings))
         self._opened.append((engine, store))
-        return BroadsheetApp(self.corpus, engine, store, settings, export_dir=self.root / "exports")
+        return BroadsheetApp(
+            self.corpus,
+            engine,
+            store,
+            settings,
+            export_dir=self.root / "exports",
+            idle_gc=idle_gc,
+        )
 
     def close(self) -> None:
         for engine, store in self._opened:
