@@ -122,3 +122,16 @@ def test_a_word_trie_matches_what_the_alternation_matches(words: list[str], text
     trie = re.compile(word_pattern(words) + r"(?!\w)")
     plain = re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*PIECES, "the ", "mid-", "US$", "two years ", "Q", "Rs. "]), max_size=30
+    )
+)
+def test_words_before_an_anchor_are_found_as_by_a_search(parts: list[str]) -> None:
+    text = "".join(parts) + "2024"
+    for p in range(len(text) + 1):
+        left = patterns._LEFT.search(text, max(0, p - 40), p)
+        assert patterns._left_start(text, p) == (left.start() if left else p)

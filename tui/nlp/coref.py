@@ -335,11 +335,14 @@ def _link_acronyms(mentions: list[Mention], defined: dict[str, Mention]) -> None
     for m in mentions:
         if m.label == ORG and " " in m.text and m.kind not in ("caps", "credit"):
             expansions.setdefault(initials(m.text), m)
+    if not expansions:
+        return
     for m in mentions:
+        if " " in m.text:
+            continue
         letters = acronym_letters(m.text)
         if (
-            " " in m.text
-            or len(letters) < 2
+            len(letters) < 2
             or len(letters) > 8
             or not letters.isupper()
             or not m.text[:1].isalpha()

@@ -142,6 +142,10 @@ _SPEECH = word_set(
     stated wrote admitted denied
     """
 )
+CACHE_SIZE = 16_384
+"""Entries kept by each per-name cache here: enough for the names a large corpus keeps coming
+back to, a few megabytes each at most."""
+
 _SPORTS_WORDS = re.compile(r"\b" + word_pattern(cues.SPORTS_WORDS) + r"\b")
 _SPORTS_SLUG = re.compile(r"\s*([A-Z][A-Z ]{1,30}?)\s+-\s")
 _SCORE_AFTER = re.compile(r"[ \t]{1,3}\(?\d")
@@ -337,7 +341,7 @@ class _RunShape(NamedTuple):
     """`_segments` of its tokens."""
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _run_shape(run: str) -> _RunShape:
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(run)]
     words = tuple(t for t in tokens if _is_word(t[2]))
@@ -348,7 +352,7 @@ def _run_shape(run: str) -> _RunShape:
     return _RunShape(words, caps, segments)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _front_pieces(texts: tuple[str, ...], initial: bool) -> tuple[tuple[int, int, float], ...]:
     """`_split_front` of a segment given by its words' texts, as (first, end, PERSON evidence)
     index ranges into the segment; cached, as it depends on nothing else."""
@@ -680,7 +684,7 @@ def _score(
     out.append(m)  # even without evidence: the article may still say what it is
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _name_keys(name: str, one_word: bool) -> tuple[int, str, str, str, str]:
     """A candidate name's words and lookup keys: (how many words, its first word, key of the
     whole, of its first word and of its last word, without a final full stop). The same for
@@ -979,6 +983,13 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and (text[b - 1].isspace() or text[b - 1] == "."):
         b -= 1
     return a, b
+
+
+def clear_caches() -> None:
+    """Forget what was learnt about names seen so far (for benchmarks that must start cold)."""
+    _PRIOR_CACHE.clear()
+    for cached in (_run_shape, _front_pieces, _name_keys):
+        cached.cache_clear()
 
 
 def _remove_inside(mentions: list[Mention], a: int, b: int) -> None:

@@ -183,6 +183,19 @@ def _may_extend_left(text: str, p: int) -> bool:
     return text[j + 1 : end] in _LEFT_TRIGGERS
 
 
+_WORD_START = re.compile(r"\b\w")
+
+
+def _left_start(text: str, p: int) -> int:
+    """Where `_LEFT.search(text, p - 40, p)` finds a match (p if nowhere), tried only where a
+    word starts: every form `_LEFT` knows opens a word ("the", "US", "mid-")."""
+    for word in _WORD_START.finditer(text, max(0, p - 40), p):
+        match = _LEFT.match(text, word.start(), p)
+        if match is not None:
+            return match.start()
+    return p
+
+
 def _anchors(text: str) -> list[int]:
     starts = [m.start() for m in _DIGIT_ANCHOR.finditer(text)]
     starts.extend(m.start() for m in _WORD_ANCHOR.finditer(text))
@@ -203,9 +216,9 @@ def find_patterns(text: str) -> list[Found]:
             continue
         starts = [p]
         if _may_extend_left(text, p):
-            left = _LEFT.search(text, max(0, p - 40), p)
-            if left is not None and left.start() < p:
-                starts.insert(0, left.start())
+            left = _left_start(text, p)
+            if left < p:
+                starts.insert(0, left)
         best: tuple[int, int, int, str] | None = None
         for start in starts:
             if start < covered:

@@ -27,6 +27,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from string import ascii_letters as ASCII_LETTERS
 
 from tui.model import Entity, Quote
 from tui.nlp.cues import word_pattern
@@ -204,7 +205,8 @@ TOKEN = re.compile(
     r"[\w][\w’'\-]*|[^\w\s]"
 )
 SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
-DASH = re.compile("[—–\\-―]")
+DASH = re.compile(r"[—–\-―]")
+"""A dash, as before a byline credit after a quote ('"..." ― Veronica Cruz')."""
 STOP_MARK = re.compile(r"[.!?](?=\s|\Z)")
 """A mark that may end a sentence: followed by a space or the end of the text."""
 ABBREV = re.compile(
@@ -514,6 +516,8 @@ class _Article:
 
     def _full_stop(self, c: int, floor: int) -> bool:
         """Whether the mark at `c` ends a sentence rather than an abbreviation ("Mr.", "U.S.")."""
+        if self.text[c] != "." or c == 0 or self.text[c - 1] not in ASCII_LETTERS:
+            return True  # all that `ABBREV` knows ends in a letter and a full stop
         return not ABBREV.search(self.text, max(floor, c - 12), c + 1)
 
     # -- naming -----------------------------------------------------------------------------
@@ -1118,6 +1122,7 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
                 cue=cue,
             )
         )
+    art.reach = CONTEXT  # a scare quote skipped last leaves the short reach set
     quotes.extend(_reported(art, quotes))
     quotes.sort(key=lambda q: q.start)
     return quotes
