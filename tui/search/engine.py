@@ -36,6 +36,7 @@ from tui.search.api import (
     SearchResults,
     Sort,
 )
+from tui.search.evaluate import Evaluator, Unsupported
 from tui.search.indexer import Indexer, engine_fingerprint
 from tui.search.layout import IndexLocked, Layout
 from tui.search.manifest import FILENAME as MANIFEST
@@ -115,6 +116,8 @@ class WhooshSearchEngine:
         self._recent: OrderedDict[str, Article] = OrderedDict()
         self._damaged: str | None = None
         self._order: tuple[Any, tuple[list[int], list[datetime], list[int]]] | None = None
+        self._rank: tuple[Any, list[int]] | None = None
+        self._eval: Evaluator | None = None
         self._watchers: list[Any] = []
         self._open()
 
@@ -151,6 +154,7 @@ class WhooshSearchEngine:
         if self._manifest is not None:
             self._manifest.close()
         self._searcher = self._ix = self._gen = self._blob = self._manifest = None
+        self._eval = None
 
     def _current_searcher(self) -> Any:
         """The searcher, refreshed if a commit or rebuild happened since (checked twice a second
@@ -346,14 +350,21 @@ class WhooshSearchEngine:
                 q, allow = rest, set(in_range)
             need = page * limit
             collect = max(need, FACET_SAMPLE)
-            if sort == "date":
-                results = searcher.search(
-                    q, limit=collect, sortedby="date", reverse=True, filter=allow
-                )
-            else:
-                results = searcher.search(q, limit=collect, filter=allow)
-            top = results.top_n
-            res.total, res.total_exact = self._count(searcher, q, results, allow)
+            try:
+                evaluator = self._evaluator(searcher)
+                order = self._date_rank(searcher) if sort == "date" else None
+                ranked = evaluator.rank(q, collect, allow=allow, order=order)
+                top = ranked.top
+                res.total, res.total_exact = ranked.total, ranked.exact
+            except Unsupported:  # a query shape only Whoosh's own matchers know
+                if sort == "date":
+                    results = searcher.search(
+                        q, limit=collect, sortedby="date", reverse=True, filter=allow
+                    )
+                else:
+                    results = searcher.search(q, limit=collect, filter=allow)
+                top = results.top_n
+                res.total, res.total_exact = self._count(searcher, q, results, allow)
             matcher = matcher_for(q)
             texts, _ = self._columns(searcher)
             for score, docnum in top[(page - 1) * limit : need]:
@@ -402,6 +413,26 @@ class WhooshSearchEngine:
         got = (newest_first, [dt for dt, _ in dated], [d for _, d in dated])
         self._order = (searcher, got)
         return got
+
+    def _evaluator(self, searcher: Any) -> Evaluator:
+        """The block-wise query evaluator of this searcher (it caches field lengths)."""
+        cached = self._eval
+        if cached is not None and cached.searcher is searcher:
+            return cached
+        self._eval = Evaluator(searcher)
+        return self._eval
+
+    def _date_rank(self, searcher: Any) -> list[int]:
+        """Document number -> place in newest-first order (undated last), for date sorting."""
+        cached = self._rank
+        if cached is not None and cached[0] is searcher:
+            return cached[1]
+        order = self._date_order(searcher)
+        rank = [len(order)] * searcher.reader().doc_count_all()
+        for i, d in enumerate(order):
+            rank[d] = i
+        self._rank = (searcher, rank)
+        return rank
 
     def _date_order(self, searcher: Any) -> list[int]:
         return self._dates(searcher)[0]
