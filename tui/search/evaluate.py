@@ -213,20 +213,7 @@ class Evaluator:
                 return Matches({})
             if within is None or len(got.scores) < len(within):
                 within = _sorted(got.scores)
-        parts.sort(key=lambda m: len(m.scores))
-        first = parts[0]
-        rest = [p.scores for p in parts[1:]]
-        boost = q.boost
-        out: dict[int, float] = {}
-        for d, s in first.scores.items():
-            total = s + extra
-            for other in rest:
-                score = other.get(d)
-                if score is None:
-                    break
-                total += score
-            else:
-                out[d] = total * boost
+        out = _intersect([p.scores for p in parts], extra, q.boost)
         for neg in negative:
             drop = self.run(neg, _sorted(out)).resolved()
             out = {d: s for d, s in out.items() if d not in drop}
@@ -266,19 +253,7 @@ class Evaluator:
                 within = _sorted(scores[i])
         if len(words) == 1:
             return Matches({d: s * q.boost for d, s in scores[0].items()})
-        order = sorted(range(len(words)), key=lambda i: len(scores[i]))
-        out: dict[int, float] = {}
-        smallest = scores[order[0]]
-        others = [scores[i] for i in order[1:]]
-        for d, s in smallest.items():
-            total = s
-            for other in others:
-                got = other.get(d)
-                if got is None:
-                    break
-                total += got
-            else:
-                out[d] = total * q.boost
+        out = _intersect(scores, 0.0, q.boost)
         decode = fieldobj.format.decode_positions
 
         def positions(i: int, d: int) -> list[int]:
@@ -384,6 +359,24 @@ class Evaluator:
             data += bytes(count - len(data))
         self._lengths[key] = data
         return data
+
+
+def _intersect(parts: list[dict[int, float]], extra: float, boost: float) -> dict[int, float]:
+    """Documents in every part, scored by the sum of their scores (plus `extra`) times
+    `boost`, as Whoosh's intersection matcher scores them; walks the smallest part."""
+    parts = sorted(parts, key=len)
+    first, rest = parts[0], parts[1:]
+    out: dict[int, float] = {}
+    for d, s in first.items():
+        total = s + extra
+        for other in rest:
+            score = other.get(d)
+            if score is None:
+                break
+            total += score
+        else:
+            out[d] = total * boost
+    return out
 
 
 def _sorted(docs: dict[int, float]) -> list[int]:
