@@ -273,13 +273,20 @@ def find_name_mentions(
         _remove_inside(mentions, credit.start, credit.end)
         caps_runs[:] = [r for r in caps_runs if r[1] <= credit.start or r[0] >= credit.end]
         mentions.append(credit)
+    if caps_runs:  # few articles have any: only then is it worth knowing the names
+        known = _known_names(mentions)
+        for start, end in caps_runs:
+            mentions.extend(_read_caps(doc, start, end, known))
+    return mentions
+
+
+def _known_names(mentions: list[Mention]) -> set[str]:
+    """Keys of the names the running text confirms, which an all-caps run may then use."""
     known = {m.key for m in mentions if m.kind == "text" and m.top_weight() >= 1.0}
     for m in mentions:
         if " " in m.text and m.prior.get(PERSON, 0.0) >= 2.0:
             known.add(fold(m.text.rsplit(" ", 1)[-1]))  # "OKAFOR" in a headline
-    for start, end in caps_runs:
-        mentions.extend(_read_caps(doc, start, end, known))
-    return mentions
+    return known
 
 
 def _outside(
@@ -594,49 +601,29 @@ def _score(
 ) -> None:
     """Score one candidate name and add it to `out`."""
     text = doc.text
-    gaz = doc.gaz
     start, end = words[0][0], words[-1][1]
     name = text[start:end]
     if not _is_word(name) or name.lower() == name:
         return
-    n, first, key, first_key, last_key = _name_keys(name, len(words) == 1)
-    place_weight = gaz.places.get(key, 0.0)
-
-    if n == 1:
-        if key in _DATE_WORDS or key in _DEMONYM_KEYS or (key in _GENERIC_KEYS and not person):
-            return  # "Monday", "Iraqi", "Division" on its own
-        if initial and key.endswith(("ing", "ed")) and not place_weight and not person:
-            return  # "Leading", "Postponed": a verb opening a sentence
-        if key.endswith("s") and key[:-1] in _DEMONYM_KEYS:
-            return  # "Iraqis"
-        if (
-            initial
-            and not person
-            and place_weight < COUNTRY
-            and (not place_weight or doc.writes_lower(name.lower()))
-            and name not in _KNOWN_ORGS_EXACT
-            and (
-                key in gaz.common_words
-                or name in cues.COMMON_INITIAL
-                or doc.writes_lower(name.lower())
-            )
-        ):
-            return  # "Police said": the word police, capitalised to open a sentence
-    elif (
-        (first in cues.DEMONYMS or first_key in _DEMONYM_KEYS)
-        and last_key not in _ORG_SUFFIX_KEYS
-        and last_key not in _PLACE_SUFFIX_KEYS
-        and last_key not in _EVENT_SUFFIX_KEYS
-        and key not in gaz.places
+    facts = _facts(doc.gaz, name, initial)
+    if facts.drop or (facts.drop_alone and not person):
+        return  # "Monday", "Iraqi", "Iraqis", "Leading"; "Division" or "West Indian" alone
+    if (
+        facts.sentence_word
+        and initial
         and not person
+        and (not facts.place_weight or doc.writes_lower(name.lower()))
+        and (facts.common or doc.writes_lower(name.lower()))
     ):
-        return  # "West Indian", "South Korean": a group of people, not an entity
+        return  # "Police said": the word police, capitalised to open a sentence
+    n = facts.n
+    place_weight = facts.place_weight
+    prior = facts.prior
 
     prev = doc.prev_word(start)
     prev_key = prev.casefold()
     nxt = _next_word(text, end)
     nxt_key = nxt.casefold()
-    prior, place_weight = _prior(gaz, name, initial)
     m = Mention(start, end, name, dict(prior))
     if person:
         m.add(PERSON, person)
@@ -684,26 +671,74 @@ def _score(
     out.append(m)  # even without evidence: the article may still say what it is
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def _name_keys(name: str, one_word: bool) -> tuple[int, str, str, str, str]:
-    """A candidate name's words and lookup keys: (how many words, its first word, key of the
-    whole, of its first word and of its last word, without a final full stop). The same for
-    every mention of the name, so computed once per name."""
-    if one_word:
-        return 1, name, fold(name), fold(name.rstrip(".")), fold(name.rstrip("."))
+class _Facts(NamedTuple):
+    """What a candidate name's own text says, the same at every mention of it (given whether
+    it opens a sentence): worked out once per name and process, as names repeat."""
+
+    drop: bool
+    """Never a name on its own: a date word, a demonym, a plural demonym, a verb opening a
+    sentence ("Leading")."""
+    drop_alone: bool
+    """Not a name unless a title before it says it is a person's: a generic word alone
+    ("Division"), a group of people ("West Indian")."""
+    sentence_word: bool
+    """One word opening a sentence that may be an ordinary word capitalised ("Police"): it is,
+    if `common` or if the article writes it in small letters elsewhere (and, for a place, only
+    then)."""
+    common: bool
+    """A common word or a usual sentence opener."""
+    n: int
+    """How many capitalised words it has."""
+    place_weight: float
+    prior: dict[str, float]
+    """`_prior`: never to be changed, it is shared (copy it)."""
+
+
+_FACTS_CACHE: dict[tuple[str, bool], _Facts] = {}
+
+
+def _facts(gaz: Gazetteer, name: str, initial: bool) -> _Facts:
+    """`_Facts` of a name, cached (see `clear_caches`)."""
+    cached = _FACTS_CACHE.get((name, initial))
+    if cached is not None:
+        return cached
     names = [w for w in name.split() if _is_word(w)]
-    return len(names), names[0], fold(name), fold(names[0].rstrip(".")), fold(names[-1].rstrip("."))
-
-
-_PRIOR_CACHE: dict[tuple[str, bool], tuple[dict[str, float], float]] = {}
+    n = len(names)
+    first = names[0]
+    key = fold(name)
+    first_key = fold(first.rstrip("."))
+    last_key = fold(names[-1].rstrip("."))
+    prior, place_weight = _prior(gaz, name, initial)
+    drop = drop_alone = sentence_word = common = False
+    if n == 1:
+        drop = (
+            key in _DATE_WORDS
+            or key in _DEMONYM_KEYS
+            or (key.endswith("s") and key[:-1] in _DEMONYM_KEYS)
+        )
+        drop_alone = key in _GENERIC_KEYS or (
+            initial and key.endswith(("ing", "ed")) and not place_weight
+        )
+        sentence_word = place_weight < COUNTRY and name not in _KNOWN_ORGS_EXACT
+        common = key in gaz.common_words or name in cues.COMMON_INITIAL
+    else:
+        drop_alone = (
+            (first in cues.DEMONYMS or first_key in _DEMONYM_KEYS)
+            and last_key not in _ORG_SUFFIX_KEYS
+            and last_key not in _PLACE_SUFFIX_KEYS
+            and last_key not in _EVENT_SUFFIX_KEYS
+            and key not in gaz.places
+        )
+    facts = _Facts(drop, drop_alone, sentence_word, common, n, place_weight, prior)
+    if len(_FACTS_CACHE) > 100_000:
+        _FACTS_CACHE.clear()
+    _FACTS_CACHE[(name, initial)] = facts
+    return facts
 
 
 def _prior(gaz: Gazetteer, name: str, initial: bool) -> tuple[dict[str, float], float]:
     """What a name's own words say, and its place weight; the same for every mention of it,
-    so it is computed once per name and process (names repeat across a corpus)."""
-    cached = _PRIOR_CACHE.get((name, initial))
-    if cached is not None:
-        return cached
+    so `_facts` keeps it."""
     prior: dict[str, float] = {}
 
     def add(label: str, weight: float) -> None:
@@ -774,9 +809,6 @@ def _prior(gaz: Gazetteer, name: str, initial: bool) -> tuple[dict[str, float], 
         elif key in gaz.given_names and not place_weight:
             add(PERSON, 0.5)
 
-    if len(_PRIOR_CACHE) > 100_000:
-        _PRIOR_CACHE.clear()
-    _PRIOR_CACHE[(name, initial)] = (prior, place_weight)
     return prior, place_weight
 
 
@@ -987,8 +1019,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def clear_caches() -> None:
     """Forget what was learnt about names seen so far (for benchmarks that must start cold)."""
-    _PRIOR_CACHE.clear()
-    for cached in (_run_shape, _front_pieces, _name_keys):
+    _FACTS_CACHE.clear()
+    for cached in (_run_shape, _front_pieces):
         cached.cache_clear()
 
 

@@ -196,11 +196,47 @@ def _left_start(text: str, p: int) -> int:
     return p
 
 
-def _anchors(text: str) -> list[int]:
-    starts = [m.start() for m in _DIGIT_ANCHOR.finditer(text)]
-    starts.extend(m.start() for m in _WORD_ANCHOR.finditer(text))
-    starts.sort()
-    return starts
+def _anchors(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every digit run and anchor word, in order of position."""
+    spans = [m.span() for m in _DIGIT_ANCHOR.finditer(text)]
+    spans.extend(m.span() for m in _WORD_ANCHOR.finditer(text))
+    spans.sort()
+    return spans
+
+
+_CURRENCY_SIGNS = frozenset("$£€¥₹₩₽")
+_ALL_PATTERNS = (0, 1, 2)
+_DATE_ONLY = (2,)
+_MONEY_OR_DATE = (0, 2)
+
+
+def _candidates(text: str, start: int, end: int) -> tuple[int, ...]:
+    """Which of `_PATTERNS` (by index) can match at an anchor text[start:end], read from the
+    characters after it; the others would fail, so they are not tried.
+
+    After an anchor word only a date can start there ("March 4", "last week"), unless a
+    currency sign follows within three characters ("FY$3"). After a digit run, a percentage
+    needs "%" or "p..." ("5 per cent") next, maybe past one space; money that opens with a
+    number needs a letter there ("5bn", "5 dollars", "50p"). `_NUM` can stop only where the
+    run ends: anywhere before, a digit, "," or "." follows, which every continuation refuses.
+    """
+    first = text[start]
+    if first in _CURRENCY_SIGNS:
+        return _ALL_PATTERNS
+    if not first.isdigit():
+        for ch in text[start + 1 : start + 4]:
+            if ch in _CURRENCY_SIGNS:
+                return _ALL_PATTERNS
+        return _DATE_ONLY
+    after = text[end : end + 2]
+    if after[:1].isspace():
+        after = after[1:]
+    after = after[:1]
+    if after == "%" or after == "p":
+        return _ALL_PATTERNS  # "5%", "5 per cent", and money: "50p"
+    if after.isalpha():
+        return _MONEY_OR_DATE  # "5bn", "5 dollars"
+    return _DATE_ONLY
 
 
 def find_patterns(text: str) -> list[Found]:
@@ -211,19 +247,20 @@ def find_patterns(text: str) -> list[Found]:
     """
     found: list[tuple[int, int, int, str]] = []
     covered = -1
-    for p in _anchors(text):
+    for p, anchor_end in _anchors(text):
         if p < covered:
             continue
-        starts = [p]
+        starts = [(p, _candidates(text, p, anchor_end))]
         if _may_extend_left(text, p):
             left = _left_start(text, p)
             if left < p:
-                starts.insert(0, left)
+                starts.insert(0, (left, _ALL_PATTERNS))
         best: tuple[int, int, int, str] | None = None
-        for start in starts:
+        for start, ranks in starts:
             if start < covered:
                 continue
-            for rank, (label, pattern) in enumerate(_PATTERNS):
+            for rank in ranks:
+                label, pattern = _PATTERNS[rank]
                 m = pattern.match(text, start)
                 if m is None:
                     continue

@@ -15,6 +15,7 @@ already covered), and only with care: `’` is also the apostrophe.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 DOUBLE_MARKS = re.compile(r"''|[\"“”„«»]")
@@ -106,22 +107,43 @@ def _family(glyph: str) -> str:
     return "curly"
 
 
-def double_fragments(text: str) -> list[Fragment]:
+def _marks_by_paragraph(
+    marks: re.Pattern[str], text: str, paras: list[tuple[int, int]]
+) -> list[list[re.Match[str]]] | None:
+    """The matches of `marks` in each paragraph, from one scan of the whole text; None when
+    there are none at all (most articles have no quotation in single marks, some none at all).
+
+    Outside paragraphs there is only white space, so a mark found in the whole text lies wholly
+    inside one paragraph, exactly as a scan of each paragraph would find it.
+    """
+    found = list(marks.finditer(text))
+    if not found:
+        return None
+    starts = [m.start() for m in found]
+    return [found[bisect_left(starts, ps) : bisect_left(starts, pe)] for ps, pe in paras]
+
+
+def double_fragments(text: str, paras: list[tuple[int, int]] | None = None) -> list[Fragment]:
     """Quoted stretches delimited by double marks, multi-paragraph quotations joined.
 
     A stack of depth two tells a nested quote ('"... what he calls “hell” ..."') from a stray
     opener: an opener inside an open quote is nested, and if the paragraph then ends with the
     outer quote still open, the outer one runs to the paragraph end (or on into the next).
+    `paras` are `_paragraphs(text)` when the caller has them already.
     """
-    paras = _paragraphs(text)
+    if paras is None:
+        paras = _paragraphs(text)
+    by_para = _marks_by_paragraph(DOUBLE_MARKS, text, paras)
+    if by_para is None:
+        return []
     frags: list[Fragment] = []
     open_at = -1  # position of the pending opening mark
     fam = ""
     nested = False
     open_paras = 0
     label = (-1, -1)
-    for idx, (ps, pe) in enumerate(paras):
-        marks = list(DOUBLE_MARKS.finditer(text, ps, pe))
+    for idx, (_ps, pe) in enumerate(paras):
+        marks = by_para[idx]
         first = 0
         if open_at >= 0:
             # A quotation carried over from the previous paragraph: this paragraph's first mark
@@ -178,13 +200,22 @@ def _unclosed(text: str, start: int, end: int, paras: int, label: tuple[int, int
     return Fragment(start, end, True, False, paras, label[0], label[1])
 
 
-def single_fragments(text: str, taken: list[Fragment]) -> list[Fragment]:
-    """Quotations in single marks, outside the double-quoted stretches in `taken`."""
+def single_fragments(
+    text: str, taken: list[Fragment], paras: list[tuple[int, int]] | None = None
+) -> list[Fragment]:
+    """Quotations in single marks, outside the double-quoted stretches in `taken`; `paras`
+    are `_paragraphs(text)` when the caller has them already."""
+    if paras is None:
+        paras = _paragraphs(text)
+    by_para = _marks_by_paragraph(SINGLE_MARKS, text, paras)
+    if by_para is None:
+        return []
     frags: list[Fragment] = []
     blocked = sorted((f.start, f.end) for f in taken)
     bi = 0
-    for ps, pe in _paragraphs(text):
-        marks = list(SINGLE_MARKS.finditer(text, ps, pe))
+    for (ps, pe), marks in zip(paras, by_para, strict=True):
+        if not marks:
+            continue
         i = 0
         while i < len(marks):
             m = marks[i]
@@ -245,8 +276,13 @@ def _single_closes(text: str, pos: int, para_end: int) -> bool:
     return not before.isspace() and (after.isspace() or after in _CLOSING_CONTEXT or after in '”"')
 
 
-def find_fragments(text: str) -> list[Fragment]:
-    """All quoted fragments of `text`, double and single, sorted by position, not overlapping."""
-    doubles = double_fragments(text)
-    singles = single_fragments(text, doubles)
+def find_fragments(text: str, paras: list[tuple[int, int]] | None = None) -> list[Fragment]:
+    """All quoted fragments of `text`, double and single, sorted by position, not overlapping;
+    `paras` are `_paragraphs(text)` when the caller has them already."""
+    if paras is None:
+        paras = _paragraphs(text)
+    doubles = double_fragments(text, paras)
+    singles = single_fragments(text, doubles, paras)
+    if not singles:
+        return doubles  # already in order
     return sorted(doubles + singles, key=lambda f: f.start)

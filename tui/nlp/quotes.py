@@ -317,7 +317,7 @@ class _Article:
         self.text = text
         self.paras = _paragraphs(text)
         self.para_starts = [p[0] for p in self.paras]
-        self.frags = find_fragments(text)
+        self.frags = find_fragments(text, self.paras)
         self.frag_starts = [f.start for f in self.frags]
         self.stops = [m.start() for m in STOP_MARK.finditer(text)]
         self._quiet_from: list[int] | None = None  # see `quiet_from`, made on first use
@@ -1238,16 +1238,38 @@ def _reported(art: _Article, direct: Sequence[Quote]) -> list[Quote]:
         i = bisect.bisect_left(starts, e) - 1
         return i >= 0 and spans[i][1] > s
 
+    low = art._lower()
     for ps, pe in art.paras:
-        if not art.may_report(ps, pe):
-            continue  # most paragraphs report no speech: skip splitting them into sentences
+        # Where a reporting word is spelt in the paragraph: most paragraphs have none, and are
+        # not split into sentences; a sentence that holds none is not looked at further.
+        cues = [m.span() for m in REPORTED_CUE.finditer(low, ps, pe)] if low else None
+        if cues == []:
+            continue
+        cue_ends = [e for _, e in cues] if cues else []
         for ss, se in _sentences(art, ps, pe):
-            if overlaps(ss, se) or se - ss < 25 or not art.may_be_reported(ss, se):
+            if overlaps(ss, se) or se - ss < 25:
+                continue
+            if cues and not _cue_within(cues, cue_ends, low, ss, se, pe):
+                continue
+            if not art.may_be_reported(ss, se):
                 continue
             q = _reported_in(art, ss, se)
             if q is not None:
                 out.append(q)
     return out
+
+
+def _cue_within(
+    cues: list[tuple[int, int]], cue_ends: list[int], low: str, ss: int, se: int, pe: int
+) -> bool:
+    """Whether the sentence low[ss:se] of a paragraph ending at `pe` may hold a reporting word,
+    given where the paragraph's own search found them (`cues`, and their ends): when none of
+    those overlaps the sentence, a search of the sentence alone finds none either. Unless the
+    sentence was cut inside a word (a very long one): the word's start may then read as one."""
+    if se < pe and low[se - 1].isalpha():
+        return True
+    i = bisect.bisect_right(cue_ends, ss)
+    return i < len(cues) and cues[i][0] < se
 
 
 def _reported_in(art: _Article, ss: int, se: int) -> Quote | None:
