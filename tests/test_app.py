@@ -23,6 +23,7 @@ from textual.widgets import Input, OptionList, ProgressBar
 from tui.app.app import BroadsheetApp
 from tui.app.article_list import ROW_HEIGHT
 from tui.app.dialogs import ExportDialog, NoteDialog, ProblemsScreen, TagsDialog
+from tui.app.footer import KeyFooter
 from tui.app.help_screen import HelpScreen
 from tui.app.history import History
 from tui.app.idle_gc import NEVER
@@ -237,6 +238,34 @@ async def test_choosing_a_quote_in_the_panel_jumps_the_reader(make_app: AppFacto
         assert app.reader.current_quote is not None
         assert quotes.highlighted_option is not None
         assert quotes.highlighted_option.id == f"q{app.reader.current_quote}"
+
+
+async def test_footer_keys_follow_the_focus_and_are_rebuilt_only_when_they_change(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app = await open_okafor(pilot)
+        footer = app.query_one(KeyFooter)
+
+        def keys() -> str:
+            return " ".join(str(key.render()) for key in footer.query("FooterKey"))
+
+        assert "Next hit" in keys()
+        await pilot.press("tab")  # reader -> entities
+        await settle(pilot)
+        assert "Next hit" not in keys()
+        rebuilds, shown = footer.rebuilds, keys()
+        await pilot.press("tab")  # entities -> quotes: the same keys apply
+        await settle(pilot)
+        assert app.focused is app.query_one("#quotes")
+        assert footer.rebuilds == rebuilds
+        assert keys() == shown
+        await pilot.press("escape")  # back to the list: other keys
+        await settle(pilot)
+        assert app.focused is app.results_list
+        assert footer.rebuilds > rebuilds
+        assert "Open" in keys()
 
 
 async def test_choosing_an_entity_searches_for_it(make_app: AppFactory) -> None:

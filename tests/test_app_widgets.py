@@ -5,16 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
+from rich.console import Console
+from rich.style import Style
+from rich.text import Text
 from test_app_support import (
     AppFactory,
     settle,
-    wait_for,
+    widget_text,
 )
 from textual.app import App, ComposeResult
+from textual.strip import Strip
 
 from tui.app.article_list import ROW_HEIGHT, ArticleList
 from tui.app.document import LABEL_STYLES
 from tui.app.reader import Reader
+from tui.app.text import fit_pieces, text_strip
 from tui.model import LABELS, Annotations, Article, Entity, Quote
 from tui.search.api import Hit
 
@@ -33,23 +39,47 @@ def page_of(page: int) -> list[Hit]:
 
 
 class ListApp(App[None]):
+    """An article list over 100,000 made-up rows; pages are served when asked for, at once, or
+    (with `serve=False`) only when the test hands them over with `serve_waiting`."""
+
     CSS_PATH = str(Path(__file__).resolve().parents[1] / "tui" / "app" / "broadsheet.tcss")
 
-    def __init__(self) -> None:
+    def __init__(self, serve: bool = True, max_pages: int = 40) -> None:
         super().__init__()
+        self.serve = serve
+        self.max_pages = max_pages
         self.wanted: list[int] = []
+        self.waiting: list[int] = []
 
     def compose(self) -> ComposeResult:
-        yield ArticleList(page_size=PAGE, id="results")
+        yield ArticleList(page_size=PAGE, max_pages=self.max_pages, id="results")
 
     def on_mount(self) -> None:
         results = self.query_one(ArticleList)
-        results.show_results(page_of(1), TOTAL, generation=1)
         results.focus()
+        results.show_results(page_of(1), TOTAL, generation=1)
 
     def on_article_list_page_wanted(self, message: ArticleList.PageWanted) -> None:
         self.wanted.append(message.page)
-        self.query_one(ArticleList).add_page(message.page, page_of(message.page), 1)
+        if self.serve:
+            self.query_one(ArticleList).add_page(message.page, page_of(message.page), 1)
+        else:
+            self.waiting.append(message.page)
+
+    def serve_waiting(self) -> None:
+        results = self.query_one(ArticleList)
+        for page in self.waiting:
+            results.add_page(page, page_of(page), 1)
+        self.waiting.clear()
+
+
+def rows_on_screen(results: ArticleList) -> range:
+    top = results.scroll_offset.y // ROW_HEIGHT
+    return range(top, min(results.total, top + results.size.height // ROW_HEIGHT + 1))
+
+
+def page_of_row(row: int) -> int:
+    return row // PAGE + 1
 
 
 async def test_hundred_thousand_rows_render_only_what_is_on_screen() -> None:
@@ -58,17 +88,73 @@ async def test_hundred_thousand_rows_render_only_what_is_on_screen() -> None:
         results = app.query_one(ArticleList)
         assert results.virtual_size.height == TOTAL * ROW_HEIGHT
         await pilot.press("G")
-        await wait_for(pilot, lambda: app.wanted)
-        assert results.cursor == TOTAL - 1
-        assert app.wanted == [TOTAL // PAGE]  # only the last page was fetched
         await pilot.pause()
+        assert results.cursor == TOTAL - 1
         assert results.current_hit is not None
         assert results.current_hit.title == f"Article {TOTAL - 1}"
         # styled lines are cached for the screen only, never for the whole list
         assert len(results._cache) <= results.size.height * 2
         await pilot.press("g", "pagedown", "pagedown", "j")
         assert results.cursor > 10
-        assert set(app.wanted) <= {1, 2, TOTAL // PAGE}
+        # only pages near where the list has been were fetched, never the whole list
+        assert len(set(app.wanted)) <= 8
+        assert len(app.wanted) == len(set(app.wanted))  # and each once
+
+
+async def test_pages_are_fetched_before_the_keys_reach_them() -> None:
+    app = ListApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        results = app.query_one(ArticleList)
+        await pilot.pause()
+        assert TOTAL // PAGE in app.wanted  # the last page, for End, before any key
+        for key in ["pagedown"] * 12 + ["pageup"] * 4 + ["G"] + ["pageup"] * 6 + ["g"]:
+            asked_before = {1, *app.wanted}  # the first page comes with the results
+            await pilot.press(key)
+            # every row the key brought on screen was on a page asked for before the key
+            pages = {page_of_row(row) for row in rows_on_screen(results)}
+            assert pages <= asked_before, (key, results.cursor, pages - asked_before)
+            await pilot.pause()
+
+
+async def test_a_page_still_loading_shows_placeholders_then_its_rows() -> None:
+    app = ListApp(serve=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        results = app.query_one(ArticleList)
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        assert results.cursor == TOTAL - 1
+        assert results.current_hit is None
+        assert "Article" not in widget_text(results)
+        assert "…" in widget_text(results)
+        drawn = results.lines_drawn
+        app.serve_waiting()
+        await pilot.pause()
+        # the page arrived: the lines on screen were repainted once, nothing more
+        assert 0 < results.lines_drawn - drawn <= results.scrollable_content_region.height
+        assert results.current_hit is not None
+        assert f"Article {TOTAL - 1}" in widget_text(results)
+
+
+async def test_loaded_pages_are_bounded_and_come_back_when_needed() -> None:
+    app = ListApp(max_pages=6)
+    async with app.run_test(size=(80, 24)) as pilot:
+        results = app.query_one(ArticleList)
+        await pilot.pause()
+        for _ in range(40):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert len(results._pages) <= 6
+        far = results.cursor
+        await pilot.press("g")
+        await pilot.pause()
+        assert results.current_hit is not None and results.current_hit.title == "Article 0"
+        for _ in range(far // results._rows_per_page()):
+            await pilot.press("pagedown")
+        await pilot.pause()
+        assert results.cursor == far
+        assert results.current_hit is not None and results.current_hit.title == f"Article {far}"
+        assert app.wanted.count(page_of_row(far)) == 2  # dropped, then fetched again
 
 
 class ReaderApp(App[None]):
@@ -172,3 +258,38 @@ async def test_gutter_mark_style_stays_in_the_gutter() -> None:
         assert segments["┃"] is not None and segments["┃"].bold
         plain = next(style for text_, style in segments.items() if "plainly" in text_)
         assert plain is not None and not plain.bold
+
+
+@pytest.mark.parametrize("width", [1, 2, 5, 9, 10, 11, 12, 20, 40])
+def test_row_lines_cut_and_pad_like_rich_text(width: int) -> None:
+    """`fit_pieces` (the list's fast path) gives the cells and styles Rich's own truncation
+    with an ellipsis would. With wide characters the text is the same; the "…" keeps the style
+    of the piece it cuts (Rich may give it the next piece's, counting characters, not cells)."""
+    fill = Style(italic=True)
+    bold, dim = fill + Style(bold=True), fill + Style(dim=True)  # as the list lays them
+    for pieces in (
+        [("▌", fill), ("abcd", bold), ("", dim), ("efgh", dim)],
+        [("東京の記者", bold), (" · ", dim), ("報道", bold)],
+        [("x" * 9, bold), ("y", dim)],
+        [("x" * 10, bold)],
+        [("é̃ combining", dim)],
+    ):
+        text = Text(no_wrap=True, end="", style=fill)
+        for piece, style in pieces:
+            text.append(piece, style)
+        text.truncate(width, overflow="ellipsis")
+        expected = text_strip(text, Console(), width, fill)
+        got = fit_pieces(pieces, width, fill)
+        assert got.cell_length == width
+        assert got.text == expected.text, (pieces, width)
+        if all(cell_len(piece) == len(piece) for piece, _ in pieces):
+            assert cells(got) == cells(expected), (pieces, width)
+
+
+def cells(strip: Strip) -> list[tuple[str, Style | None]]:
+    """(character, style) for each character, the styles as they would be drawn."""
+    out = []
+    for segment in strip:
+        for char in segment.text:
+            out.append((char, segment.style))
+    return [(char, Style.combine([style]) if style else None) for char, style in out]

@@ -23,7 +23,6 @@ from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.article_list import ArticleList
@@ -35,6 +34,7 @@ from tui.app.dialogs import (
     ProblemsScreen,
     TagsDialog,
 )
+from tui.app.footer import KeyFooter
 from tui.app.help_screen import PLACES, HelpScreen, help_rows
 from tui.app.history import History
 from tui.app.idle_gc import IdleCollector
@@ -164,7 +164,7 @@ class BroadsheetApp(App[int]):
                 yield Legend(reader, id="legend")
             yield SidePanel(id="side-panel")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def results_list(self) -> ArticleList:
@@ -387,6 +387,8 @@ class BroadsheetApp(App[int]):
 
     @work(thread=True, group="pages", exit_on_error=False)
     def page_worker(self, query: str, sort: Sort, page: int, generation: int) -> None:
+        if generation != self._generation:
+            return  # asked for by a list a newer search has since replaced
         results = self.engine.search(
             query.strip() or BROWSE_QUERY, limit=PAGE_SIZE, page=page, sort=sort
         )
@@ -437,10 +439,11 @@ class BroadsheetApp(App[int]):
         self.results_list.border_title = f"Results · by {self.sort}"
 
     def on_page_done(self, message: PageDone) -> None:
-        if message.results.error is None:
-            self.results_list.add_page(
-                message.results.page, message.results.hits, message.generation
-            )
+        results = message.results
+        if results.error is None:
+            self.results_list.add_page(results.page, results.hits, message.generation)
+        else:
+            self.results_list.page_failed(results.page, message.generation)
 
     @on(ArticleList.PageWanted)
     def _page_wanted(self, message: ArticleList.PageWanted) -> None:

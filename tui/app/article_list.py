@@ -1,17 +1,24 @@
 """The result list: a virtual list that draws only the rows on screen.
 
-Rows come a page at a time from the search engine; a row whose page has not arrived yet is
-drawn as a placeholder and asks for its page once. Each article takes two lines: review marks
-and title, then date, source and the snippet with the matched terms marked. With 100,000 rows
-only the twenty or so on screen are ever styled, and styled lines are cached until something
-they show changes. Moving the cursor repaints just the two rows it leaves and enters (what an SSH
-link carries per keypress is then a few hundred bytes, not the whole list), unless the list has
-to scroll.
+Rows come a page at a time from the search engine. Pages are asked for ahead of need: after
+every move, once the screen is drawn, the pages within a few screens of the view (and, while
+the list has the focus, the last page, for End) are fetched in a worker, so PageDown, PageUp
+and the jumps normally land on rows already loaded. A row whose page has not arrived yet is
+drawn as a placeholder and asks for its page once. Loaded pages are kept (at most `MAX_PAGES`;
+those farthest from the cursor go first).
+
+Each article takes two lines: review marks and title, then date, source and the snippet with
+the matched terms marked. With 100,000 rows only the twenty or so on screen are ever styled,
+and styled lines are cached until something they show changes. A line goes straight from
+(text, style) pieces to a strip, with the row styles looked up once per update rather than once
+per line: a PageDown restyles a whole screen, and that is most of what it costs. Moving the
+cursor repaints just the two rows it leaves and enters (what an SSH link carries per keypress is
+then a few hundred bytes, not the whole list), unless the list has to scroll.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -23,23 +30,16 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.text import one_line, safe, text_strip
+from tui.app.text import fit_pieces, one_line, text_strip
 from tui.review import Mark
 from tui.search.api import Hit
 
 ROW_HEIGHT = 2
+PREFETCH_SCREENS = 3
+"""Pages within this many screens above and below the view are fetched before they are needed."""
+MAX_PAGES = 40
+"""Loaded pages kept at most (those farthest from the cursor are dropped first)."""
 MARK_CELLS = 5  # cursor bar, reviewed, flagged, tags, note
-ROW_STYLES = (
-    "article-list--title",
-    "article-list--meta",
-    "article-list--snippet",
-    "article-list--match",
-    "article-list--reviewed",
-    "article-list--flagged",
-    "article-list--tagged",
-    "article-list--placeholder",
-)
-"""Component styles a row is drawn with (besides the cursor's): part of a cached line's key."""
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -94,9 +94,12 @@ class ArticleList(ScrollView, can_focus=True):
             self.generation = generation
             super().__init__()
 
-    def __init__(self, *, page_size: int = 100, id: str | None = None) -> None:
+    def __init__(
+        self, *, page_size: int = 100, max_pages: int = MAX_PAGES, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.page_size = page_size
+        self.max_pages = max(2, max_pages)
         self.total = 0
         self.generation = 0
         self.empty_message = "No articles yet."
@@ -107,6 +110,8 @@ class ArticleList(ScrollView, can_focus=True):
         """Styled lines by (virtual line, width, the styles drawn with). A style change (focus
         restyles the cursor row, a theme everything) gives new keys, so nothing needs clearing
         and leaving the list redraws only the cursor row from scratch."""
+        self._pass_styles: tuple[RowStyles, RowStyles] | None = None
+        self._in_pass = False
         self.lines_drawn = 0
         """`render_line` calls so far: the lines Textual repainted (what a redraw costs)."""
 
@@ -144,8 +149,62 @@ class ArticleList(ScrollView, can_focus=True):
         self._pages[page] = hits
         first = (page - 1) * self.page_size
         self._forget_rows(first, first + self.page_size)
+        self._drop_far_pages()
         if self.cursor // self.page_size + 1 == page:
             self.post_message(self.Highlighted(self.cursor, self.current_hit))
+
+    def page_failed(self, page: int, generation: int) -> None:
+        """A page could not be fetched: ask again when it is next needed."""
+        if generation == self.generation:
+            self._asked.discard(page)
+
+    def _drop_far_pages(self) -> None:
+        """Keep at most `max_pages` pages: drop those farthest from the cursor, but never the
+        first (a refreshed search keeps its place in it) nor one `prefetch` would ask for again."""
+        if len(self._pages) <= self.max_pages:
+            return
+        here = self.cursor // self.page_size + 1
+        keep = {1, *self._near_pages()}
+        droppable = sorted((p for p in self._pages if p not in keep), key=lambda p: abs(p - here))
+        for page in droppable[max(0, self.max_pages - len(self._pages) + len(droppable)) :]:
+            del self._pages[page]
+            self._asked.discard(page)
+            first = (page - 1) * self.page_size
+            self._forget_rows(first, first + self.page_size)
+
+    @property
+    def last_page(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+    def _near_pages(self) -> list[int]:
+        """The pages within `PREFETCH_SCREENS` screens of the view and the cursor, nearest to
+        the cursor first, then the last page while the list has the focus (for End)."""
+        if not self.total:
+            return []
+        rows = self._rows_per_page()
+        top = self.scroll_offset.y // ROW_HEIGHT
+        ahead = PREFETCH_SCREENS * rows
+        low = max(0, min(top, self.cursor) - ahead)
+        high = min(self.total - 1, max(top + rows, self.cursor) + ahead)
+        here = self.cursor // self.page_size + 1
+        pages = range(low // self.page_size + 1, high // self.page_size + 2)
+        near = sorted((p for p in pages if p <= self.last_page), key=lambda p: abs(p - here))
+        return [*near, self.last_page] if self.has_focus else near
+
+    def prefetch(self) -> None:
+        """Ask for the pages near the view that are not loaded yet (called once the screen is
+        drawn, so fetching never delays the frame a key asked for)."""
+        if self.is_mounted:
+            for page in self._near_pages():
+                self._ask(page)
+
+    def _ask(self, page: int) -> None:
+        if 1 <= page <= self.last_page and page not in self._asked:
+            self._asked.add(page)
+            self.post_message(self.PageWanted(page, self.generation))
+
+    def on_focus(self) -> None:
+        self.call_after_refresh(self.prefetch)
 
     def set_marks(self, marks: dict[str, Mark]) -> None:
         self._marks = {k: v for k, v in marks.items() if not v.is_empty}
@@ -164,12 +223,16 @@ class ArticleList(ScrollView, can_focus=True):
                     self._forget_rows(first + offset, first + offset + 1)
 
     def _forget_rows(self, first: int, end: int) -> None:
-        """Drop the styled lines of rows `first`..`end - 1` and repaint those rows only."""
+        """Drop the styled lines of rows `first`..`end - 1` and repaint those of them on screen
+        (none, for a page fetched ahead of the view)."""
         low, high = first * ROW_HEIGHT, end * ROW_HEIGHT
         cached = self._cache.keys()  # an LRUCache, not a dict: no iterating over it directly
         for key in [key for key in cached if low <= key[0] < high]:
             self._cache.discard(key)
-        self.refresh_lines(low, high - low)
+        top = self.scroll_offset.y
+        low, high = max(low, top), min(high, top + self.scrollable_content_region.height)
+        if low < high:
+            self.refresh_lines(low, high - low)
 
     def hit_at(self, index: int) -> Hit | None:
         if not 0 <= index < self.total:
@@ -203,6 +266,7 @@ class ArticleList(ScrollView, can_focus=True):
             Region(0, new * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, immediate=True
         )
         self.post_message(self.Highlighted(new, self.current_hit))
+        self.call_after_refresh(self.prefetch)
 
     def action_cursor_down(self) -> None:
         self.cursor += 1
@@ -238,24 +302,48 @@ class ArticleList(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._cache.clear()
         self._update_virtual_size()
+        self.call_after_refresh(self.prefetch)  # more rows on screen, perhaps
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Textual draws the lines of one update through here: the row styles are looked up
+        once for all of them, not once a line."""
+        self._pass_styles = None
+        self._in_pass = True
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._in_pass = False
+
+    def _row_styles(self, is_cursor: bool) -> RowStyles:
+        """The styles rows are drawn with now (with or without the cursor)."""
+        styles = self._pass_styles if self._in_pass else None
+        if styles is None:
+            base = self.rich_style
+            cursor = base + self._style("article-list--cursor")
+            styles = (RowStyles.make(self, base), RowStyles.make(self, cursor))
+            if self._in_pass:
+                self._pass_styles = styles
+        return styles[is_cursor]
 
     def render_line(self, y: int) -> Strip:
         self.lines_drawn += 1
         _, scroll_y = self.scroll_offset
         line = scroll_y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
         if self.total == 0:
+            base = self.rich_style
             if y == 1:
-                style = base + self.get_component_rich_style("article-list--empty", partial=True)
+                style = base + self._style("article-list--empty")
                 text = Text(self.empty_message, style=style, no_wrap=True)
-                return self._strip(text, width, base)
+                text.truncate(width, overflow="ellipsis")
+                return text_strip(text, self.app.console, width, base)
             return Strip.blank(width, base)
         row, sub = divmod(line, ROW_HEIGHT)
-        if row >= self.total:
-            return Strip.blank(width, base)
         is_cursor = row == self.cursor
-        key = (line, width, self._styles_key(is_cursor))
+        styles = self._row_styles(is_cursor)
+        if row >= self.total:
+            return Strip.blank(width, styles.row)
+        key = (line, width, styles)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -263,78 +351,93 @@ class ArticleList(ScrollView, can_focus=True):
         if hit is None:
             page = row // self.page_size + 1
             if page not in self._asked:
-                self._asked.add(page)
-                # Not posted from here: during a render the screen counts as the sender,
-                # and a message never bubbles back to its sender.
-                self.call_later(self._want_page, page, self.generation)
-        strip = self._render_row_line(hit, sub, width, base, is_cursor)
+                # Not asked from here: during a render the screen counts as the sender, and
+                # a message never bubbles back to its sender.
+                self.call_later(self._ask, page)
+        strip = fit_pieces(self._row_line(hit, sub, styles, is_cursor), width, styles.row)
         self._cache[key] = strip
         return strip
-
-    def _styles_key(self, is_cursor: bool) -> tuple[Style, ...]:
-        """The styles a row is drawn with (each cached by Textual until the styles change)."""
-        styles = (self.rich_style, *(self._style(name) for name in ROW_STYLES))
-        return (*styles, self._style("article-list--cursor")) if is_cursor else styles
-
-    def _want_page(self, page: int, generation: int) -> None:
-        self.post_message(self.PageWanted(page, generation))
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
 
-    def _strip(self, text: Text, width: int, style: Style) -> Strip:
-        text.truncate(width, overflow="ellipsis")
-        return text_strip(text, self.app.console, width, style)
-
-    def _render_row_line(
-        self, hit: Hit | None, sub: int, width: int, base: Style, is_cursor: bool
-    ) -> Strip:
-        row_style = base + self._style("article-list--cursor") if is_cursor else base
-        text = Text(no_wrap=True, style=row_style, end="")
+    def _row_line(
+        self, hit: Hit | None, sub: int, styles: RowStyles, is_cursor: bool
+    ) -> list[tuple[str, Style]]:
+        """One line of a row as (text, style) pieces, every text on one line and safe."""
+        row = styles.row
+        pieces = [("▌" if is_cursor else " ", row)]
         if sub == 0:
-            text.append("▌" if is_cursor else " ", row_style)
             mark = self._marks.get(hit.id) if hit is not None else None
-            text.append_text(self._mark_cells(mark, row_style))
-            if hit is None:
-                text.append("…", row_style + self._style("article-list--placeholder"))
+            if mark is None:
+                pieces.append((" " * (MARK_CELLS - 1), row))
             else:
-                title = safe(hit.title or hit.path or hit.id)
-                text.append(title, row_style + self._style("article-list--title"))
+                pieces += [
+                    ("✓" if mark.reviewed else " ", styles.reviewed),
+                    ("⚑" if mark.flagged else " ", styles.flagged),
+                    ("#" if mark.tags else " ", styles.tagged),
+                    ("✎" if mark.note else " ", styles.tagged),
+                ]
+            if hit is None:
+                pieces.append(("…", styles.placeholder))
+            else:
+                pieces.append((one_line(hit.title or hit.path or hit.id), styles.title))
         else:
-            text.append("▌" if is_cursor else " ", row_style)
-            text.append(" " * (MARK_CELLS - 1), row_style)
+            pieces.append((" " * (MARK_CELLS - 1), row))
             if hit is not None:
-                meta = " · ".join(safe(part) for part in (hit.date, hit.source) if part)
-                text.append(meta, row_style + self._style("article-list--meta"))
+                meta = " · ".join(one_line(part) for part in (hit.date, hit.source) if part)
+                pieces.append((meta, styles.meta))
                 if hit.snippet:
                     if meta:
-                        text.append("  ", row_style)
-                    text.append_text(self._snippet(hit, row_style))
-        return self._strip(text, width, row_style)
+                        pieces.append(("  ", row))
+                    pieces += snippet_pieces(hit, styles)
+        return pieces
 
-    def _mark_cells(self, mark: Mark | None, style: Style) -> Text:
-        cells = Text(no_wrap=True, end="")
-        if mark is None:
-            cells.append(" " * (MARK_CELLS - 1), style)
-            return cells
-        cells.append("✓" if mark.reviewed else " ", style + self._style("article-list--reviewed"))
-        cells.append("⚑" if mark.flagged else " ", style + self._style("article-list--flagged"))
-        cells.append("#" if mark.tags else " ", style + self._style("article-list--tagged"))
-        cells.append("✎" if mark.note else " ", style + self._style("article-list--tagged"))
-        return cells
 
-    def _snippet(self, hit: Hit, style: Style) -> Text:
-        snippet_style = style + self._style("article-list--snippet")
-        match_style = snippet_style + self._style("article-list--match")
-        raw = hit.snippet
-        text = Text(no_wrap=True, end="")
-        cursor = 0
-        for span in sorted(hit.snippet_marks, key=lambda s: s.start):
-            start, end = max(span.start, cursor), min(span.end, len(raw))
-            if start >= end:
-                continue
-            text.append(one_line(raw[cursor:start]), snippet_style)
-            text.append(one_line(raw[start:end]), match_style)
-            cursor = end
-        text.append(one_line(raw[cursor:]), snippet_style)
-        return text
+class RowStyles(NamedTuple):
+    """The styles of one row's parts, each laid over the row's own (with or without cursor)."""
+
+    row: Style
+    title: Style
+    meta: Style
+    snippet: Style
+    match: Style
+    reviewed: Style
+    flagged: Style
+    tagged: Style
+    placeholder: Style
+
+    @classmethod
+    def make(cls, widget: ArticleList, row: Style) -> RowStyles:
+        def part(name: str) -> Style:
+            return row + widget.get_component_rich_style(f"article-list--{name}", partial=True)
+
+        snippet = part("snippet")
+        match = snippet + widget.get_component_rich_style("article-list--match", partial=True)
+        return cls(
+            row,
+            part("title"),
+            part("meta"),
+            snippet,
+            match,
+            part("reviewed"),
+            part("flagged"),
+            part("tagged"),
+            part("placeholder"),
+        )
+
+
+def snippet_pieces(hit: Hit, styles: RowStyles) -> list[tuple[str, Style]]:
+    """The snippet as pieces, the matched terms in the match style."""
+    raw = hit.snippet
+    pieces = []
+    cursor = 0
+    for span in sorted(hit.snippet_marks, key=lambda s: s.start):
+        start, end = max(span.start, cursor), min(span.end, len(raw))
+        if start >= end:
+            continue
+        pieces.append((one_line(raw[cursor:start]), styles.snippet))
+        pieces.append((one_line(raw[start:end]), styles.match))
+        cursor = end
+    pieces.append((one_line(raw[cursor:]), styles.snippet))
+    return pieces

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -49,3 +50,30 @@ def text_strip(text: Text, console: Console, width: int, base: Style) -> Strip:
     """
     segments = Segment.apply_style(text.render(console), style=base)
     return Strip(list(segments)).crop_extend(0, width, base)
+
+
+def fit_pieces(pieces: list[tuple[str, Style]], width: int, fill: Style) -> Strip:
+    """Pieces as a strip exactly `width` cells wide: cut with "…" (in the style of the piece
+    cut) when too long, padded in `fill` when short: what `text_strip` makes of the same pieces
+    in a truncated `Text`, without building one. Each style should already be laid over `fill`;
+    strings must be on one line and safe (`one_line`): they go to the terminal as they are."""
+    pieces = [(text, style) for text, style in pieces if text]
+    lengths = [cell_len(text) for text, _ in pieces]
+    total = sum(lengths)
+    segments: list[Segment] = []
+    if total <= width:
+        segments = [Segment(text, style) for text, style in pieces]
+        if total < width:
+            segments.append(Segment(" " * (width - total), fill))
+        return Strip(segments, width)
+    room = width - 1  # cells left before the "…"
+    for (text, style), length in zip(pieces, lengths, strict=True):
+        if length <= room:
+            segments.append(Segment(text, style))
+            room -= length
+            continue
+        if room > 0:
+            segments.append(Segment(set_cell_size(text, room), style))
+        segments.append(Segment("…", style))
+        break
+    return Strip(segments, width)
