@@ -365,6 +365,12 @@ def main() -> int:
     p.add_argument("--index-dir", type=Path, default=None)
     p.add_argument("--workers", type=int, default=None)
     p.add_argument("--skip-index", action="store_true", help="reuse the existing index")
+    p.add_argument(
+        "--only",
+        choices=("index",),
+        default=None,
+        help="run only this phase (index: the full build and its figures)",
+    )
     p.add_argument("--rounds", type=int, default=3, help="warm passes over the queries")
     p.add_argument("--phase", default=None, help=argparse.SUPPRESS)
     p.add_argument("--started", type=float, default=0.0, help=argparse.SUPPRESS)
@@ -395,7 +401,9 @@ def main() -> int:
     ]
     if not args.skip_index:
         print("indexing (full rebuild)...", file=sys.stderr)
+        load_before = os.getloadavg()[0]
         ix = run_phase("index", args)
+        load_after = os.getloadavg()[0]
         wps = words / ix["seconds"]
         lines += [
             row("articles indexed", f"{ix['articles']:,}"),
@@ -422,7 +430,11 @@ def main() -> int:
             ),
             row("peak memory indexing, RSS sum all procs", f"{ix['peak_rss_mb']:.0f} MB"),
             row("writer process max RSS", f"{ix['writer_maxrss_mb']:.0f} MB"),
+            row("machine load (1 min) before / after", f"{load_before:.2f} / {load_after:.2f}"),
         ]
+    if args.only == "index":
+        print("\n".join(lines))
+        return 0
     print("searching...", file=sys.stderr)
     se = run_phase("search", args, "--rounds", str(args.rounds))
     warm, cold = se["warm"], se["cold"]

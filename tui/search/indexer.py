@@ -2,15 +2,19 @@
 
 Pipeline: the calling process lists the corpus and compares it with the manifest; the files to
 (re)read go in chunks to worker processes, which hash, read, annotate and analyse them
-(`worker.py`); results come back as pickled bytes and ONE writer, in the calling process, adds
-them to Whoosh. Workers run ahead of the writer by a bounded window, so they keep both cores
-busy while the writer commits, without piling up unbounded results in memory.
+(`worker.py`).
 
-A full build commits a new segment every `SEGMENT_DOCS` documents (the commit of one segment
-overlaps the workers' work on the next, and memory stays flat), into a fresh generation folder
-that becomes current only once complete. An incremental update deletes and re-adds only what
-changed, by the file's key, which makes it idempotent: re-applying it after a crash that left
-the manifest one commit behind Whoosh gives the same index.
+A full build (`SegmentBuild`) is parallel to the end: each worker also writes the documents it
+made into a Whoosh segment of its own (`segment.FastWriter`), so documents never cross between
+processes and writing the index runs on every core; the calling process hands out files,
+writes the manifest rows as outcomes arrive, and finally commits the workers' segments together
+into a fresh generation folder, which becomes current only once complete.
+
+An update sends results back as pickled bytes to ONE writer in the calling process, which
+deletes and re-adds only what changed, by the file's key, which makes it idempotent:
+re-applying it after a crash that left the manifest one commit behind Whoosh gives the same
+index. Workers run ahead of the writer by a bounded window, so they keep both cores busy while
+it commits a segment (every `SEGMENT_DOCS` documents), without piling up unbounded results.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing import connection as mp_connection
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +45,7 @@ from tui.search.manifest import FILENAME as MANIFEST
 from tui.search.manifest import FileRow, LazyRows, Manifest
 from tui.search.prepare import annotations_from, article_from, prepare, unpack
 from tui.search.schema import SCHEMA_VERSION, build_schema
+from tui.search.segment import FastWriter
 
 SEGMENT_DOCS = 33_000
 """Documents per Whoosh segment in a big build or update (bounds writer memory and lets the
@@ -51,6 +57,11 @@ CHUNK = 8
 """Files per task sent to a worker."""
 WRITER_MB = 96
 """Memory Whoosh's posting pool may use before spilling sorted runs to disk."""
+WORKER_MB = 64
+"""Memory each full-build worker's segment writer may use for postings before spilling a
+sorted run to disk (see `segment.PostingBuffer`)."""
+ROWS_BATCH = 5_000
+"""Manifest rows a full build writes at a time (rather than holding 100,000 until the end)."""
 WINDOW_DOCS = 12_000
 """Files the workers may run ahead of the writer: enough to keep them busy through the
 commit of a segment (a minute or two at `SEGMENT_DOCS`), at about 6 KB of compressed
@@ -239,6 +250,103 @@ class Pipeline:
                 pool.shutdown(wait=True, cancel_futures=True)
 
 
+class SegmentBuild:
+    """A full build on worker processes that each write their own segment (`worker.serve`).
+
+    Files go out in chunks, a few ahead per worker, to whichever worker is free; outcomes come
+    back without their documents (the worker has added them to its segment). After the last
+    file, every worker writes out its segment at once, on its own core, and `segments` holds
+    them for the caller to commit together.
+    """
+
+    AHEAD = 3
+    """Chunks queued per worker: one in hand, the rest so it never waits for the next."""
+
+    def __init__(self, root: Path, engine: str, workers: int, gen: Path) -> None:
+        self.root = root
+        self.engine = engine
+        self.workers = workers
+        self.gen = gen
+        self.segments: list[Any] = []
+
+    def run(self, tasks: list[worker.Task]) -> Iterator[worker.Outcome]:
+        ctx = multiprocessing.get_context("spawn")
+        n = max(1, min(self.workers, -(-len(tasks) // CHUNK)))
+        chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
+        procs: list[Any] = []
+        conns: list[Any] = []
+        ok = False
+        try:
+            for i in range(n):
+                here, there = ctx.Pipe()
+                proc = ctx.Process(
+                    target=worker.serve,
+                    args=(
+                        there,
+                        str(self.root),
+                        self.engine,
+                        str(self.gen),
+                        str(self.gen / f"worker-{i}"),
+                        WORKER_MB,
+                    ),
+                    daemon=True,
+                )
+                proc.start()
+                there.close()
+                procs.append(proc)
+                conns.append(here)
+            waiting = dict.fromkeys(range(n), 0)
+            next_chunk = 0
+            while next_chunk < len(chunks) or any(waiting.values()):
+                for i in range(n):
+                    while waiting[i] < self.AHEAD and next_chunk < len(chunks):
+                        conns[i].send(("files", chunks[next_chunk]))
+                        next_chunk += 1
+                        waiting[i] += 1
+                busy = [conns[i] for i in range(n) if waiting[i]]
+                for conn in mp_connection.wait(busy):
+                    i = conns.index(conn)
+                    waiting[i] -= 1
+                    yield from self._answer(conn, procs[i], "files")
+            for conn in conns:
+                conn.send(("finish",))
+            self.segments = [
+                seg
+                for conn, proc in zip(conns, procs, strict=True)
+                for seg in self._answer(conn, proc, "segment")
+                if seg is not None
+            ]
+            for conn in conns:
+                conn.send(("stop",))
+            for proc in procs:
+                proc.join()
+            ok = True
+        finally:
+            if not ok:
+                for proc in procs:
+                    proc.terminate()
+                for proc in procs:
+                    proc.join()
+            for conn in conns:
+                conn.close()
+
+    @staticmethod
+    def _answer(conn: Any, proc: Any, kind: str) -> list[Any]:
+        try:
+            got = conn.recv()
+        except EOFError:
+            proc.join(timeout=5)
+            raise RuntimeError(
+                "an indexing worker process died (out of memory, or the annotation engine "
+                f"failed to load; exit code {proc.exitcode})"
+            ) from None
+        if got[0] == "error":
+            raise RuntimeError(f"an indexing worker failed:\n{got[1]}")
+        if got[0] != kind:
+            raise RuntimeError(f"an indexing worker answered {got[0]!r}, expected {kind!r}")
+        return list(got[1]) if kind == "files" else [got[1]]
+
+
 class Writer:
     """The one Whoosh writer, committing a segment every `SEGMENT_DOCS` documents and keeping
     the manifest in step with each commit."""
@@ -260,13 +368,18 @@ class Writer:
         self.rows: list[FileRow] = []
         self.deletes: list[str] = []
         self.dirty = False
+        self.stage_rows = False
+        """Write rows to the manifest as they come, before the commit they belong to: only
+        for a fresh generation, which nothing reads before it is complete."""
+        self.segments: list[Any] = []
+        """Segments written elsewhere (`SegmentBuild`) for the next commit to add."""
 
     def _writer(self) -> SegmentWriter:
         if self.w is None:
             try:
                 # Not compound: Whoosh reads a compound segment by copying each part into
                 # memory (BytesIO over the mmap): a gigabyte per reader at 100,000 articles.
-                self.w = self.ix.writer(limitmb=WRITER_MB, compound=False)
+                self.w = FastWriter(self.ix, limitmb=WRITER_MB, compound=False)
             except LockError as exc:
                 # Only the holder of writer.lock opens a Whoosh writer, so this means a foreign
                 # process (an older Broadsheet?) writes here: report it like our own lock.
@@ -287,6 +400,9 @@ class Writer:
             self.rows.append(row)
         if delete is not None:
             self.deletes.append(delete)
+        if self.stage_rows and len(self.rows) >= ROWS_BATCH:
+            self.manifest.apply(self.rows, self.deletes, {})
+            self.rows, self.deletes = [], []
 
     def maybe_commit(self) -> None:
         if self.docs_in_segment >= SEGMENT_DOCS:
@@ -294,7 +410,10 @@ class Writer:
 
     def commit(self, final: bool) -> None:
         """Commit Whoosh, then the manifest rows that commit covers (see module docstring)."""
-        if self.w is not None and self.dirty:
+        if self.segments:
+            extra, self.segments = self.segments, []
+            self._writer().commit(mergetype=lambda _w, current: [*current, *extra])
+        elif self.w is not None and self.dirty:
             if final and self.final_merge:
                 self.w.commit()
             else:
@@ -357,8 +476,16 @@ class Indexer:
             manifest = Manifest(gen / MANIFEST)
             try:
                 writer = Writer(ix, manifest, self._meta(), final_merge=False)
+                writer.stage_rows = True
                 summary = IndexSummary(rebuilt=True, reason=reason)
-                self._run(p, writer, {}, summary, progress, window=WINDOW_DOCS, fresh=True)
+                build = None
+                if len(p.tasks) > INLINE_MAX and self.pipeline.workers > 1:
+                    build = SegmentBuild(self.root, self.engine, self.pipeline.workers, gen)
+                self._run(
+                    p, writer, {}, summary, progress, window=WINDOW_DOCS, fresh=True, build=build
+                )
+                if build is not None:
+                    writer.segments = build.segments
                 writer.commit(final=True)
                 manifest.checkpoint()
                 summary.articles = writer.ix.doc_count()
@@ -467,6 +594,7 @@ class Indexer:
         window: int,
         searcher: Any = None,
         fresh: bool = False,
+        build: SegmentBuild | None = None,
     ) -> None:
         self._renamed_from = set()
         gone_by_hash: dict[str, str] = {}
@@ -477,7 +605,8 @@ class Indexer:
         total = len(p.tasks)
         if progress is not None:
             progress(0, total)
-        for done, out in enumerate(self.pipeline.run(p.tasks, window), start=1):
+        outcomes = build.run(p.tasks) if build is not None else self.pipeline.run(p.tasks, window)
+        for done, out in enumerate(outcomes, start=1):
             kind = p.kinds.get(out.key, "new")
             prev = old.get(out.key)
             row = FileRow(out.key, out.real, out.size, out.mtime_ns, out.hash)
@@ -507,9 +636,10 @@ class Indexer:
                     # Known content but nothing to copy from: read it after all.
                     out = worker.process(worker.Task(out.key, out.real, out.size, out.mtime_ns))
                     row.hash = out.hash
+                # `ids` rather than `docs`: a full build's workers add the documents themselves.
                 if prev is not None or kind == "changed":
                     writer.delete_file(out.key)
-                    if out.docs:
+                    if out.ids:
                         summary.updated += 1
                     elif prev is not None and prev.ids:
                         summary.removed += 1  # turned bad or empty: its articles are gone
@@ -518,7 +648,7 @@ class Indexer:
                         # Never seen by the manifest, but an update killed before its
                         # manifest commit may have added it to Whoosh already.
                         writer.delete_file(out.key)
-                    if out.docs:
+                    if out.ids:
                         summary.added += 1
                 for doc in out.docs:
                     writer.add(doc)

@@ -4,6 +4,12 @@ Everything here is a plain function over picklable data so it can run in a
 `ProcessPoolExecutor` (several files per task, to keep inter-process traffic low) or inline in
 the calling process when only a few files changed and starting workers would cost more than
 the work.
+
+A full build goes further (`serve`): each worker process also writes the documents it made
+into a Whoosh segment of its own, so the costly part of writing an index (inverting, encoding
+and compressing postings) runs on every core too, and documents never travel between
+processes. The calling process only hands out files, keeps the manifest, and at the end
+commits the workers' segments together as one index.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ import contextlib
 import hashlib
 import os
 import pickle
+import shutil
+import traceback
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,3 +153,92 @@ def worker_main_init(root: str, engine: str) -> None:
     with contextlib.suppress(AttributeError, OSError):
         os.nice(5)
     _extractor()
+
+
+class SegmentSink:
+    """The Whoosh segment one worker process writes during a full build.
+
+    It is written in a private folder (Whoosh keeps its temporary files in a folder named after
+    the index, which writers sharing one folder would trample), and `finish` moves the finished
+    segment's files into the generation folder and returns the segment for the caller's
+    commit. Nothing is visible in the index before that commit.
+    """
+
+    def __init__(self, gen: str, folder: str, limitmb: float) -> None:
+        self.gen = gen
+        self.folder = folder
+        self.limitmb = limitmb
+        self.writer: Any = None
+
+    def add(self, docs: list[dict[str, Any]]) -> None:
+        if not docs:
+            return
+        if self.writer is None:
+            from whoosh import index as whoosh_index
+
+            from tui.search.schema import build_schema
+            from tui.search.segment import FastWriter
+
+            os.makedirs(self.folder, exist_ok=True)
+            ix = whoosh_index.create_in(self.folder, build_schema())
+            self.writer = FastWriter(ix, limitmb=self.limitmb, compound=False)
+        for doc in docs:
+            self.writer.add_document(**doc)
+
+    def finish(self) -> Any:
+        """Write out the segment, move its files into the generation folder, and return it
+        (None when this worker wrote nothing)."""
+        writer, self.writer = self.writer, None
+        segment = None
+        if writer is not None:
+            try:
+                segment = writer._finalize_segment()
+            finally:
+                writer._finish()  # our own folder: drops the temporary files, releases the lock
+            prefix = f"{segment.indexname}_{segment.segid}"
+            for name in os.listdir(self.folder):
+                if name.startswith(prefix):
+                    os.replace(os.path.join(self.folder, name), os.path.join(self.gen, name))
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return segment
+
+    def cancel(self) -> None:
+        writer, self.writer = self.writer, None
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.cancel()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def serve(conn: Any, root: str, engine: str, gen: str, folder: str, limitmb: float) -> None:
+    """Main loop of a full-build worker process, driven over a pipe by the calling process.
+
+    Requests: ("files", [Task, ...]) answers ("files", [Outcome, ...]) with each outcome's
+    documents already added to this worker's segment (so `docs` is empty and `ids` says what
+    was added); ("finish",) answers ("segment", segment or None); ("stop",) ends. Any failure
+    answers ("error", traceback) and ends.
+    """
+    sink = SegmentSink(gen, folder, limitmb)
+    try:
+        worker_main_init(root, engine)
+        while True:
+            request = conn.recv()
+            kind = request[0]
+            if kind == "files":
+                outcomes = [process(task) for task in request[1]]
+                for out in outcomes:
+                    sink.add(out.docs)
+                    out.docs = []
+                conn.send(("files", outcomes))
+            elif kind == "finish":
+                conn.send(("segment", sink.finish()))
+            else:
+                break
+    except (EOFError, KeyboardInterrupt):
+        sink.cancel()
+    except BaseException:
+        sink.cancel()
+        with contextlib.suppress(Exception):
+            conn.send(("error", traceback.format_exc()))
+    finally:
+        conn.close()
