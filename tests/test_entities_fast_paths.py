@@ -135,3 +135,86 @@ def test_words_before_an_anchor_are_found_as_by_a_search(parts: list[str]) -> No
     for p in range(len(text) + 1):
         left = patterns._LEFT.search(text, max(0, p - 40), p)
         assert patterns._left_start(text, p) == (left.start() if left else p)
+
+
+MONEY_PIECES = [
+    *PIECES,
+    "5",
+    "1,000",
+    "3.5",
+    "$",
+    "£",
+    "US$",
+    "%",
+    "p",
+    "bn",
+    " million",
+    " dollars",
+    " USD",
+    " per cent",
+    "pct",
+    "Jan$",
+    "two",
+    " years ago",
+    "the 1990s",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MONEY_PIECES), max_size=30).map("".join))
+def test_patterns_tried_only_where_they_can_match_find_what_trying_all_finds(
+    text: str,
+) -> None:
+    # `_candidates` leaves out patterns that cannot match at an anchor; trying all three at
+    # every anchor must give the same money, percentages and dates.
+    quick = patterns.find_patterns(text)
+    original = patterns._candidates
+    try:
+        patterns._candidates = lambda _text, _start, _end: patterns._ALL_PATTERNS  # type: ignore[assignment]
+        assert patterns.find_patterns(text) == quick
+    finally:
+        patterns._candidates = original
+
+
+RUN_PIECES = [
+    *PIECES,
+    "Mr",
+    "Mrs",
+    "Corp",
+    "Co",
+    "Col",
+    " of the ",
+    " of ",
+    " de ",
+    " del ",
+    " della ",
+    " dos ",
+    " & ",
+    " and ",
+    " upon ",
+    "Bank",
+    "England",
+    "Della",
+    "Ltd.",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(RUN_PIECES), max_size=30).map("".join))
+def test_runs_with_trie_connectors_are_the_runs_of_the_word_lists(text: str) -> None:
+    # The abbreviations and connectors of a run are tries; written as plain alternations
+    # (as they once were) they must find the same runs.
+    abbrev = rf"(?:{names._ABBREV})\.(?![{names._L}])"
+    connector = (
+        r"(?:of[ \t]the|of|for[ \t]the|for|de|del|della|der|den|van|von|da|di|du|dos|das|y|&|"
+        r"and|bin|ibn|on|upon)"
+    )
+    up, letters = names._UP, names._L
+    word = (
+        rf"(?:(?:[{up}]\.){{2,4}}(?:[{up}](?![{letters}.]))?|{abbrev}"
+        rf"|[{up}]\.(?=[ \t][{up}])|{names._PLAIN})"
+    )
+    plain = re.compile(
+        rf"(?=[{up}ae])(?<![\w'’\-]){word}(?:{names._SEP}(?:{connector}{names._SEP})?{word}){{0,12}}"
+    )
+    assert [m.span() for m in names.RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -11,6 +11,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.nlp import quotes
+from tui.nlp.quote_marks import DOUBLE_MARKS, SINGLE_MARKS, _marks_by_paragraph, _paragraphs
 from tui.nlp.quotes import ABBREV, CUE_WORD, REPORTED_CUE, _Article, _tokens, find_quotes
 
 PIECES = [
@@ -140,3 +142,44 @@ def test_a_page_of_quotes_with_a_speaker_now_and_then() -> None:
     assert sum(q.text.endswith('Doe. "a b c"') for q in spoken) == 1_999
     assert all(q.speaker is None for q in found if q.text == '"a b c"')
     assert len(found) == 2_000 + 2_000 * 8 + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_marks_found_in_one_scan_are_those_of_each_paragraph(text: str) -> None:
+    paras = _paragraphs(text)
+    for marks in (DOUBLE_MARKS, SINGLE_MARKS):
+        by_para = _marks_by_paragraph(marks, text, paras)
+        each = [[m.span() for m in marks.finditer(text, ps, pe)] for ps, pe in paras]
+        if by_para is None:
+            assert not any(each)
+        else:
+            assert [[m.span() for m in found] for found in by_para] == each
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_reported_speech_found_with_the_paragraph_cue_check_as_without(text: str) -> None:
+    # `_cue_within` skips sentences in which the paragraph's search found no reporting word;
+    # asking `may_be_reported` of every sentence instead must find the same quotes.
+    quick = find_quotes(text, [])
+    original = quotes._cue_within
+    try:
+        quotes._cue_within = lambda *_args: True
+        assert find_quotes(text, []) == quick
+    finally:
+        quotes._cue_within = original
+
+
+def test_reported_speech_in_a_sentence_cut_inside_a_word() -> None:
+    # A sentence longer than the reach is cut, possibly inside a word: the cut word's start
+    # ("say" of "saying") must still count, as a search of the sentence alone would find it.
+    long = "Officials from the ministry " + "and the agency " * 30
+    text = f"{long}says that the port will reopen next week after the storm.\n"
+    quick = find_quotes(text, [])
+    original = quotes._cue_within
+    try:
+        quotes._cue_within = lambda *_args: True
+        assert find_quotes(text, []) == quick
+    finally:
+        quotes._cue_within = original

@@ -106,6 +106,8 @@ class Mention:
 
 def _top(scores: dict[str, float]) -> tuple[str | None, float]:
     """The label with the highest score (the first such, in insertion order), and the score."""
+    if len(scores) == 1:
+        return next(iter(scores.items()))  # the common case: one label
     if not scores:
         return None, 0.0
     label = max(scores, key=scores.__getitem__)
@@ -285,19 +287,28 @@ def _vote(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.kind == "credit":
             continue
-        prior = priors.setdefault(m.key, {})
-        for label, weight in m.prior.items():
-            if weight > prior.get(label, 0.0):
-                prior[label] = weight
+        key = m.key
+        prior = priors.get(key)
+        if prior is None:
+            # The first mention of a string: most strings have one, or share one prior.
+            priors[key] = {label: weight for label, weight in m.prior.items() if weight > 0.0}
+        else:
+            for label, weight in m.prior.items():
+                if weight > prior.get(label, 0.0):
+                    prior[label] = weight
         if m.context:
-            context = contexts.setdefault(m.key, {})
-            for label, weight in m.context.items():
-                context.setdefault(label, []).append(weight)
+            context = contexts.get(key)
+            if context is None:
+                contexts[key] = {label: [weight] for label, weight in m.context.items()}
+            else:
+                for label, weight in m.context.items():
+                    context.setdefault(label, []).append(weight)
     top_by_key: dict[str, tuple[str | None, float]] = {}
-    for key, prior in priors.items():
-        pooled = dict(prior)
-        for label, weights in contexts.get(key, {}).items():
-            pooled[label] = pooled.get(label, 0.0) + _saturate(weights)
+    for key, pooled in priors.items():  # each dict is this function's own: pooled in place
+        context = contexts.get(key)
+        if context is not None:
+            for label, weights in context.items():
+                pooled[label] = pooled.get(label, 0.0) + _saturate(weights)
         top_by_key[key] = _top(pooled)
     for m in mentions:
         if m.kind == "credit":

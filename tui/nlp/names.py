@@ -50,15 +50,22 @@ _PLAIN = (
 )
 _WORD = (
     rf"(?:(?:[{_UP}]\.){{2,4}}(?:[{_UP}](?![{_L}.]))?"
-    rf"|(?:{_ABBREV})\.(?![{_L}])"
+    rf"|{word_pattern(_ABBREV.split('|'))}\.(?![{_L}])"
     rf"|[{_UP}]\.(?=[ \t][{_UP}])"
     rf"|{_PLAIN})"
 )
 _SEP = r"[ \t\u00a0]{1,3}"
 _CONNECTOR = (
-    r"(?:of[ \t]the|of|for[ \t]the|for|de|del|della|der|den|van|von|da|di|du|dos|das|y|&|and|"
-    r"bin|ibn|on|upon)"
+    r"(?:of(?:[ \t]the)?|for(?:[ \t]the)?|"
+    + word_pattern(
+        word_set("de del della der den van von da di du dos das y & and bin ibn on upon")
+    )
+    + ")"
 )
+"""Words that may join two capitalised words of one run. The abbreviations and connectors are
+written as tries (`word_pattern`), which the regex engine tries a letter at a time instead of
+word by word at every capital: each is followed by what a shorter one cannot be ("." or a
+space), so the longest-first trie matches exactly what the list did."""
 # The lookahead names the letters a run can start with (a capital, or the "a" of "al-" and the
 # "e" of "el-"): it is implied by the rest, but lets the regex engine pass over other characters
 # before it evaluates the lookbehind, which makes the scan over a whole text much quicker.
