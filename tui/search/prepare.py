@@ -13,43 +13,23 @@ re-indexed from them without reading or annotating it again).
 from __future__ import annotations
 
 import json
-import struct
 import zlib
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from itertools import pairwise
-from pickle import dumps
 from typing import Any
 
 from tui.model import Annotations, Article, Entity, Quote, Span
 from tui.search.schema import TITLE_GAP, TITLE_WEIGHT, Prepared, name_positions, text_positions
 
-Postings = list[tuple[bytes, int, float, bytes]]
-"""(term bytes, frequency, weight, encoded positions) per distinct term, as Whoosh wants them."""
-
-_pack_uint = struct.Struct("!I").pack
 FACET_NAMES = 12
 """How many people and organisations each document keeps for result facets."""
 
 
 def encode(positions: dict[str, list[int]], extra: dict[str, float] | None = None) -> Prepared:
-    """Postings for one field, position lists encoded byte for byte as Whoosh's `Positions`
-    format does (count, then the pickled list of gaps), only faster. A term's weight is its
-    frequency plus `extra[term]` (title words folded into the body weigh more)."""
-    out: Postings = []
-    append = out.append
-    extra = extra or {}
-    for term, poses in positions.items():
-        n = len(poses)
-        if n == 1:
-            gaps = poses
-        else:
-            gaps = [poses[0]]
-            gaps += [b - a for a, b in pairwise(poses)]
-        weight = n + extra.get(term, 0.0)
-        append((term.encode("utf-8", "surrogatepass"), n, weight, _pack_uint(n) + dumps(gaps, 2)))
-    return Prepared(out)
+    """One field's terms and positions, ready for the writer (see `schema.Prepared`). A term's
+    weight is its frequency plus `extra[term]` (title words folded into the body weigh more)."""
+    return Prepared(positions, extra)
 
 
 def body_positions(title: str | None, text: str) -> tuple[dict[str, list[int]], dict[str, float]]:

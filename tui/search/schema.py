@@ -11,7 +11,10 @@ produce identical terms and positions, so a query always finds what was indexed.
 from __future__ import annotations
 
 import re
+import struct
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
+from pickle import dumps
 from typing import Any
 
 from whoosh import columns, fields
@@ -51,22 +54,63 @@ QUERY_FIELDS = (*TEXT_FIELDS, *NAME_FIELDS, "date", "id", "path")
 """Field names a user may write in a query."""
 
 
-class Prepared:
-    """Postings of one field of one document, computed ahead of time in a worker process.
+_pack_uint = struct.Struct("!I").pack
+_ONE = _pack_uint(1)
+ONE_POSITION: dict[int, bytes] = {}
+"""Encoded value of a one-position posting, by position: most terms occur once in a field."""
 
-    Each entry is (term bytes, frequency, weight, encoded positions) for one distinct term.
+
+def position_bytes(poses: list[int]) -> bytes:
+    """A posting's positions encoded byte for byte as Whoosh's `Positions` format does (count,
+    then the pickled list of gaps), only faster."""
+    if len(poses) == 1:
+        p = poses[0]
+        got = ONE_POSITION.get(p)
+        if got is None:
+            got = _ONE + dumps(poses, 2)
+            if p < 65_536:
+                ONE_POSITION[p] = got
+        return got
+    gaps = [poses[0]]
+    gaps += [b - a for a, b in pairwise(poses)]
+    return _pack_uint(len(poses)) + dumps(gaps, 2)
+
+
+class Prepared:
+    """One field of one document, analysed ahead of time in a worker process: each term's
+    positions, and extra weight for some terms (a term's weight is its frequency plus its
+    extra). `segment.FastWriter` turns this straight into postings; Whoosh's own writer gets
+    them from `postings` through `PreparedText.index`.
     """
 
-    __slots__ = ("postings",)
+    __slots__ = ("extra", "positions")
 
-    def __init__(self, postings: list[tuple[bytes, int, float, bytes]]) -> None:
-        self.postings = postings
+    def __init__(
+        self, positions: dict[str, list[int]], extra: dict[str, float] | None = None
+    ) -> None:
+        self.positions = positions
+        self.extra = extra or None
 
-    def __getstate__(self) -> list[tuple[bytes, int, float, bytes]]:
-        return self.postings
+    @property
+    def postings(self) -> list[tuple[bytes, int, float, bytes]]:
+        """(term bytes, frequency, weight, encoded positions) per distinct term, as Whoosh
+        wants them."""
+        extra = self.extra or {}
+        return [
+            (
+                term.encode("utf-8", "surrogatepass"),
+                len(poses),
+                len(poses) + extra.get(term, 0.0),
+                position_bytes(poses),
+            )
+            for term, poses in self.positions.items()
+        ]
 
-    def __setstate__(self, state: list[tuple[bytes, int, float, bytes]]) -> None:
-        self.postings = state
+    def __getstate__(self) -> tuple[dict[str, list[int]], dict[str, float] | None]:
+        return self.positions, self.extra
+
+    def __setstate__(self, state: tuple[dict[str, list[int]], dict[str, float] | None]) -> None:
+        self.positions, self.extra = state
 
 
 class PreparedText(fields.TEXT):

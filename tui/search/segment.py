@@ -43,7 +43,7 @@ from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
-from tui.search.schema import Prepared
+from tui.search.schema import ONE_POSITION, Prepared, position_bytes
 
 _RECORD = struct.Struct("<IfH")
 """One posting in a term's buffer: document number, weight, length of the value bytes that
@@ -90,6 +90,41 @@ class PostingBuffer:
             if len(vbytes) > _MAX_VALUE:
                 raise ValueError(f"posting value of {len(vbytes)} bytes is too long")
             rec = pack(docnum, weight, len(vbytes)) + vbytes
+            buf = get(tbytes)
+            if buf is None:
+                terms[tbytes] = bytearray(rec)
+                grown += _TERM_OVERHEAD + len(tbytes) + len(rec)
+            else:
+                buf += rec
+                grown += len(rec)
+        self.size += grown
+        if self.size > self.limit:
+            self.save()
+        return length
+
+    def add_prepared(self, fieldname: str, docnum: int, value: Prepared, boost: float) -> int:
+        """`add_document_field` for a `schema.Prepared` value, encoding its postings on the way
+        in (one pass, no intermediate tuples); returns the sum of the term frequencies."""
+        terms = self.fields.get(fieldname)
+        if terms is None:
+            terms = self.fields[fieldname] = {}
+        pack = _RECORD.pack
+        get = terms.get
+        single = ONE_POSITION
+        extra = value.extra
+        grown = 0
+        length = 0
+        for term, poses in value.positions.items():
+            n = len(poses)
+            length += n
+            vbytes = (single.get(poses[0]) if n == 1 else None) or position_bytes(poses)
+            weight = n + extra.get(term, 0.0) if extra else float(n)
+            if boost != 1.0:
+                weight *= boost
+            if len(vbytes) > _MAX_VALUE:
+                raise ValueError(f"posting value of {len(vbytes)} bytes is too long")
+            rec = pack(docnum, weight, len(vbytes)) + vbytes
+            tbytes = term.encode("utf-8", "surrogatepass")
             buf = get(tbytes)
             if buf is None:
                 terms[tbytes] = bytearray(rec)
@@ -240,7 +275,7 @@ class FastWriter(SegmentWriter):
         perdocwriter = self.perdocwriter
         schema = self.schema
         docnum = self.docnum
-        add = self.pool.add_document_field
+        pool = self.pool
         docboost = self._doc_boost(fields)
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
         self._check_fields(schema, fieldnames)
@@ -256,8 +291,12 @@ class FastWriter(SegmentWriter):
                 length = 0
                 if field.indexed:
                     boost = self._field_boost(fields, fieldname, docboost)
-                    postings = value.postings if isinstance(value, Prepared) else field.index(value)
-                    freqs = add(fieldname, docnum, postings, boost)
+                    if isinstance(value, Prepared):
+                        freqs = pool.add_prepared(fieldname, docnum, value, boost)
+                    else:
+                        freqs = pool.add_document_field(
+                            fieldname, docnum, field.index(value), boost
+                        )
                     if field.scorable:
                         length = freqs
                 customval = fields.get(f"_stored_{fieldname}", value)
@@ -295,6 +334,7 @@ class FastWriter(SegmentWriter):
                 current = fieldname
                 fw.start_field(fieldname, schema[fieldname])
                 lens = lengths.get(fieldname, bytearray())
+                lens.extend(bytes(self.docnum - self.docbase - len(lens)))
             elif current is None:
                 continue
             fw.start_term(tbytes)
@@ -317,35 +357,47 @@ def _add_postings(
 ) -> None:
     """Write one term's postings through a Whoosh 3 postings writer, a block at a time.
 
-    The writer's block buffers are filled a block at once rather than posting by posting, and
-    each block is written by `_write_block` below; `finish_postings` then only records where
-    the term's postings are.
+    The records are decoded and each block's statistics gathered in one pass, the writer's
+    block buffers filled a block at once, and each block written by `_write_block` below;
+    `finish_postings` then only records where the term's postings are. `lens` holds the length
+    byte of every document of the segment in this field (0: none).
     """
-    ids, weights, values = decode(data)
-    nlens = len(lens)
-    count = len(ids)
-    for start in range(0, count, blocklimit):
-        end = start + blocklimit
-        block_ids = ids[start:end]
-        block_weights = weights[start:end]
-        pw._ids = array("I", block_ids)
-        pw._weights = array("f", block_weights)
-        pw._values = [v for v in values[start:end] if v]
-        pw._maxweight = max(0, max(block_weights))
-        low = None
+    view = bytes(data)
+    unpack = _RECORD.unpack_from
+    size = _RECORD.size
+    end = len(view)
+    off = 0
+    while off < end:
+        ids: list[int] = []
+        weights: list[float] = []
+        values: list[bytes] = []
+        low = 256
         high = 0
-        for docnum in block_ids:
-            at = docnum - docbase
-            lb = lens[at] if at < nlens else 0
+        top = 0.0
+        while off < end and len(ids) < blocklimit:
+            docnum, weight, vlen = unpack(view, off)
+            off += size
+            if vlen:
+                values.append(view[off : off + vlen])
+                off += vlen
+            ids.append(docnum)
+            weights.append(weight)
+            if weight > top:
+                top = weight
+            lb = lens[docnum - docbase]
             if lb:
-                length = byte_to_length(lb)
-                if low is None or length < low:
-                    low = length
-                if length > high:
-                    high = length
-        pw._minlength = low
-        pw._maxlength = high
-        _write_block(pw, last=end >= count)
+                if lb < low:
+                    low = lb
+                if lb > high:
+                    high = lb
+        pw._ids = array("I", ids)
+        pw._weights = array("f", weights)
+        pw._values = values
+        pw._maxweight = top
+        # As `add_posting` would have them: the lengths the length column gives back.
+        pw._minlength = byte_to_length(low) if high else None
+        pw._maxlength = byte_to_length(high) if high else 0
+        _write_block(pw, last=off >= end)
 
 
 BLOCK_PICKLE = 3
