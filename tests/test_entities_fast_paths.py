@@ -11,7 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.nlp import coref, names, patterns
+from tui.nlp import coref, names, patterns, speakers
 from tui.nlp.cues import word_pattern
 from tui.nlp.gazetteer import gazetteer
 
@@ -218,3 +218,94 @@ def test_runs_with_trie_connectors_are_the_runs_of_the_word_lists(text: str) -> 
         rf"(?=[{up}ae])(?<![\w'’\-]){word}(?:{names._SEP}(?:{connector}{names._SEP})?{word}){{0,12}}"
     )
     assert [m.span() for m in names.RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+SPORT_PIECES = [
+    "goal",
+    "goals",
+    "goalkeeper",
+    "half-time",
+    "kick-off",
+    "semi-final",
+    "try",
+    "country",
+    "cup",
+    "cupboard",
+    "coach",
+    "season",
+    "_",
+    "-",
+    " ",
+    ".",
+    "2",
+    "é",
+    "League",
+    "x" * 300,
+]
+
+
+def _sporty_by_regex(text: str) -> bool:
+    if len(text) < 300:
+        return False
+    seen = {m.group() for m in names._SPORTS_WORDS.finditer(text[:5000].lower())}
+    return len(seen) >= 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SPORT_PIECES), max_size=40).map("".join))
+def test_sports_words_are_counted_as_the_pattern_finds_them(text: str) -> None:
+    assert names._sporty(text) == _sporty_by_regex(text)
+
+
+NAME_RUN_PIECES = [
+    *RUN_PIECES,
+    "J.",
+    "J.R.",
+    "Sen.",
+    "Sens.",
+    "Dr.",
+    "Del",
+    "O'Neil",
+    "Smith-jones",
+    " al ",
+    " la ",
+    " of the ",
+    "e.g.",
+    "x.Y",
+    "Ölund",
+    "élan",
+    "al-Assad",
+    "el-Sisi",
+    "as-",
+    "a",
+    "e",
+    "l-",
+    "Bal-Kan",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NAME_RUN_PIECES), max_size=30).map("".join))
+def test_speaker_runs_are_the_runs_of_the_plain_pattern(text: str) -> None:
+    # The speaker registry's run pattern starts with a plain class of capitals (for a quick
+    # scan); with a lookahead and a lookbehind in front, as it once was, it finds the same runs.
+    up = speakers._UP
+    plain = re.compile(
+        rf"(?=[{up}])(?<![\w’'\-.]){speakers._TOKEN}"
+        rf"(?:[ \u00a0](?:{speakers._PARTICLE}[ \u00a0](?:the[ \u00a0])?)?{speakers._TOKEN})*"
+    )
+    found = [m.span() for m in speakers.NAME_RUN.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NAME_RUN_PIECES), max_size=30).map("".join))
+def test_runs_starting_with_a_class_are_the_runs_of_the_lookahead_pattern(text: str) -> None:
+    # The name finder's run pattern starts with a plain class too; with the lookahead and the
+    # lookbehind in front of `_WORD` it finds the same runs.
+    lookahead = re.compile(
+        rf"(?=[{names._UP}ae])(?<![\w'’\-]){names._WORD}"
+        rf"(?:{names._SEP}(?:{names._CONNECTOR}{names._SEP})?{names._WORD}){{0,12}}"
+    )
+    found = [m.span() for m in names.RUN.finditer(text)]
+    assert found == [m.span() for m in lookahead.finditer(text)]

@@ -35,6 +35,25 @@ def word_pattern(words: Iterable[str]) -> str:
     return _trie_pattern(trie)
 
 
+def after_first_letter(words: Iterable[str]) -> str:
+    """A regex for the rest of any of `words` (two letters or more) once its first letter has
+    been read: "(?:(?<=M)(?:r(?:s)?|s)|(?<=D)r)" for "Mr", "Mrs", "Ms", "Dr".
+
+    For patterns that read a name's first letter as a plain character class, which the regex
+    engine can look for quickly, and the rest after it. Each group of words that share a first
+    letter is a trie (`word_pattern`) behind a lookbehind for that letter.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if len(word) < 2:
+            raise ValueError(f"{word!r}: a word needs a letter after its first")
+        groups.setdefault(word[0], []).append(word[1:])
+    branches = [
+        f"(?<={re.escape(first)}){word_pattern(rests)}" for first, rests in sorted(groups.items())
+    ]
+    return "(?:" + "|".join(branches) + ")"
+
+
 def _trie_pattern(node: dict[str, dict]) -> str:
     branches = [re.escape(ch) + _trie_pattern(rest) for ch, rest in sorted(node.items()) if ch]
     if not branches:

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from tui.model import Span
 from tui.nlp import cues
 from tui.nlp.coref import EVENT, ORG, PERSON, PLACE, Mention
-from tui.nlp.cues import word_pattern, word_set
+from tui.nlp.cues import after_first_letter, word_pattern, word_set
 from tui.nlp.gazetteer import BIG_CITY, CITY, COUNTRY, Gazetteer, fold, gazetteer
 
 
@@ -43,11 +43,13 @@ _ABBREV = (
     "Mr|Mrs|Ms|Dr|St|Mt|Ft|Jr|Sr|Jnr|Snr|Inc|Corp|Co|Ltd|Bros|Gen|Lt|Col|Capt|Sgt|Gov|Sen|Rep|"
     "Prof|Rev|Hon|Maj|Adm|Cmdr|Supt|Insp|Det|Messrs|Mme|Mlle|Ave|Rd|Cpl|Pte"
 )
-_PLAIN = (
-    rf"(?:(?:a[lsdnrtz]|el)-)?[{_UP}][{_L}\d]*(?:['’][{_UP}][{_L}]*)?"
+_PLAIN_REST = (
+    rf"[{_L}\d]*(?:['’][{_UP}][{_L}]*)?"
     rf"(?:-(?:[{_LO}]{{1,3}}-)?[{_UP}][{_L}\d]*(?:['’][{_UP}][{_L}]*)?){{0,4}}"
     rf"(?:(?<=s)['’](?=[ \t]{{1,3}}[{_UP}]))?"  # "Workers' Union"
 )
+"""A plain capitalised word after its capital."""
+_PLAIN = rf"(?:(?:a[lsdnrtz]|el)-)?[{_UP}]{_PLAIN_REST}"
 _WORD = (
     rf"(?:(?:[{_UP}]\.){{2,4}}(?:[{_UP}](?![{_L}.]))?"
     rf"|{word_pattern(_ABBREV.split('|'))}\.(?![{_L}])"
@@ -66,12 +68,23 @@ _CONNECTOR = (
 written as tries (`word_pattern`), which the regex engine tries a letter at a time instead of
 word by word at every capital: each is followed by what a shorter one cannot be ("." or a
 space), so the longest-first trie matches exactly what the list did."""
-# The lookahead names the letters a run can start with (a capital, or the "a" of "al-" and the
-# "e" of "el-"): it is implied by the rest, but lets the regex engine pass over other characters
-# before it evaluates the lookbehind, which makes the scan over a whole text much quicker.
-RUN = re.compile(
-    rf"(?=[{_UP}ae])(?<![\w'’\-]){_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})?{_WORD}){{0,12}}"
+_FIRST_WORD = (
+    rf"[{_UP}ae](?<![\w'’\-].)"
+    rf"(?:(?<=[{_UP}])"
+    rf"(?:\.(?:[{_UP}]\.){{1,3}}(?:[{_UP}](?![{_L}.]))?"
+    rf"|{after_first_letter(_ABBREV.split('|'))}\.(?![{_L}])"
+    rf"|\.(?=[ \t][{_UP}])"
+    rf"|{_PLAIN_REST})"
+    rf"|(?:(?<=a)[lsdnrtz]|(?<=e)l)-[{_UP}]{_PLAIN_REST})"
 )
+"""`_WORD` not preceded by a letter, a digit, an apostrophe or a hyphen, written to start with
+the character class of the letters a run can start with (a capital, or the "a" of "al-" and the
+"e" of "el-"): each alternative of `_WORD` goes on from there, and the lookbehind looks at the
+character before that letter. A pattern that starts with a plain class lets the regex engine
+pass over every other character in its own quick loop, so the scan over a whole text is much
+quicker than with a lookahead and a lookbehind in front (`(?=[...])(?<![...])_WORD`, which
+matches the same runs)."""
+RUN = re.compile(rf"{_FIRST_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})?{_WORD}){{0,12}}")
 _TOKEN = re.compile(r"\S+")
 
 _PARTICLE_LINKS = word_set(
@@ -239,12 +252,33 @@ def _sporty(text: str) -> bool:
     """
     if len(text) < 300:
         return False
-    seen: set[str] = set()
-    for match in _SPORTS_WORDS.finditer(text[:5000].lower()):
-        seen.add(match.group())
-        if len(seen) == 3:
-            return True  # no need to read on
+    low = text[:5000].lower()
+    size = len(low)
+    seen = 0
+    # Each word is looked for with `str.find` (much quicker than one regex scan over the text)
+    # and counted at its first use that stands as a whole word: what `_SPORTS_WORDS` finds.
+    for word in _SPORTS_LIST:
+        i = low.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not _word_char(low[i - 1])) and (j == size or not _word_char(low[j])):
+                seen += 1
+                if seen == 3:
+                    return True  # no need to read on
+                break
+            i = low.find(word, i + 1)
     return False
+
+
+_SPORTS_LIST = tuple(sorted(cues.SPORTS_WORDS))
+"""The sports words, for `_sporty`. None is part of another's match as `_SPORTS_WORDS` reads
+them (the hyphenated ones, "half-time", "kick-off", hold none), so counting each word that
+occurs as a whole word counts the different words the pattern finds."""
+
+
+def _word_char(ch: str) -> bool:
+    """Whether a regex `\\w` matches the character: what a `\\b` tells apart."""
+    return ch.isalnum() or ch == "_"
 
 
 def find_name_mentions(
@@ -715,7 +749,8 @@ def _facts(gaz: Gazetteer, name: str, initial: bool) -> _Facts:
     key = fold(name)
     first_key = fold(first.rstrip("."))
     last_key = fold(names[-1].rstrip("."))
-    prior, place_weight = _prior(gaz, name, initial)
+    place_weight = gaz.places.get(key, 0.0)
+    prior = _prior(gaz, name, initial, names, key, first_key, last_key, place_weight)
     drop = drop_alone = sentence_word = common = False
     if n == 1:
         drop = (
@@ -743,21 +778,28 @@ def _facts(gaz: Gazetteer, name: str, initial: bool) -> _Facts:
     return facts
 
 
-def _prior(gaz: Gazetteer, name: str, initial: bool) -> tuple[dict[str, float], float]:
-    """What a name's own words say, and its place weight; the same for every mention of it,
-    so `_facts` keeps it."""
+def _prior(
+    gaz: Gazetteer,
+    name: str,
+    initial: bool,
+    names: list[str],
+    key: str,
+    first_key: str,
+    last_key: str,
+    place_weight: float,
+) -> dict[str, float]:
+    """What a name's own words say; the same for every mention of it, so `_facts` keeps it.
+
+    `names` are its capitalised words, `key`, `first_key` and `last_key` the `fold` of it and
+    of its first and last word (without a final full stop), `place_weight` its gazetteer
+    weight as a place: `_facts` has them already."""
     prior: dict[str, float] = {}
 
     def add(label: str, weight: float) -> None:
         if weight > prior.get(label, 0.0):
             prior[label] = weight
 
-    names = [w for w in name.split() if _is_word(w)]
     n = len(names)
-    key = fold(name)
-    first_key = fold(names[0].rstrip("."))
-    last_key = fold(names[-1].rstrip("."))
-    place_weight = gaz.places.get(key, 0.0)
 
     # Gazetteers.
     if place_weight:
@@ -816,7 +858,7 @@ def _prior(gaz: Gazetteer, name: str, initial: bool) -> tuple[dict[str, float], 
         elif key in gaz.given_names and not place_weight:
             add(PERSON, 0.5)
 
-    return prior, place_weight
+    return prior
 
 
 def _sports_evidence(

@@ -19,24 +19,36 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from tui.model import Entity
+from tui.nlp.cues import after_first_letter
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
-_ABBR = (
-    r"(?:Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon|"
-    r"Jr|Sr|Supt|Det|Insp|Atty|Pres|Amb|Cllr|Fr|Sec|Del)\."
+_ABBR_ALTERNATIVES = (
+    "Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon|"
+    "Jr|Sr|Supt|Det|Insp|Atty|Pres|Amb|Cllr|Fr|Sec|Del"
 )
-_WORD = rf"[{_UP}][\w]*(?:[’'][{_UP}][\w]*|-[\w]+)*"
+_ABBR = rf"(?:{_ABBR_ALTERNATIVES})\."
+_WORD_REST = rf"[\w]*(?:[’'][{_UP}][\w]*|-[\w]+)*"
+_WORD = rf"[{_UP}]{_WORD_REST}"
 _TOKEN = rf"(?:{_ABBR}|(?:[{_UP}]\.){{1,3}}(?![\w])|{_WORD})"
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|la|le|dos|das|ter|of)"
+_ABBR_REST = after_first_letter(_ABBR_ALTERNATIVES.split("|"))
+_FIRST_TOKEN = (
+    rf"[{_UP}](?<![\w’'\-.].)"
+    rf"(?:{_ABBR_REST}\.|\.(?:[{_UP}]\.){{0,2}}(?![\w])|{_WORD_REST})"
+)
+"""`_TOKEN` not preceded by a word character, an apostrophe, a hyphen or a full stop, written
+to start with a plain class of capitals: each alternative of `_TOKEN` goes on after the capital
+(an abbreviation only after its own first letter), and the lookbehind looks at the character
+before the capital. The regex engine passes over characters outside a leading class in its own
+quick loop, so the scan is much quicker than with `(?=[A-Z...])(?<![...])_TOKEN` in front,
+which matches the same runs."""
 NAME_RUN = re.compile(
-    rf"(?=[{_UP}])(?<![\w’'\-.]){_TOKEN}"
-    rf"(?:[ \u00a0](?:{_PARTICLE}[ \u00a0](?:the[ \u00a0])?)?{_TOKEN})*"
+    rf"{_FIRST_TOKEN}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0](?:the[ \u00a0])?)?{_TOKEN})*"
 )
 """A run of capitalised tokens ("Sen. Claire McCaskill", "Leonard E. Burman", "Ministry of
 Health"). Each repetition starts with a capital after exactly one space, so there is nothing to
-backtrack over. The leading lookahead (every token starts with a capital) lets the engine skip
-other characters before it tries the lookbehind."""
+backtrack over."""
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -59,20 +71,27 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         s, run = m.start(), m.group()
         if "of" not in run:
             out.append((s, m.end(), run))  # nothing to cut at
+        else:
+            out.extend(_cut_at_of(s, run))
+    return out
+
+
+def _cut_at_of(s: int, run: str) -> list[tuple[int, int, str]]:
+    """A run that starts at `s` and holds "of", cut where "of" does not join it (`name_runs`)."""
+    out: list[tuple[int, int, str]] = []
+    pieces: list[tuple[int, int]] = []
+    cur = 0
+    for o in _OF.finditer(run):
+        before = run[cur : o.start()].rsplit(" ", 1)[-1]
+        n = _norm(before)
+        if n in ORG_WORDS or n in PERSON_TITLES:
             continue
-        pieces: list[tuple[int, int]] = []
-        cur = 0
-        for o in _OF.finditer(run):
-            before = run[cur : o.start()].rsplit(" ", 1)[-1]
-            n = _norm(before)
-            if n in ORG_WORDS or n in PERSON_TITLES:
-                continue
-            pieces.append((cur, o.start()))
-            cur = o.end()
-        pieces.append((cur, len(run)))
-        for a, b in pieces:
-            if b > a:
-                out.append((s + a, s + b, run[a:b]))
+        pieces.append((cur, o.start()))
+        cur = o.end()
+    pieces.append((cur, len(run)))
+    for a, b in pieces:
+        if b > a:
+            out.append((s + a, s + b, run[a:b]))
     return out
 
 
@@ -473,40 +492,70 @@ class Registry:
             (e for e in entities if e.label in ("PERSON", "ORG")), key=lambda e: e.start
         )
         reg._ent_starts = [e.start for e in reg.entities]
-        # Runs that leave no name ("The", "But Mr") tell nothing: drop them at once.
-        runs = [
-            (rs, rend, shape, run)
-            for rs, rend, run in name_runs(text)
-            if (shape := run_shape(run)).toks
-        ]
-        singles: set[str] = set()
+        # One pass over the capitalised runs (`name_runs`, read here without building the
+        # list): runs that leave no name ("The", "But Mr") tell nothing and are dropped at once,
+        # one-word runs are kept aside for `single_use`, full names for people, and every run
+        # that may name a person for the mentions.
+        #
+        # A lone surname counts as a person's when used like one: with a title, as the subject
+        # of a speech verb, or after an inverted one ("said Chung"). Whether one is, is asked
+        # only of the surnames of full names that nothing else confirms, so each one-word run
+        # is read only then.
+        lone: dict[str, list[tuple[int, int]]] = {}
+        singles: dict[str, bool] = {}
         titled_last: dict[str, str | None] = {}
-        for rs, rend, shape, _run in runs:
-            if len(shape.toks) != 1:
+        full: list[tuple[int, int, RunShape, str]] = []
+        maybe_people: list[tuple[int, RunShape]] = []
+        for m in NAME_RUN.finditer(text):
+            run = m.group()
+            shape = run_shape(run)
+            if "of" in run:
+                pieces = _cut_at_of(m.start(), run)
+            elif shape.toks:
+                pieces = [(m.start(), m.end(), run)]
+            else:
                 continue
-            # A lone surname counts as a person's when used like one: with a title, as the
-            # subject of a speech verb, or after an inverted one ("said Chung").
-            if shape.titled or (shape.last not in singles and _speech_adjacent(text, rs, rend)):
-                singles.add(shape.last)
-            if shape.titled:
-                titled_last[shape.last] = shape.gender
+            for rs, rend, piece in pieces:
+                if piece is not run:
+                    shape = run_shape(piece)
+                    if not shape.toks:
+                        continue
+                if len(shape.toks) == 1:
+                    if shape.titled:
+                        singles[shape.last] = True
+                        titled_last[shape.last] = shape.gender
+                    elif shape.last not in singles:
+                        lone.setdefault(shape.last, []).append((rs, rend))
+                elif shape.full_name:
+                    full.append((rs, rend, shape, piece))
+                if not shape.orgish:
+                    maybe_people.append((rs, shape))
+
+        def single_use(last: str) -> bool:
+            known = singles.get(last)
+            if known is None:
+                known = any(_speech_adjacent(text, a, b) for a, b in lone.get(last, ()))
+                singles[last] = known
+            return known
+
         for ent in reg.entities:
             if ent.label == "PERSON":
                 etoks, egender, _ = split_run(ent.canonical)
                 if etoks:
                     reg._add(etoks, egender, ent.start)
-        for rs, rend, shape, run in runs:
-            if not shape.full_name:
-                continue
+        for rs, rend, shape, run in full:
             fg = shape.first_gender
             last = shape.last
-            if shape.titled or fg or last in singles or _speech_adjacent(text, rs, rend, True):
+            if shape.titled or fg or single_use(last) or _speech_adjacent(text, rs, rend, True):
                 g = shape.gender or fg or titled_last.get(last)
                 reg._add(shape.toks, g, rs)
                 if shape.titled:
                     reg._titles(run, shape.toks)
-        for rs, _rend, shape, _run in runs:
-            if shape.toks and not shape.orgish and reg._may_know(shape):
+        by_last, by_first = reg.by_last, reg.by_first
+        for rs, shape in maybe_people:
+            last = shape.last
+            if last in by_last or (len(shape.toks) == 1 and last in by_first):
+                # `_may_know`: only then can `lookup` name a person of the registry.
                 name = reg.lookup(shape.toks, shape.gender, rs)
                 if name in reg.people:
                     reg.mentions.append((rs, name))
