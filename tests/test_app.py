@@ -20,7 +20,7 @@ from test_app_support import (
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, ProgressBar
 
-from tui.app.app import BroadsheetApp
+from tui.app.app import READ_AHEAD_FILES, BroadsheetApp
 from tui.app.article_list import ROW_HEIGHT
 from tui.app.dialogs import ExportDialog, NoteDialog, ProblemsScreen, TagsDialog
 from tui.app.footer import KeyFooter
@@ -28,6 +28,7 @@ from tui.app.help_screen import HelpScreen
 from tui.app.history import History
 from tui.app.idle_gc import NEVER
 from tui.config import history_file
+from tui.search.layout import Layout
 
 pytest_plugins = ["test_app_support"]  # the shared fixtures: make_app, built_index
 OKAFOR_ID = "trade/okafor-unveils-export-plan-at-northern-trade-summit.txt"
@@ -99,6 +100,51 @@ async def test_indexes_a_new_corpus_in_a_worker_with_progress(
             assert app.results is not None and app.results.total == 12
             assert "files 12 added" in str(app.status.query_one("#index-status").render())
     finally:
+        factory.close()
+
+
+async def test_the_list_fills_while_a_first_index_is_built(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """Before the first index is complete the list shows articles read from the corpus, at
+    the indexer's pace; they open (unannotated); the engine's list then takes over."""
+    corpus = tmp_path / "first-run"
+    corpus.mkdir()
+    count = READ_AHEAD_FILES + 15
+    for n in range(count):
+        (corpus / f"story-{n:03}.txt").write_text(
+            f"Story number {n:03}\n\nThe harbour board met on Tuesday about berth {n}.\n"
+        )
+    index_dir = make_app.root / "first-index"
+    # Another updater holds the index: the app's indexer waits at 0 files done, which holds
+    # the list at what may be read ahead of it.
+    other = Layout(index_dir).lock
+    assert other.acquire(0)
+    factory = AppFactory(make_app.root / "first-app", index_dir, corpus, lock_timeout=120)
+    app = factory()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            results = app.results_list
+            await wait_for(pilot, lambda: results.total >= READ_AHEAD_FILES)
+            assert app.indexing and app.engine.count() == 0
+            await pilot.pause(0.3)
+            assert results.total == READ_AHEAD_FILES  # no further ahead of the indexer
+            assert "Story number 000" in widget_text(results)
+            status = str(app.status.query_one("#result-status").render())
+            assert f"{READ_AHEAD_FILES} articles so far" in status
+            await pilot.press("j", "enter")
+            await wait_for(pilot, lambda: app.reader.article is not None)
+            assert app.reader.article is not None
+            assert app.reader.article.id == "story-001.txt"
+            assert app.focused is app.reader
+            other.release()  # the app's indexer goes ahead
+            await settle(pilot)
+            assert not app.indexing
+            assert app.results is not None and app.results.total == count
+            assert results.total == count
+            assert "articles so far" not in str(app.status.query_one("#result-status").render())
+    finally:
+        other.release()
         factory.close()
 
 

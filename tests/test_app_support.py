@@ -29,12 +29,14 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 
 
-def open_test_engine(corpus: Path, index_dir: Path) -> SearchEngine:
+def open_test_engine(corpus: Path, index_dir: Path, lock_timeout: float = 10.0) -> SearchEngine:
     from tui.search import open_engine
 
     # One indexing worker: documents then enter the index in the same order every session,
     # so results that tie on score (and snapshots of them) come out the same each time.
-    engine: SearchEngine = open_engine(corpus, index_dir=index_dir, workers=1)
+    engine: SearchEngine = open_engine(
+        corpus, index_dir=index_dir, workers=1, lock_timeout=lock_timeout
+    )
     return engine
 
 
@@ -60,10 +62,13 @@ def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class AppFactory:
     """Builds apps on the sample corpus sharing one data dir (so marks survive a "restart")."""
 
-    def __init__(self, root: Path, index_dir: Path, corpus: Path = CORPUS) -> None:
+    def __init__(
+        self, root: Path, index_dir: Path, corpus: Path = CORPUS, lock_timeout: float = 10.0
+    ) -> None:
         self.root = root
         self.index_dir = index_dir
         self.corpus = corpus
+        self.lock_timeout = lock_timeout
         self._opened: list[tuple[SearchEngine, ReviewStore]] = []
 
     def settings(self, **overrides: object) -> Settings:
@@ -76,7 +81,7 @@ class AppFactory:
 
     def __call__(self, *, idle_gc: bool = False, **overrides: object) -> BroadsheetApp:
         settings = self.settings(**overrides)
-        engine = open_test_engine(self.corpus, self.index_dir)
+        engine = open_test_engine(self.corpus, self.index_dir, self.lock_timeout)
         store = ReviewStore(review_db_for(self.corpus, settings))
         self._opened.append((engine, store))
         return BroadsheetApp(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from functools import partial
 from pathlib import Path
-from time import monotonic
+from time import monotonic, sleep
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -40,6 +40,7 @@ from tui.app.history import History
 from tui.app.idle_gc import IdleCollector
 from tui.app.messages import (
     ArticleReady,
+    ArticlesRead,
     CorpusChanged,
     IndexDone,
     IndexProgress,
@@ -53,7 +54,7 @@ from tui.app.side_panel import SidePanel
 from tui.app.status_line import StatusLine
 from tui.app.text import one_line, quoted
 from tui.config import Settings, history_file
-from tui.model import LABELS, Annotations, Problem
+from tui.model import LABELS, Annotations, Article, Problem
 from tui.review import Mark, ReviewStore
 from tui.search.api import Hit, IndexSummary, SearchEngine, SearchResults, Sort
 
@@ -66,6 +67,12 @@ WIDE_FROM = 81
 """Columns from which the list, the reader and the side panel show side by side."""
 PREVIEW_DELAY = 0.2
 """Seconds the cursor rests on a row before the reader previews it (wide screens only)."""
+READ_AHEAD_FILES = 60
+"""While a first index is built the list shows articles read straight from the corpus, at
+most this many files ahead of the indexer (a screenful at once, then at the indexer's pace)."""
+EARLY_BATCH_SECONDS = 0.25
+"""How often articles read ahead are handed to the list (bounds the messages and repaints)."""
+EARLY_SNIPPET_CHARS = 200
 
 
 def field_query(field: str | None, value: str) -> str:
@@ -142,6 +149,11 @@ class BroadsheetApp(App[int]):
         self._watch_lock = threading.Lock()
         self._closing = False
         self._last_watch_error = ""
+        self._early: int | None = None
+        """The list generation of articles read ahead of a first index, while it is shown."""
+        self._files_indexed = 0
+        """Files the running index update has done (written by its thread)."""
+        self._told_early = False
 
     @property
     def busy(self) -> bool:
@@ -272,9 +284,11 @@ class BroadsheetApp(App[int]):
             self._start_watcher()
         self._sync_tags()
         last = 0.0
+        self._files_indexed = 0
 
         def progress(done: int, total: int) -> None:
             nonlocal last
+            self._files_indexed = done
             now = monotonic()
             if done >= total or now - last >= 0.05:
                 last = now
@@ -308,6 +322,52 @@ class BroadsheetApp(App[int]):
         self.problems = list(summary.skipped)
         self.status.problems(len(self.problems), self._key_for("problems"))
         self.start_search(self.query_text, keep_cursor=True)
+
+    # -- the list before the first index is there ----------------------------------------------
+
+    def _start_early_list(self) -> None:
+        """Fill the list with articles read straight from the corpus while the first index is
+        built (the index is searchable only once complete): the list fills as indexing goes."""
+        self._generation += 1
+        self._early = self._generation
+        self.read_ahead(self._generation)
+
+    def _early_wanted(self, generation: int) -> bool:
+        return self._early == generation and self.indexing and not get_current_worker().is_cancelled
+
+    @work(thread=True, exclusive=True, group="early-list", exit_on_error=False)
+    def read_ahead(self, generation: int) -> None:
+        """Read the corpus in order, keeping `READ_AHEAD_FILES` ahead of the indexer, and post
+        what was read in batches."""
+        from tui.ingest import discover, read_file
+
+        batch: list[Hit] = []
+        sent = monotonic()
+        for files, path in enumerate(discover(self.corpus)):
+            while files >= self._files_indexed + READ_AHEAD_FILES and self._early_wanted(
+                generation
+            ):
+                if batch:
+                    self.post_message(ArticlesRead(batch, generation))
+                    batch, sent = [], monotonic()
+                sleep(0.1)
+            if not self._early_wanted(generation):
+                return
+            result = read_file(path, self.corpus)
+            batch.extend(early_hit(article) for article in result.articles)
+            if batch and monotonic() - sent >= EARLY_BATCH_SECONDS:
+                self.post_message(ArticlesRead(batch, generation))
+                batch, sent = [], monotonic()
+            sleep(0)  # let the interface thread in between files
+        if batch:
+            self.post_message(ArticlesRead(batch, generation))
+
+    def on_articles_read(self, message: ArticlesRead) -> None:
+        if message.generation != self._early:
+            return  # the engine's list has taken over
+        results_list = self.results_list
+        results_list.append_rows(message.hits, message.generation)
+        self.status.results(f"{results_list.total:,} articles so far")
 
     # -- watching the corpus ------------------------------------------------------------------
 
@@ -402,18 +462,23 @@ class BroadsheetApp(App[int]):
         bar = self.search_bar
         if results.error is not None and not self.query_text.strip():
             # browsing with no index yet (first run): not the user's query at fault
+            if self._early is not None:
+                return  # the list shows the articles read so far
             self.results_list.empty_message = (
                 "Indexing… articles appear as they are read."
                 if self.indexing
                 else one_line(results.error.message)
             )
             self.results_list.refresh()
+            if self.indexing and self.engine.count() == 0:
+                self._start_early_list()
             return
         if results.error is not None:
             bar.show_error(results.error.message, results.error.position)
             self.status.results("query error")
             return
         self.results = results
+        self._early = None  # the engine's list from now on
         if results.suggestion:
             bar.show_suggestion(results.suggestion)
         else:
@@ -474,7 +539,7 @@ class BroadsheetApp(App[int]):
         ):
             self._focus_reader()  # already previewed: keep the place
         else:
-            self.open_article(message.hit, self.query_text)
+            self.open_article(message.hit, self.query_text, early=self._early is not None)
 
     @on(ArticleList.Highlighted)
     def _highlighted(self, message: ArticleList.Highlighted) -> None:
@@ -492,7 +557,7 @@ class BroadsheetApp(App[int]):
 
     def _run_preview(self, hit: Hit, query: str) -> None:
         self._preview = None
-        self.open_article(hit, query, focus=False)
+        self.open_article(hit, query, focus=False, early=self._early is not None)
 
     def _cancel_preview(self) -> None:
         if self._preview is not None:
@@ -500,8 +565,17 @@ class BroadsheetApp(App[int]):
             self._preview = None
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def open_article(self, hit: Hit, query: str, focus: bool = True) -> None:
+    def open_article(self, hit: Hit, query: str, focus: bool = True, early: bool = False) -> None:
         article = self.engine.article(hit.id)
+        if article is None and early:
+            # read ahead of the first index: straight from the corpus, not annotated yet
+            from tui.ingest import read_file
+
+            result = read_file(self.corpus / hit.path, self.corpus)
+            article = next((a for a in result.articles if a.id == hit.id), None)
+            if article is not None:
+                self.post_message(ArticleReady(hit, article, Annotations(), [], query, focus))
+                return
         if article is None:
             self.post_message(ArticleReady(hit, None, Annotations(), [], query, focus))
             return
@@ -518,6 +592,9 @@ class BroadsheetApp(App[int]):
                     severity="warning",
                 )
             return
+        if self._early is not None and message.focus and not self._told_early:
+            self._told_early = True
+            self.notify("Highlights, quotes and search come once indexing is done.", timeout=4)
         reader = self.reader
         reader.show(message.article, message.annotations, message.hit_spans)
         self._shown_query = message.query
@@ -885,6 +962,19 @@ class BroadsheetApp(App[int]):
                 severity="error",
                 timeout=6,
             )
+
+
+def early_hit(article: Article) -> Hit:
+    """A list row for an article read before the index has it."""
+    return Hit(
+        id=article.id,
+        path=article.path,
+        title=article.title,
+        date=article.date,
+        source=article.source,
+        author=article.author,
+        snippet=article.text[:EARLY_SNIPPET_CHARS],
+    )
 
 
 def describe_update(summary: IndexSummary) -> str:

@@ -143,6 +143,32 @@ class ArticleList(ScrollView, can_focus=True):
             self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
+    def append_rows(self, hits: list[Hit], generation: int) -> None:
+        """Add rows at the end of a list held whole here, not paged from the engine (the
+        articles read so far while a first index is built). A new `generation` starts a new
+        list. Only the new rows that are on screen are drawn."""
+        if generation != self.generation:
+            self.generation = generation
+            self.total = 0
+            self._pages = {}
+            self._asked = set()
+            self._cache.clear()
+            self.refresh()
+        if not hits:
+            return
+        was = self.total
+        for hit in hits:
+            page = self.total // self.page_size + 1
+            self._pages.setdefault(page, []).append(hit)
+            self._asked.add(page)  # never to be asked of the engine
+            self.total += 1
+        self._update_virtual_size()
+        if was == 0:
+            self.refresh()  # the empty message goes
+            self.cursor = 0
+        else:
+            self._forget_rows(was, self.total)
+
     def add_page(self, page: int, hits: list[Hit], generation: int) -> None:
         if generation != self.generation:
             return

@@ -20,6 +20,15 @@ class IndexProgress(Message):
         return isinstance(message, IndexProgress)
 
 
+class ArticlesRead(Message):
+    """Articles read from the corpus while a first index is built, for the list to show."""
+
+    def __init__(self, hits: list[Hit], generation: int) -> None:
+        self.hits = hits
+        self.generation = generation
+        super().__init__()
+
+
 class IndexDone(Message):
     def __init__(self, summary: IndexSummary, count: int) -> None:
         self.summary = summary
