@@ -8,6 +8,8 @@ text, and a page of a hundred thousand bare quotes is read in full.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -183,3 +185,35 @@ def test_reported_speech_in_a_sentence_cut_inside_a_word() -> None:
         assert find_quotes(text, []) == quick
     finally:
         quotes._cue_within = original
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["'", "''", "'''", '"', "“", "”", "„", "«", "»", "’", "a", " "]),
+        max_size=30,
+    ).map("".join)
+)
+def test_double_marks_are_those_of_the_plain_alternation(text: str) -> None:
+    plain = re.compile(r"''|[\"“”„«»]")
+    assert [m.span() for m in DOUBLE_MARKS.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+    for pos in range(len(text)):
+        found, expected = DOUBLE_MARKS.match(text, pos), plain.match(text, pos)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Mr", "Mrs", "Sen", "Sens", "St", "S", "J", ".", " ", "a", "'", "x"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_tokens_with_an_abbreviation_trie_are_those_of_the_plain_alternation(text: str) -> None:
+    plain = re.compile(
+        rf"(?:{quotes.TOKEN_ABBREVIATIONS})\.|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=\s)|[\w][\w’'\-]*|[^\w\s]"
+    )
+    expected = [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in quotes.TOKEN.finditer(text)] == expected

@@ -18,7 +18,11 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
-DOUBLE_MARKS = re.compile(r"''|[\"“”„«»]")
+DOUBLE_MARKS = re.compile(r"[\"“”„«»'](?:(?<=')'|(?<!'))")
+"""A double mark, or two apostrophes standing for one (''); that is `''|["“”„«»]`, written to
+start with one character class, which the regex engine looks for in its own quick loop (an
+alternation whose branches do not all start with a plain character is tried at every
+position): after an apostrophe a second one must follow."""
 SINGLE_MARKS = re.compile(r"[‘’']")
 PARAGRAPH = re.compile(r"[^\n]+")
 TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.’' -]{1,40}:\s")

@@ -199,11 +199,17 @@ WORK_CUE = re.compile(word_pattern(WORK_CUES) + r"(?![\w’'\-])")
 """Finds, in lower-cased text, every word of `WORK_CUES` (and a few more: it ignores what
 precedes the word)."""
 
-TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon|"
-    r"Jr|Sr|Supt|Det|Insp|Atty|Pres|Amb|Cllr|Fr|Sec|St|Del)\.|(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|"
-    r"[\w][\w’'\-]*|[^\w\s]"
+TOKEN_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon|"
+    "Jr|Sr|Supt|Det|Insp|Atty|Pres|Amb|Cllr|Fr|Sec|St|Del"
 )
+TOKEN = re.compile(
+    word_pattern(TOKEN_ABBREVIATIONS.split("|"))
+    + r"\.|(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|[\w][\w’'\-]*|[^\w\s]"
+)
+"""One token: an abbreviation with its full stop, initials, a word, or one other character.
+The abbreviations are a trie (`word_pattern`): only one of them can be followed by a full stop
+at a given place, so it matches what the plain alternation did."""
 SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
 DASH = re.compile(r"[—–\-―]")
 """A dash, as before a byline credit after a quote ('"..." ― Veronica Cruz')."""
