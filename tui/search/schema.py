@@ -192,20 +192,25 @@ def text_positions(text: str, start_pos: int = 0) -> dict[str, list[int]]:
     one go unless it holds "İ", the one character whose lower case (i plus a combining dot)
     splits a word differently; then word by word, as Whoosh does.
     """
-    out: dict[str, list[int]] = {}
-    pos = -1
     stops = STOPS
-    cache = _STEMS
     whole = SPLITS_ON_LOWER not in text
     words = TOKEN_RE.findall(text.lower() if whole else text)
-    for raw, word in enumerate(words):
-        if not whole:
-            word = word.lower()
-        if len(word) < MIN_SIZE or word in stops:
-            continue
-        pos = raw + start_pos if pos < 0 else pos + 1
-        term = cache.get(word) or stem(word)
-        got = out.get(term)
+    if not whole:
+        words = [word.lower() for word in words]
+    # Kept words are numbered consecutively from the raw position of the first one.
+    first = 0
+    for word in words:
+        if len(word) >= MIN_SIZE and word not in stops:
+            break
+        first += 1
+    else:
+        return {}
+    cache_get = _STEMS.get
+    kept = [cache_get(w) or stem(w) for w in words if len(w) >= MIN_SIZE and w not in stops]
+    out: dict[str, list[int]] = {}
+    get = out.get
+    for pos, term in enumerate(kept, first + start_pos):
+        got = get(term)
         if got is None:
             out[term] = [pos]
         else:
