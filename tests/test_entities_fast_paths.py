@@ -113,6 +113,35 @@ def test_date_word_anchors_are_whole_words(text: str) -> None:
     assert [m.start() for m in patterns._WORD_ANCHOR.finditer(text)] == expected
 
 
+ANCHOR_PIECES = [
+    *PIECES,
+    "per",
+    "percent",
+    "perhaps",
+    "this",
+    "thistle",
+    "May",
+    "Mayor",
+    "Jan",
+    "January",
+    "FY",
+    "Today",
+    "today",
+    "ago",
+    "1.5",
+    "$",
+    "£3",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ANCHOR_PIECES), max_size=40).map("".join))
+def test_anchors_are_what_the_two_scans_find(text: str) -> None:
+    expected = [m.span() for m in patterns._DIGIT_ANCHOR.finditer(text)]
+    expected.extend(m.span() for m in patterns._WORD_ANCHOR.finditer(text))
+    assert patterns._anchors(text) == sorted(expected)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.text("abs", min_size=1, max_size=4), min_size=1, max_size=8),

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tui.nlp.cues import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, word_pattern, word_set
+from tui.nlp.cues import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    WEEKDAYS,
+    after_first_letter,
+    word_pattern,
+    word_set,
+)
 
 
 class Found(NamedTuple):
@@ -196,12 +203,41 @@ def _left_start(text: str, p: int) -> int:
     return p
 
 
+_SMALL_ANCHOR_WORDS = tuple(sorted(w for w in _WORD_ANCHOR_WORDS if w[0].islower()))
+_CAPITAL_ANCHOR_WORDS = sorted({w for w in _WORD_ANCHOR_WORDS if not w[0].islower()})
+_CAPITAL_ANCHOR = re.compile(
+    "["
+    + "".join(sorted({w[0] for w in _CAPITAL_ANCHOR_WORDS}))
+    + r"](?<!\w.)"
+    + after_first_letter(_CAPITAL_ANCHOR_WORDS)
+    + r"(?!\w)"
+)
+"""The anchor words that start with a capital, as whole words: a pattern that starts with a
+class of capitals, which the regex engine looks for in its own quick loop (capitals are rare).
+The words in small letters ("last", "per", "million") start with common letters, at which a
+regex would stop all the time: `_anchors` finds those with `str.find`."""
+
+
 def _anchors(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every digit run and anchor word, in order of position."""
+    """(start, end) of every digit run and anchor word, in order of position: what
+    `_DIGIT_ANCHOR` and `_WORD_ANCHOR` find."""
     spans = [m.span() for m in _DIGIT_ANCHOR.finditer(text)]
-    spans.extend(m.span() for m in _WORD_ANCHOR.finditer(text))
+    spans.extend(m.span() for m in _CAPITAL_ANCHOR.finditer(text))
+    size = len(text)
+    for word in _SMALL_ANCHOR_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not _word_char(text[i - 1])) and (j == size or not _word_char(text[j])):
+                spans.append((i, j))
+            i = text.find(word, i + 1)
     spans.sort()
     return spans
+
+
+def _word_char(ch: str) -> bool:
+    """Whether a regex `\\w` matches the character."""
+    return ch.isalnum() or ch == "_"
 
 
 _CURRENCY_SIGNS = frozenset("$£€¥₹₩₽")
