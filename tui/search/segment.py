@@ -43,11 +43,26 @@ from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
-from tui.search.schema import ONE_POSITION, Prepared, position_bytes
+from tui.search.schema import Prepared, position_bytes
 
 _RECORD = struct.Struct("<IfH")
 """One posting in a term's buffer: document number, weight, length of the value bytes that
 follow (positions, as Whoosh's format encodes them)."""
+_DOCNUM = struct.Struct("<I")
+_WEIGHT_VLEN = struct.Struct("<fH")
+"""The two parts of `_RECORD`, for records put together from a cached tail."""
+_ONE_TAIL: dict[int, bytes] = {}
+"""Record tail (weight 1, value length, value) of a one-position posting, by position."""
+
+
+def _one_tail(poses: list[int]) -> bytes:
+    vbytes = position_bytes(poses)
+    tail = _WEIGHT_VLEN.pack(1.0, len(vbytes)) + vbytes
+    if poses[0] < 65_536:
+        _ONE_TAIL[poses[0]] = tail
+    return tail
+
+
 _RUN_ENTRY = struct.Struct("<HHI")
 """A term in a spilled run: field name length, term length, length of its posting records."""
 _TERM_OVERHEAD = 150
@@ -110,20 +125,28 @@ class PostingBuffer:
             terms = self.fields[fieldname] = {}
         pack = _RECORD.pack
         get = terms.get
-        single = ONE_POSITION
-        extra = value.extra
+        ones = _ONE_TAIL
+        plain = boost == 1.0
+        extra = value.extra or {}
+        doc = _DOCNUM.pack(docnum)
         grown = 0
         length = 0
         for term, poses in value.positions.items():
             n = len(poses)
             length += n
-            vbytes = (single.get(poses[0]) if n == 1 else None) or position_bytes(poses)
-            weight = n + extra.get(term, 0.0) if extra else float(n)
-            if boost != 1.0:
-                weight *= boost
-            if len(vbytes) > _MAX_VALUE:
-                raise ValueError(f"posting value of {len(vbytes)} bytes is too long")
-            rec = pack(docnum, weight, len(vbytes)) + vbytes
+            rec = None
+            if n == 1 and plain and term not in extra:
+                # The commonest posting: once in the field, weight 1; all but the document
+                # number is the same for every such posting at this position.
+                tail = ones.get(poses[0])
+                if tail is None:
+                    tail = _one_tail(poses)
+                rec = doc + tail
+            else:
+                vbytes = position_bytes(poses)
+                if len(vbytes) > _MAX_VALUE:
+                    raise ValueError(f"posting value of {len(vbytes)} bytes is too long")
+                rec = pack(docnum, (n + extra.get(term, 0.0)) * boost, len(vbytes)) + vbytes
             tbytes = term.encode("utf-8", "surrogatepass")
             buf = get(tbytes)
             if buf is None:
