@@ -35,18 +35,19 @@ _BULLET = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s")
 _COMMENT = re.compile(r"^<!--.*-->$")
 # Inline markup. Each pattern stops at the first character that could close or reopen it, so
 # every match attempt scans a disjoint stretch: linear on a 1 MB line.
-_INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"!\[([^\[\]\n]*)\]\([^()\n]*\)"), ""),
-    (re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)"), r"\1"),
-    (re.compile(r"\[([^\[\]\n]*)\]\[[^\[\]\n]*\]"), r"\1"),
-    (re.compile(r"<((?:https?://|mailto:)[^<>\s]*)>"), r"\1"),
-    (re.compile(r"`([^`\n]+)`"), r"\1"),
-    (re.compile(r"\*\*([^*\n]+)\*\*"), r"\1"),
-    (re.compile(r"__([^_\n]+)__"), r"\1"),
-    (re.compile(r"(?<![\w*])\*([^*\s][^*\n]*)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_([^_\s][^_\n]*)_(?!\w)"), r"\1"),
-    (re.compile(r"~~([^~\n]+)~~"), r"\1"),
-    (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>"), ""),
+_INLINE: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    # (a character every match contains, so text without it is skipped; pattern; replacement)
+    ("[", re.compile(r"!\[([^\[\]\n]*)\]\([^()\n]*\)"), ""),
+    ("[", re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)"), r"\1"),
+    ("[", re.compile(r"\[([^\[\]\n]*)\]\[[^\[\]\n]*\]"), r"\1"),
+    ("<", re.compile(r"<((?:https?://|mailto:)[^<>\s]*)>"), r"\1"),
+    ("`", re.compile(r"`([^`\n]+)`"), r"\1"),
+    ("**", re.compile(r"\*\*([^*\n]+)\*\*"), r"\1"),
+    ("__", re.compile(r"__([^_\n]+)__"), r"\1"),
+    ("*", re.compile(r"(?<![\w*])\*([^*\s][^*\n]*)\*(?![\w*])"), r"\1"),
+    ("_", re.compile(r"(?<![\w_])_([^_\s][^_\n]*)_(?!\w)"), r"\1"),
+    ("~~", re.compile(r"~~([^~\n]+)~~"), r"\1"),
+    ("<", re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>"), ""),
 )
 # Backslash-escaped punctuation is hidden from the patterns above as a private-use character
 # (U+E000 + its ASCII code) and restored afterwards, so "\*not emphasis\*" keeps its stars.
@@ -213,7 +214,8 @@ def _block_text(block: list[str]) -> str:
 def _inline(text: str) -> str:
     if "\\" in text:
         text = _ESCAPED.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
-    for pattern, replacement in _INLINE:
-        text = pattern.sub(replacement, text)
+    for needed, pattern, replacement in _INLINE:
+        if needed in text:
+            text = pattern.sub(replacement, text)
     text = _HIDDEN.sub(lambda m: chr(ord(m.group()) - 0xE000), text)
     return collapse_spaces(text)
