@@ -2,14 +2,17 @@
 
     python benchmarks/make_big_corpus.py /work/bench/big --articles 100000
     python benchmarks/search_bench.py /work/bench/big --index-dir /work/bench/big-index
+    python benchmarks/search_bench.py /work/bench/10k --index-dir /tmp/ix-10k --only index
 
 Prints a table of figures against the project's targets; it never fails on a missed target
 (benchmarks are reports, not tests). Each measurement that needs a clean process (memory,
 reopen time) runs in a fresh interpreter started by this script with `--phase`.
 
 Phases:
-  index    full rebuild (ingest + annotation in worker processes + one Whoosh writer), with the
-           peak memory of the whole process tree sampled from /proc (RSS and PSS)
+  index    full rebuild (ingest + annotation + a Whoosh segment per worker process), with the
+           peak memory of the whole process tree sampled from /proc (RSS and PSS) and the
+           machine's load average before and after (the machine may be shared: compare
+           figures taken at similar load)
   search   fixed realistic queries, first page of 20 hits with snippets: cold pass, then
            timed warm passes; peak RSS of the searching process
   reopen   a new process: import + open + first search; and open + update (nothing changed)
