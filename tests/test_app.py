@@ -113,7 +113,7 @@ async def test_the_list_fills_while_a_first_index_is_built(
     count = READ_AHEAD_FILES + 15
     for n in range(count):
         (corpus / f"story-{n:03}.txt").write_text(
-            f"Story number {n:03}\n\nThe harbour board met on Tuesday about berth {n}.\n"
+            f"Story number {n:03}\n\nJane Okafor met the harbour board about berth {n}.\n"
         )
     index_dir = make_app.root / "first-index"
     # Another updater holds the index: the app's indexer waits at 0 files done, which holds
@@ -137,12 +137,16 @@ async def test_the_list_fills_while_a_first_index_is_built(
             assert app.reader.article is not None
             assert app.reader.article.id == "story-001.txt"
             assert app.focused is app.reader
+            assert not app.reader.annotations.entities  # not annotated before it is indexed
             other.release()  # the app's indexer goes ahead
             await settle(pilot)
             assert not app.indexing
             assert app.results is not None and app.results.total == count
             assert results.total == count
             assert "articles so far" not in str(app.status.query_one("#result-status").render())
+            # the reader shows an indexed article now, with its highlights
+            assert app.reader.article is not None
+            assert app.reader.annotations.entities
     finally:
         other.release()
         factory.close()

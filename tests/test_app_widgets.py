@@ -293,3 +293,21 @@ def cells(strip: Strip) -> list[tuple[str, Style | None]]:
         for char in segment.text:
             out.append((char, segment.style))
     return [(char, Style.combine([style]) if style else None) for char, style in out]
+
+
+async def test_a_short_article_after_a_long_one_wraps_to_the_full_width() -> None:
+    long_text = "\n\n".join(f"Paragraph {n}: " + "words and more words " * 6 for n in range(80))
+    short = "A short line of text that should use every column it has left."
+    app = ReaderApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(Reader)
+        reader.show(Article(id="l", path="l.txt", title="Long", text=long_text), Annotations(), [])
+        await pilot.pause()
+        assert reader.wrapped is not None
+        with_scrollbar = reader.wrapped.width
+        reader.show(Article(id="s", path="s.txt", title="Short", text=short), Annotations(), [])
+        await pilot.pause()
+        await pilot.pause()
+        # the scrollbar went with the long article: the text takes its columns back
+        assert reader.wrapped is not None
+        assert reader.wrapped.width == reader._text_width() > with_scrollbar

@@ -478,7 +478,11 @@ class BroadsheetApp(App[int]):
             self.status.results("query error")
             return
         self.results = results
-        self._early = None  # the engine's list from now on
+        if self._early is not None:
+            self._early = None  # the engine's list from now on
+            shown = self.reader.article
+            if shown is not None:  # read before it was indexed: now with its highlights
+                self.open_article(early_hit(shown), self.query_text, focus=False)
         if results.suggestion:
             bar.show_suggestion(results.suggestion)
         else:

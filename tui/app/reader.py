@@ -127,6 +127,7 @@ class Reader(ScrollView, can_focus=True):
         self.empty_message = "Pick an article and press Enter."
         self._indexes: list[_BlockIndex] = []
         self._cache: LRUCache[int, Strip] = LRUCache(256)
+        self._refits = 0
 
     # -- content ------------------------------------------------------------------------------
 
@@ -137,6 +138,7 @@ class Reader(ScrollView, can_focus=True):
         self.current_hit = None
         self.current_quote = None
         self.wrapped = None  # a new article: nothing to keep in place
+        self._refits = 0
         self.scroll_to(y=0, animate=False, immediate=True)
         self._rebuild()
         self.post_message(self.Moved(self))
@@ -175,6 +177,16 @@ class Reader(ScrollView, can_focus=True):
                 y=self.wrapped.line_of(anchor.block, anchor.start), animate=False, immediate=True
             )
         self.refresh()
+        self.call_after_refresh(self._fit_width)
+
+    def _fit_width(self) -> None:
+        """Wrap again if the text width changed without a resize: the scrollbar came or went
+        with the new height (a short article after a long one). Twice at most per article, in
+        case the new width brings the scrollbar back."""
+        stale = self.wrapped is not None and self.wrapped.width != self._text_width()
+        if stale and self._refits < 2:
+            self._refits += 1
+            self._relayout()
 
     def _text_width(self) -> int:
         return max(10, self.scrollable_content_region.width - GUTTER - 1)
