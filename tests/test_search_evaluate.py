@@ -176,3 +176,17 @@ def test_date_sort_is_newest_first(eng: WhooshSearchEngine) -> None:
     dates = [h.date for h in r.hits]
     assert all(dates) and dates == sorted(dates, reverse=True)
     assert r.total == eng.search("market").total
+
+
+@pytest.mark.parametrize("text", ["market bank", '"prime minister" date:>2019'])
+def test_pages_of_a_kept_query_continue_the_first(eng: WhooshSearchEngine, text: str) -> None:
+    whole = [h.id for h in eng.search(text, limit=40).hits]
+    eng.forget_matches()
+    first = eng.search(text, limit=20)
+    second = eng.search(text, limit=20, page=2)  # from the matches kept by the first
+    assert len(whole) == 40
+    assert [h.id for h in first.hits] + [h.id for h in second.hits] == whole
+    if first.total_exact and second.total_exact:
+        assert second.total == first.total
+    else:  # estimated from however many phrase checks fitted in the time budget
+        assert abs(second.total - first.total) <= max(5, first.total // 5)

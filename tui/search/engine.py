@@ -37,7 +37,7 @@ from tui.search.api import (
     SearchResults,
     Sort,
 )
-from tui.search.evaluate import Evaluator, Unsupported
+from tui.search.evaluate import Evaluator, Unsupported, forget_kept
 from tui.search.indexer import Indexer, engine_fingerprint
 from tui.search.layout import IndexLocked, Layout
 from tui.search.manifest import FILENAME as MANIFEST
@@ -337,7 +337,9 @@ class WhooshSearchEngine:
             if error is not None:
                 res.error = error
                 return
-            if uses_field(q, "tag"):
+            # Matches of a tag query change with the review marks: never kept for paging.
+            keep = not uses_field(q, "tag")
+            if not keep:
                 q = rewrite_tags(q, self.tags.lookup)
             if is_browse(q):
                 self._browse(searcher, self._date_order(searcher), limit, page, res)
@@ -355,7 +357,8 @@ class WhooshSearchEngine:
             try:
                 evaluator = self._evaluator(searcher)
                 order = self._date_rank(searcher) if sort == "date" else None
-                ranked = evaluator.rank(q, collect, allow=allow, order=order)
+                key = text if keep else None
+                ranked = evaluator.rank(q, collect, allow=allow, order=order, key=key)
                 top = ranked.top
                 res.total, res.total_exact = ranked.total, ranked.exact
             except Unsupported:  # a query shape only Whoosh's own matchers know
@@ -410,6 +413,13 @@ class WhooshSearchEngine:
         got = (newest_first, [raw[d] for d in dated], dated)
         self._order = (searcher, got)
         return got
+
+    def forget_matches(self) -> None:
+        """Forget the matches kept for paging, so the next search starts from the postings
+        (benchmarks use this: a repeated query would otherwise only be re-ordered)."""
+        with self._lock:
+            if self._eval is not None:
+                forget_kept(self._eval)
 
     def _evaluator(self, searcher: Any) -> Evaluator:
         """The block-wise query evaluator of this searcher (it caches field lengths)."""

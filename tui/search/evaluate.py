@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -41,6 +42,15 @@ from whoosh.util.numeric import byte_to_length
 
 CHECK_BUDGET = 0.015
 """Seconds spent checking phrase positions past the page, to make the total exact when cheap."""
+
+
+KEEP_MATCHES = 4
+"""Queries whose matches are kept for paging (each costs a dict of its matching documents)."""
+
+
+def forget_kept(evaluator: Evaluator) -> None:
+    """Drop the kept matches (benchmarks time every search from the postings up)."""
+    evaluator._kept.clear()
 
 
 class Unsupported(Exception):
@@ -95,6 +105,7 @@ class Evaluator:
             (sub.reader(), offset) for sub, offset in searcher.leaf_searchers()
         ]
         self._lengths: dict[tuple[int, str], bytes] = {}
+        self._kept: OrderedDict[str, Matches] = OrderedDict()
         self._deleted = [
             frozenset(r.deleted_docs_set or ()) if r.has_deletions() else frozenset()
             for r, _ in self.leaves
@@ -108,13 +119,27 @@ class Evaluator:
         limit: int,
         allow: set[int] | None = None,
         order: Sequence[int] | None = None,
+        key: str | None = None,
     ) -> Ranked:
         """The best `limit` matches of `q` (by score, or by `order[docnum]` ascending when
-        given), the number of matches, and whether that number is exact."""
-        found = self.run(q, sorted(allow) if allow is not None else None)
+        given), the number of matches, and whether that number is exact.
+
+        With a `key` (the query as the user wrote it), the matches are kept for the next few
+        calls with the same key: turning to page 2, or re-sorting by date, then only orders
+        what was already found."""
+        kept = self._kept.get(key) if key is not None else None
+        if kept is not None:
+            self._kept.move_to_end(key)  # type: ignore[arg-type]
+            found = kept
+        else:
+            found = self.run(q, sorted(allow) if allow is not None else None)
+            if allow is not None:
+                found = Matches({d: s for d, s in found.scores.items() if d in allow}, found.checks)
+            if key is not None:
+                self._kept[key] = found
+                while len(self._kept) > KEEP_MATCHES:
+                    self._kept.popitem(last=False)
         scores = found.scores
-        if allow is not None:
-            scores = {d: s for d, s in scores.items() if d in allow}
         if order is None:
             ordered = _best_first([(-s, d) for d, s in scores.items()])
         else:
