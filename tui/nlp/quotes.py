@@ -182,6 +182,26 @@ ORG_HEADS = wordset(
     military authority authorities organisation organization foundation university school
     club team network newspaper paper station union league association institute"""
 )
+COMPANY_HEADS = wordset("company firm group bank")
+"""Heads of a definite description ("the company", "the firm") that stands for the last
+company the article named."""
+NOT_COMPANY = wordset(
+    """ministry department government council commission committee authority agency office
+    police court parliament assembly senate congress party union federation association
+    university college school army navy force forces board institute foundation trust
+    embassy league club team administration bureau service house white news press times post journal
+    tribune herald gazette reuters cnn bbc wire radio television tv daily"""
+)
+"""Words of an organisation's name that make it a public body, a club or a news outlet rather
+than a company ("the company" is not the "Calder Privacy Commission" nor "Reuters")."""
+COMPANY_REACH = 3000
+"""How far back "the company" looks for the company it stands for."""
+
+
+def _companyish(words: Sequence[str]) -> bool:
+    return not any(w.lower().strip(".,") in NOT_COMPANY for w in words)
+
+
 BOUNDARY = wordset(
     """and but that because when while if as after before since so which who whom where
     though although or nor than whether until unless whereas"""
@@ -329,7 +349,9 @@ class _Article:
         self._quiet_from: list[int] | None = None  # see `quiet_from`, made on first use
         self._entities = entities
         self._reg: Registry | None = None  # see `reg`, built on first use
-        self.last_speaker: list[tuple[int, str, str | None]] = []  # (para, name, gender)
+        # (para, name, gender, where the quotation starts), in the order they were attributed:
+        # direct quotations first, then reported speech by organisations (see `_reported`).
+        self.last_speaker: list[tuple[int, str, str | None, int]] = []
         self.reach = CONTEXT  # how far sentence bounds are looked for; less for tiny quotes
         self._low: str | None = None  # the text lower-cased, made on first use
         self._cue_memo = (-1, -1)  # the last (position, answer) of `first_cue_from`
@@ -544,7 +566,10 @@ class _Article:
             return self.resolve_pronoun(low, pos)
         ent = self.reg.entity_at(start, end)
         if ent is not None and ent.label == "ORG":
-            return ent.canonical, None
+            person = self.person_before(ent, start)
+            if person is None:
+                return ent.canonical, None
+            ent = person  # "Olivia Brandt of Ashgrove Capital": she speaks, not the firm
         if ent is not None:
             # Entity canonicals may keep a title ("Councillor Marcus Oyelaran") or be shorter
             # than a form the article gives elsewhere: normalise through the registry.
@@ -592,8 +617,21 @@ class _Article:
             name = self.reg.lookup(toks, gender, pos)
             return name, gender or self.reg.gender_of(name)
         if head in ORG_HEADS:
-            return self.org_for(head, pos, phrase), None
+            return self.org_for(head, pos, phrase, start), None
         return None, None
+
+    def person_before(self, org: Entity, start: int) -> Entity | None:
+        """The PERSON entity that an organisation qualifies in a phrase starting at `start`
+        ("Olivia Brandt of Ashgrove Capital", "Anika Rasmussen at PEPA"), if there is one."""
+        reg = self.reg
+        i = bisect.bisect_left(reg._ent_starts, org.start) - 1
+        if i < 0:
+            return None
+        e = reg.entities[i]
+        if e.label != "PERSON" or e.start < start:
+            return None
+        between = self.text[e.end : org.start].strip().lower()
+        return e if between in _PREPS or between in ("of the", "at the", "from the") else None
 
     def expand_org(self, name: str, pos: int) -> str:
         """'Infrastructure' → 'Ministry of Infrastructure' when the article named it so."""
@@ -607,8 +645,9 @@ class _Article:
                 return run
         return name
 
-    def org_for(self, head: str, pos: int, phrase: str) -> str:
-        """'the ministry' → the organisation named earlier whose name holds that word."""
+    def org_for(self, head: str, pos: int, phrase: str, start: int) -> str:
+        """'the ministry' → the organisation named earlier whose name holds that word; 'the
+        company', 'the firm' → the last company named before the phrase (at `start`)."""
         for e in reversed(self.reg.entities):
             if e.label == "ORG" and e.start < pos and head in e.canonical.lower().split():
                 return e.canonical
@@ -621,7 +660,53 @@ class _Article:
         if best:
             name = split_run(best)[0]
             return " ".join(name) if name else best
+        if head in COMPANY_HEADS and phrase.lower().startswith(("the ", "this ")):
+            company = self.last_company(start)
+            if company is not None:
+                return company
         return phrase
+
+    def last_company(self, pos: int) -> str | None:
+        """The company named last before `pos` (within `COMPANY_REACH`), for "the company":
+        an organisation whose name says it is no public body and no news outlet."""
+        floor = max(0, pos - COMPANY_REACH)
+        orgs = [e for e in self.reg.entities if e.label == "ORG"]
+        if orgs:
+            for e in reversed(orgs):
+                if (
+                    e.end <= pos
+                    and e.start >= floor
+                    and self.text[e.start - 1 : e.start] != "@"  # a social media handle
+                    and _companyish(e.canonical.split())
+                ):
+                    return e.canonical
+            return None
+        # No organisations found by an entity engine: the article's own capitalised runs with
+        # a word that names a company ("Labs", "Holdings"), not only a place ("Port Ellis").
+        for _s, _e, run in reversed(name_runs(self.text, floor, pos)):
+            toks = split_run(run)[0]
+            if any(t.lower() in ORG_WORDS for t in toks) and _companyish(toks):
+                return " ".join(toks)
+        return None
+
+    def subject_org(self, pos: int, para: int) -> str | None:
+        """The organisation that "it" before `pos` stands for: the last one that opens a
+        sentence ("Quillon Labs said ... It said") in this paragraph or the one before."""
+        floor = self.paras[max(0, para - 1)][0]
+        reg = self.reg
+        i = bisect.bisect_left(reg._ent_starts, pos) - 1
+        while i >= 0 and reg.entities[i].start >= floor:
+            e = reg.entities[i]
+            i -= 1
+            if e.label != "ORG" or e.end > pos or self.text.startswith(("’s", "'s"), e.end):
+                continue  # "The EU's own institutions": the subject is not the EU
+            s = e.start
+            if self.text[max(0, s - 4) : s] in ("The ", "the "):
+                s -= 4
+            before = self.text[max(0, s - 3) : s]
+            if s == 0 or before[-1:] == "\n" or before[-2:] in (". ", "! ", "? ", "- ", "— "):
+                return e.canonical  # opens a sentence, a paragraph or follows a dateline
+        return None
 
     def resolve_pronoun(self, pron: str, pos: int) -> tuple[str | None, str | None]:
         """he/she → the most recent fitting person: in this paragraph, else the last speaker
@@ -630,14 +715,21 @@ class _Article:
         if g == "1":
             return None, None
         para = self.para_of(pos)
+        # Speakers of quotations before this point, the most recent first: a pronoun never
+        # refers to someone the article names only later.
+        earlier = sorted(
+            (entry for entry in self.last_speaker if entry[3] < pos), key=lambda e: e[3]
+        )[-6:]
         if g in ("p", "o"):
-            for p, org, sg in reversed(self.last_speaker[-6:]):
+            for p, org, sg, _ in reversed(earlier):
                 if p >= para - 3 and sg is None and org not in self.reg.people:
                     return org, None
+            if g == "o":
+                return self.subject_org(pos, para), None
             return None, None
         name = self.reg.recent_person(pos, g, floor=self.paras[para][0])
         if name is None:
-            for p, sname, sg in reversed(self.last_speaker[-6:]):
+            for p, sname, sg, _ in reversed(earlier):
                 if p >= para - 2 and sname in self.reg.people and sg in (g, None):
                     name = sname
                     break
@@ -1112,7 +1204,7 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
         speaker = attr.speaker if attr is not None else None
         cue = attr.cue if attr is not None else None
         if speaker:
-            art.last_speaker.append((unit.para, speaker, attr.gender if attr else None))
+            art.last_speaker.append((unit.para, speaker, attr.gender if attr else None, unit.start))
             if attr is not None:
                 prev_para_speaker = (art.para_of(unit.end - 1), attr)
         # Only a quote that closes its sentence bounds the next one's left context: after
@@ -1262,6 +1354,9 @@ def _reported(art: _Article, direct: Sequence[Quote]) -> list[Quote]:
             q = _reported_in(art, ss, se)
             if q is not None:
                 out.append(q)
+                if q.speaker and q.speaker not in art.reg.people:
+                    # An organisation's words: "it" in a later sentence may be it.
+                    art.last_speaker.append((art.para_of(ss), q.speaker, None, q.start))
     return out
 
 

@@ -262,12 +262,14 @@ PERSON_TITLES = TITLES_M | TITLES_F | TITLES_N
 
 # Common given names, to tell "Pat Caddell" (a person) from "Wells Fargo" and to give a pronoun
 # a gender to agree with. Short on purpose: titles and the article's own usage do the rest.
+# "Jacky" is left out: it is given to women too, and a wrong gender makes "she said" skip the
+# very person it stands for.
 FIRST_M = wordset(
     """aaron adam alan albert alex alexander andrew angus anthony antonio arthur barack ben
     benjamin bernie bill billy bob bobby boris brad brandon brian bruce carl carlos charles
     charlie chris christopher chuck cory craig dan daniel darren dave david dennis derek donald
     doug douglas duncan ed eddie edward emmanuel eric evan frank fred gary george gordon graham
-    greg gregory harry henry hugh ian jack jacky jake james jamie jason jeb jeff jeffrey jeremy
+    greg gregory harry henry hugh ian jack jake james jamie jason jeb jeff jeffrey jeremy
     jerry jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan justin
     keith ken kenneth kevin kim larry lee leonard lindsey luis marco marcus mark martin matt
     matthew michael mike mitch mitt nathan neil nick nicholas nigel oliver omar pat patrick paul
