@@ -145,13 +145,21 @@ def load_chunk(data: bytes) -> list[Outcome]:
     return outcomes
 
 
-def worker_main_init(root: str, engine: str) -> None:
+UPDATE_NICE = 5
+"""Priority an update's workers give up: the writer (in the calling process) and, in the app,
+the interface come first. A full build's workers keep normal priority: they are the writers
+there, and the calling process only waits for them. (Niced workers lose more than it seems
+to any busy process: the scheduler packs both onto one core beside it, since their combined
+weight is still below its.)"""
+
+
+def worker_main_init(root: str, engine: str, nice: int = UPDATE_NICE) -> None:
     """Pool initializer: also builds the extractor now, so its load time is not charged to
     the first chunk and an engine that cannot load fails early."""
     init(root, engine)
-    # Lower our priority a little: the writer and, in the app, the interface come first.
-    with contextlib.suppress(AttributeError, OSError):
-        os.nice(5)
+    if nice:
+        with contextlib.suppress(AttributeError, OSError):
+            os.nice(nice)
     _extractor()
 
 
@@ -220,7 +228,7 @@ def serve(conn: Any, root: str, engine: str, gen: str, folder: str, limitmb: flo
     """
     sink = SegmentSink(gen, folder, limitmb)
     try:
-        worker_main_init(root, engine)
+        worker_main_init(root, engine, nice=0)
         while True:
             request = conn.recv()
             kind = request[0]
