@@ -9,12 +9,14 @@ hand-made evaluator could go wrong.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from typing import Any
 
 import pytest
 from test_search_helpers import engine, write_md
 
 from tui.search import WhooshSearchEngine
+from tui.search import engine as engine_module
 from tui.search.evaluate import Evaluator, Unsupported
 
 WORDS = [
@@ -84,7 +86,9 @@ def eng(tmp_path_factory: pytest.TempPathFactory) -> WhooshSearchEngine:
     for i in range(0, 1200, 7):  # deletions inside the first segment
         (root / f"a/{i:04d}.md").unlink()
     for i in range(150):  # and a second segment
-        write_md(root, f"b/{i:04d}.md", "Late news", _body(rng), date="2025-01-01")
+        write_md(
+            root, f"b/{i:04d}.md", "Late news", _body(rng), date="2025-01-01", source="Market Wire"
+        )
     e.update()
     yield e
     e.close()
@@ -190,3 +194,44 @@ def test_pages_of_a_kept_query_continue_the_first(eng: WhooshSearchEngine, text:
         assert second.total == first.total
     else:  # estimated from however many phrase checks fitted in the time budget
         assert abs(second.total - first.total) <= max(5, first.total // 5)
+
+
+def _names_of_matches(eng: WhooshSearchEngine, text: str) -> tuple[Counter[str], Counter[str]]:
+    """Sources and people over every match, counted the slow way (Whoosh's own matchers)."""
+    searcher = eng._current_searcher()
+    sources: Counter[str] = Counter()
+    people: Counter[str] = Counter()
+    for docnum in searcher.docs_for_query(eng._parse(text)):
+        stored = searcher.stored_fields(docnum)
+        if stored.get("source"):
+            sources[stored["source"]] += 1
+        people.update(stored.get("people") or ())
+    return sources, people
+
+
+@pytest.mark.parametrize("text", ["market", '"prime minister"', "football OR cup"])
+def test_facets_count_every_match_not_just_the_page(eng: WhooshSearchEngine, text: str) -> None:
+    eng.forget_matches()
+    r = eng.search(text, limit=5)
+    assert r.total_exact and r.facets_exact
+    assert r.total > 200  # far more than a page: counts must come from all matches
+    sources, people = _names_of_matches(eng, text)
+    assert {f.value: f.count for f in r.sources} == dict(sources.most_common(10))
+    assert {f.value: f.count for f in r.people} == {
+        v: people[v] for v in (f.value for f in r.people)
+    }
+    assert [f.count for f in r.people] == [n for _, n in people.most_common(len(r.people))]
+
+
+def test_facets_of_a_huge_result_are_a_scaled_sample(
+    eng: WhooshSearchEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "FACET_SAMPLE", 100)
+    eng.forget_matches()
+    r = eng.search("market OR bank", limit=5)
+    assert r.total > 500 and not r.facets_exact
+    sources, _ = _names_of_matches(eng, "market OR bank")
+    got = {f.value: f.count for f in r.sources}
+    assert set(got) == set(sources)  # two sources, both present in any even sample
+    for value, count in sources.items():
+        assert abs(got[value] - count) <= 0.2 * count, (value, got[value], count)

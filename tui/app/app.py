@@ -886,10 +886,11 @@ class BroadsheetApp(App[int]):
                 ("person", results.people, "person"),
                 ("org", results.orgs, "organisation"),
             ):
+                about = "" if results.facets_exact else "about "
                 for facet in facets[:15]:
                     commands.append(
                         PaletteCommand(
-                            f"Narrow to {noun}: {one_line(facet.value)} ({facet.count})",
+                            f"Narrow to {noun}: {one_line(facet.value)} ({about}{facet.count:,})",
                             f'Add {field}:"…" to the query',
                             partial(self.narrow, field, facet.value),
                         )

@@ -53,6 +53,9 @@ class SearchResults(BaseModel):
     sources: list[Facet] = Field(default_factory=list)
     people: list[Facet] = Field(default_factory=list)
     orgs: list[Facet] = Field(default_factory=list)
+    facets_exact: bool = True
+    """False when the facet counts were made from an even sample of the matches and scaled
+    (queries matching thousands of articles); show them as approximate."""
     elapsed_ms: float = 0.0
     total_exact: bool = True
     """False when `total` is an estimate: counting every match of a very common query would

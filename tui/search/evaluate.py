@@ -28,7 +28,7 @@ import bisect
 import heapq
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
@@ -84,6 +84,9 @@ class Ranked:
     """(score, document number), best first."""
     total: int
     exact: bool
+    matched: Collection[int] = ()
+    """Documents known to match: all of them when `exact`, else those verified so far (a
+    sample, in rank order); facets are counted over these."""
 
 
 class Evaluator:
@@ -146,17 +149,19 @@ class Evaluator:
             ordered = _best_first([(order[d], d) for d in scores])
         if not found.checks:
             top = [(scores[d], d) for _, d in zip(range(limit), ordered, strict=False)]
-            return Ranked(top, len(scores), True)
+            return Ranked(top, len(scores), True, scores.keys())
         # Phrases: verify best first until the page is full, then keep verifying for a
         # moment to count; extrapolate what is left.
         checks = found.checks
         top = []
+        matched: list[int] = []
         checked = passed = 0
         deadline: float | None = None
         for d in ordered:
             checked += 1
             if all(c(d) for c in checks):
                 passed += 1
+                matched.append(d)
                 if len(top) < limit:
                     top.append((scores[d], d))
             if len(top) >= limit:
@@ -165,9 +170,9 @@ class Evaluator:
                 elif not checked & 31 and time.perf_counter() > deadline:
                     break
         if checked == len(scores):
-            return Ranked(top, passed, True)
+            return Ranked(top, passed, True, matched)
         estimate = round(passed * len(scores) / checked)
-        return Ranked(top, max(estimate, len(top)), False)
+        return Ranked(top, max(estimate, len(top)), False, matched)
 
     def run(self, q: Any, within: Within = None) -> Matches:
         """Every match of `q` with its score; raises `Unsupported` for shapes left to Whoosh.
