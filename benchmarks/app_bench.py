@@ -54,8 +54,8 @@ from e2e_harness import (  # noqa: E402
     strip_escapes,
 )
 
-FIRST_RESULTS = re.compile(r"\d[\d,]* (?:articles|results) · by ")
-"""The status line once the first search has listed rows ("95,218 articles · by relevance")."""
+FIRST_RESULTS = re.compile(r"all, newest first|\d[\d,]* results? · by ")
+"""The status line once the first search has listed rows ("all, newest first" with no query)."""
 LONG_WORD = "zqlongreport"
 FRAME_GAP = 0.02
 """Seconds of silence that end one screen update (a frame arrives in chunks microseconds apart;

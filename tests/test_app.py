@@ -98,7 +98,7 @@ async def test_indexes_a_new_corpus_in_a_worker_with_progress(
             assert bar.total is not None and bar.progress == bar.total
             assert not bar.display
             assert app.results is not None and app.results.total == 12
-            assert "files 12 added" in str(app.status.query_one("#index-status").render())
+            assert "12 files added" in str(app.status.query_one("#index-status").render())
     finally:
         factory.close()
 
@@ -714,7 +714,7 @@ async def test_files_changed_on_disk_show_while_the_app_is_open(
             assert app.engine.count() == articles + 1
             await wait_for(
                 pilot,
-                lambda: "files 1 added" in str(app.status.query_one("#index-status").render()),
+                lambda: "1 file added" in str(app.status.query_one("#index-status").render()),
             )
 
             new_file.write_text(

@@ -20,7 +20,7 @@ from textual.strip import Strip
 from tui.app.article_list import ROW_HEIGHT, ArticleList
 from tui.app.document import LABEL_STYLES
 from tui.app.reader import Reader
-from tui.app.text import fit_pieces, text_strip
+from tui.app.text import day, day_and_time, fit_pieces, text_strip
 from tui.model import LABELS, Annotations, Article, Entity, Quote
 from tui.search.api import Hit
 
@@ -311,3 +311,21 @@ async def test_a_short_article_after_a_long_one_wraps_to_the_full_width() -> Non
         # the scrollbar went with the long article: the text takes its columns back
         assert reader.wrapped is not None
         assert reader.wrapped.width == reader._text_width() > with_scrollbar
+
+
+@pytest.mark.parametrize(
+    ("raw", "listed", "read"),
+    [
+        ("2026-03-18T18:25:00", "2026-03-18", "2026-03-18 18:25"),
+        ("2026-03-18T18:25:00+13:00", "2026-03-18", "2026-03-18 18:25 +13:00"),
+        ("2026-03-18T18:25Z", "2026-03-18", "2026-03-18 18:25 UTC"),
+        ("2025-10-08", "2025-10-08", "2025-10-08"),
+        ("Spring 2020", "Spring 2020", "Spring 2020"),
+        ("2026-03-18T18:25\x1b]0;owned\x07", "2026-03-18T18:25", "2026-03-18T18:25"),
+    ],
+)
+def test_dates_shown_short_in_the_list_and_to_the_minute_in_the_reader(
+    raw: str, listed: str, read: str
+) -> None:
+    assert day(raw) == listed
+    assert day_and_time(raw) == read

@@ -76,3 +76,35 @@ def test_escapes_in_page_are_cleaned(tmp_path: Path) -> None:
     [a] = write(tmp_path, "esc.html", page.encode()).articles
     assert "\x1b" not in a.text and "\x1b" not in (a.title or "")
     assert "red" in a.text
+
+
+def _page(body: str) -> bytes:
+    return (
+        "<html><head><title>Tram line opens | City Chronicle</title>"
+        '<meta property="og:title" content="Tram line opens to the airport">'
+        '<meta property="og:site_name" content="City Chronicle"></head><body><article>'
+        f"{body}</article></body></html>"
+    ).encode()
+
+
+_STORY = (
+    "<p>The new tram line to the airport opened on Monday after four years of building work, "
+    "carrying more than twelve thousand passengers on its first day of service.</p>"
+    "<p>Officials said trams would run every six minutes at peak times and every ten minutes "
+    "in the evening, with later services at weekends from next month.</p>"
+)
+
+
+def test_breadcrumb_and_headline_above_the_story_are_not_body_text(tmp_path: Path) -> None:
+    html = _page(f"<p>Transport / Trams</p><h1>Tram line opens to the airport</h1>{_STORY}")
+    [a] = write(tmp_path, "t.html", html).articles
+    assert a.title == "Tram line opens to the airport"
+    assert a.text.startswith("The new tram line to the airport opened on Monday")
+    assert "Transport / Trams" not in a.text
+
+
+def test_a_first_sentence_is_kept_even_before_the_headline(tmp_path: Path) -> None:
+    lead = "<p>Commuters have waited for this day for a long time, and it finally came.</p>"
+    html = _page(f"{lead}<h1>Tram line opens to the airport</h1>{_STORY}")
+    [a] = write(tmp_path, "t.html", html).articles
+    assert a.text.startswith("Commuters have waited")

@@ -131,3 +131,19 @@ def test_only_front_matter_is_no_text(tmp_path: Path) -> None:
     result = read_md(tmp_path, "---\ntitle: Empty\n---\n")
     assert result.articles == []
     assert [p.reason for p in result.problems] == ["no text"]
+
+
+def test_heading_shortening_the_front_matter_title_is_not_body_text(tmp_path: Path) -> None:
+    text = (
+        '---\ntitle: "Pier 9, a year after the storm: inside the rebuilding"\n---\n\n'
+        "# Pier 9, a year after the storm\n\nThe crane fell at night.\n"
+    )
+    a = only(read_md(tmp_path, text))
+    assert a.title == "Pier 9, a year after the storm: inside the rebuilding"
+    assert a.text == "The crane fell at night."
+
+
+def test_short_heading_over_a_longer_title_stays(tmp_path: Path) -> None:
+    text = '---\ntitle: "News of the week in the harbour"\n---\n\n# News\n\nShips came in.\n'
+    a = only(read_md(tmp_path, text))
+    assert a.text.startswith("News")

@@ -503,8 +503,13 @@ class BroadsheetApp(App[int]):
         results = self.results
         if results is None:
             return
-        what = "results" if self.query_text.strip() else "articles"
-        self.status.results(f"{results.total:,} {what} · by {self.sort}")
+        if not self.query_text.strip():  # every article scores alike: listed newest first
+            self.status.results("all, newest first")
+            self.results_list.border_title = "Articles · newest first"
+            return
+        about = "" if results.total_exact else "about "
+        noun = "result" if results.total == 1 else "results"
+        self.status.results(f"{about}{results.total:,} {noun} · by {self.sort}")
         self.results_list.border_title = f"Results · by {self.sort}"
 
     def on_page_done(self, message: PageDone) -> None:
@@ -986,8 +991,8 @@ def describe_update(summary: IndexSummary) -> str:
     """What an index update did, in a few words for the status line (counts are of files)."""
     if summary.readonly:
         return f"read-only: {one_line(summary.reason or 'index in use elsewhere')}"
-    changes = [
-        f"{n:,} {what}"
+    counts = [
+        (n, what)
         for what, n in (
             ("added", summary.added),
             ("updated", summary.updated),
@@ -996,7 +1001,11 @@ def describe_update(summary: IndexSummary) -> str:
         )
         if n
     ]
-    note = f"files {', '.join(changes)}" if changes else "up to date"
+    changes = [f"{n:,} {what}" for n, what in counts]
+    if counts:  # "12 files added, 1 removed"
+        n, what = counts[0]
+        changes[0] = f"{n:,} {'file' if n == 1 else 'files'} {what}"
+    note = ", ".join(changes) if changes else "up to date"
     if summary.rebuilt and summary.reason and "no index" not in summary.reason:
         note = f"rebuilt ({one_line(summary.reason)}); {note}"
     return note

@@ -30,7 +30,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.text import fit_pieces, one_line, text_strip
+from tui.app.text import day, fit_pieces, one_line, text_strip
 from tui.review import Mark
 from tui.search.api import Hit
 
@@ -411,7 +411,7 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             pieces.append((" " * (MARK_CELLS - 1), row))
             if hit is not None:
-                meta = " · ".join(one_line(part) for part in (hit.date, hit.source) if part)
+                meta = " · ".join(part for part in (day(hit.date), one_line(hit.source)) if part)
                 pieces.append((meta, styles.meta))
                 if hit.snippet:
                     if meta:

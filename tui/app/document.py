@@ -18,7 +18,7 @@ from typing import Literal
 
 from rich.cells import cell_len, get_character_cell_size
 
-from tui.app.text import safe
+from tui.app.text import day_and_time, safe
 from tui.model import LABELS, Annotations, Article, Quote, Span
 
 BlockKind = Literal["title", "meta", "blank", "body", "caption"]
@@ -120,8 +120,9 @@ def build_document(
     blocks: list[Block] = []
     clean = _safe
     blocks.append(Block("title", clean(article.title or article.path or article.id)))
-    meta = [article.date, article.author, article.source, article.section]
-    shown_meta = " · ".join(clean(part) for part in meta if part)
+    meta = [day_and_time(article.date), clean(article.author), clean(article.source)]
+    meta.append(clean(article.section))
+    shown_meta = " · ".join(part for part in meta if part)
     if shown_meta:
         blocks.append(Block("meta", shown_meta))
     blocks.append(Block("meta", clean(article.path)))

@@ -31,6 +31,26 @@ def one_line(value: str | None) -> str:
     return _SPACE.sub(" ", safe(value))
 
 
+_ISO = re.compile(r"(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d)(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?$")
+
+
+def day(value: str | None) -> str:
+    """An article date as the list shows it: the day alone ("2026-03-18"), which is what one
+    scans a column of results for; other shapes are shown as they are."""
+    m = _ISO.match(value or "")
+    return m.group(1) if m else one_line(value)
+
+
+def day_and_time(value: str | None) -> str:
+    """An article date for the reader: "2026-03-18 18:25", with its zone when it has one;
+    seconds and the ISO "T" only cost room."""
+    m = _ISO.match(value or "")
+    if not m or not m.group(2):
+        return day(value)
+    zone = {"Z": "UTC", None: ""}.get(m.group(3), m.group(3))
+    return f"{m.group(1)} {m.group(2)}{' ' + zone if zone else ''}"
+
+
 QUOTE_MARKS = "\"“”‘’'«»„‹›"
 
 

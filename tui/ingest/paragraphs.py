@@ -71,6 +71,14 @@ def same_text(a: str, b: str) -> bool:
     return text_key(a) == text_key(b) and bool(text_key(a))
 
 
+def heads_title(heading: str, title: str) -> bool:
+    """Whether a heading is the title or its first part ("Pier 9, a year after the storm" over
+    "Pier 9, a year after the storm: inside the rebuilding..."): a page's own headline, which
+    the reader shows above the text already. Short headings ("News") never count."""
+    head, whole = text_key(heading), text_key(title)
+    return bool(head) and whole.startswith(head) and (head == whole or len(head) >= 12)
+
+
 def text_key(s: str) -> str:
     """A comparison key: letters and digits only, case-folded."""
     return _KEY_NOISE.sub("", s[:2000]).casefold()

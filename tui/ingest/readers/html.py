@@ -44,8 +44,8 @@ def read_html(raw: str, rel: str) -> ReadResult:
         found = _fallback(html)
     paragraphs = split_paragraphs(tidy(found.get("text") or ""))
     title = found.get("title")
-    if paragraphs and isinstance(title, str) and same_text(paragraphs[0], tidy(title)):
-        paragraphs = paragraphs[1:]
+    if isinstance(title, str):
+        paragraphs = _drop_heading(paragraphs, tidy(title))
     if not paragraphs:
         return no_text(rel)
     text, _ = join_paragraphs(paragraphs)
@@ -65,6 +65,21 @@ def read_html(raw: str, rel: str) -> ReadResult:
             )
         ]
     )
+
+
+def _drop_heading(paragraphs: list[str], title: str) -> list[str]:
+    """The paragraphs without the page's own headline, which the reader shows above the text.
+
+    Pages often put a breadcrumb or a kicker ("Cities / Housing") above the headline, and the
+    extractor keeps both; those short labels go with the headline. Only the first few
+    paragraphs are looked at, and only labels (a few words, no sentence ending) are dropped,
+    so a first sentence that happens to repeat the title words is kept."""
+    for i, para in enumerate(paragraphs[:3]):
+        if same_text(para, title):
+            return paragraphs[i + 1 :]
+        if len(para.split()) > 8 or para.rstrip().endswith((".", "!", "?", '"', "\u201d")):
+            break
+    return paragraphs
 
 
 def _extract(html: str) -> dict[str, Any] | None:

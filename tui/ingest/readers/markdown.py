@@ -20,7 +20,7 @@ from tui.model import Problem, ReadResult
 from .. import fields
 from ..article import as_text, make_article
 from ..clean import collapse_spaces, tidy
-from ..paragraphs import join_paragraphs, same_text
+from ..paragraphs import heads_title, join_paragraphs, same_text
 from .common import no_text, problem
 
 _HEADING_MAX = 500  # longer lines are paragraphs; bounds the heading patterns' work
@@ -66,7 +66,7 @@ def read_markdown(raw: str, rel: str) -> ReadResult:
     paragraphs, captions, headings = _layout(body)
     if headings and 0 in headings:
         first = paragraphs[0]
-        if title is None or same_text(first, as_text(title) or ""):
+        if title is None or heads_title(first, as_text(title) or ""):
             title = title or first
             paragraphs = paragraphs[1:]
             captions = {i - 1 for i in captions}
