@@ -173,8 +173,34 @@ def test_rebuild_on_request_and_engine_change(corpus: Path, tmp_path: Path) -> N
     m.close()
     e2 = engine(corpus, tmp_path / "index")
     s2 = e2.update()
-    assert s2.rebuilt and "engine changed" in (s2.reason or "")
+    assert s2.rebuilt and "rules changed" in (s2.reason or "")
     e2.close()
+
+
+def test_index_made_by_older_readers_or_rules_is_rebuilt(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new release that reads pages differently (or finds other speakers) must not leave the
+    old text and annotations in an index whose files did not change."""
+    import tui.ingest
+    import tui.nlp.extractor
+
+    e = engine(corpus, tmp_path / "index")
+    assert e.update().added == 4
+    e.close()
+    monkeypatch.setattr(tui.ingest, "READERS_VERSION", tui.ingest.READERS_VERSION + 1)
+    e2 = engine(corpus, tmp_path / "index")
+    s2 = e2.update()
+    assert s2.rebuilt and s2.added == 4 and "rules changed" in (s2.reason or "")
+    e2.close()
+    versions = dict(tui.nlp.extractor.ENGINE_VERSIONS)
+    versions["rules"] += 1
+    monkeypatch.setattr(tui.nlp.extractor, "ENGINE_VERSIONS", versions)
+    e3 = engine(corpus, tmp_path / "index")
+    s3 = e3.update()
+    assert s3.rebuilt and s3.added == 4
+    assert e3.update().unchanged == 4  # and then it is up to date again
+    e3.close()
 
 
 def test_update_paths_applies_just_those_files(eng: WhooshSearchEngine, corpus: Path) -> None:

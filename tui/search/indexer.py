@@ -192,18 +192,14 @@ def plan(disk: dict[str, DiskFile], old: Mapping[str, FileRow], full: bool) -> P
 
 
 def engine_fingerprint(engine: str) -> str:
-    """Identifies the annotations an index holds: engine name, its version if it has one, and
-    the Broadsheet version (annotation rules ship with it). A change means a rebuild."""
+    """Identifies what made an index's contents: engine name and the version of its rules, the
+    version of the corpus readers, and the Broadsheet version. A change means a rebuild."""
     from tui import __version__
+    from tui.ingest import READERS_VERSION
+    from tui.nlp.extractor import ENGINE_VERSIONS
 
-    version = ""
-    try:
-        from tui.nlp import extractor as nlp_extractor
-
-        version = str(getattr(nlp_extractor, "ENGINE_VERSIONS", {}).get(engine, ""))
-    except Exception:
-        version = ""
-    return f"{engine}{'-' + version if version else ''}@{__version__}"
+    version = f"{ENGINE_VERSIONS.get(engine, 0)}.{READERS_VERSION}"
+    return f"{engine}-{version}@{__version__}"
 
 
 class Pipeline:

@@ -207,7 +207,7 @@ class Layout:
             return Inspection(
                 gen,
                 False,
-                f"annotation engine changed ({meta.get('engine')} -> {fingerprint})",
+                f"annotation or reading rules changed ({meta.get('engine')} -> {fingerprint})",
                 meta=meta,
             )
         try:
