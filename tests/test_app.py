@@ -6,6 +6,8 @@ import asyncio
 import gc
 import json
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -380,6 +382,36 @@ async def test_marks_are_stored_at_once_and_survive_a_restart(make_app: AppFacto
         await pilot.press("r")
         assert again.store is not None
         assert again.store.get(first.id).reviewed is False
+
+
+async def test_marks_made_by_another_process_show_while_the_app_is_open(
+    make_app: AppFactory,
+) -> None:
+    """A colleague (or a second terminal) marking the same corpus: the list and the reader
+    catch up within a second or two, without a restart."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = app.results_list.current_hit
+        assert first is not None and app.store is not None
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.reader.article is not None)
+        assert "⚑" not in widget_text(app.results_list)
+        script = (
+            "import sys\n"
+            "from tui.review import ReviewStore\n"
+            "with ReviewStore(sys.argv[1]) as s:\n"
+            "    s.set_flagged(sys.argv[2])\n"
+            "    s.set_tags(sys.argv[2], ['from-elsewhere'])\n"
+        )
+        subprocess.run(
+            [sys.executable, "-c", script, str(app.store.path), first.id], check=True, timeout=60
+        )
+        await wait_for(pilot, lambda: "⚑" in widget_text(app.results_list), timeout=10)
+        await wait_for(pilot, lambda: "#from-elsewhere" in str(app.reader.border_title))
+        await pilot.press("r")  # and marking here still works on top of it
+        mark = app.store.get(first.id)
+        assert mark.reviewed and mark.flagged and mark.tags == ["from-elsewhere"]
 
 
 async def test_tags_dialog_stores_tags_and_makes_them_searchable(make_app: AppFactory) -> None:

@@ -329,3 +329,25 @@ def test_dates_shown_short_in_the_list_and_to_the_minute_in_the_reader(
 ) -> None:
     assert day(raw) == listed
     assert day_and_time(raw) == read
+
+
+async def test_status_line_says_when_files_are_read_and_the_index_is_being_written() -> None:
+    from tui.app.status_line import StatusLine
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield StatusLine()
+
+    app = Host()
+    async with app.run_test(size=(100, 3)) as pilot:
+        status = app.query_one(StatusLine)
+        status.indexing(40, 95)
+        await pilot.pause()
+        assert "Indexing 40/95" in str(status.query_one("#index-status").render())
+        status.indexing(95, 95)
+        await pilot.pause()
+        shown = str(status.query_one("#index-status").render())
+        assert "Writing the index (95 files read)" in shown
+        status.indexed(120, "95 files added")
+        await pilot.pause()
+        assert str(status.query_one("#index-status").render()) == "120 articles · 95 files added"

@@ -178,3 +178,19 @@ def test_for_corpus_uses_the_configured_data_dir(
 
 def test_normalize_tags() -> None:
     assert normalize_tags(["  a  b ", "A B", "c", ""]) == ["a b", "c"]
+
+
+def test_another_connection_committing_changes_the_data_version(db: Path) -> None:
+    with ReviewStore(db) as mine, ReviewStore(db) as theirs:
+        before = mine.data_version()
+        mine.set_flagged("own.txt")
+        assert mine.data_version() == before  # our own writes are known already
+        stamp = mine.get("own.txt").updated_at
+        assert stamp
+        theirs.set_reviewed("a.txt")
+        theirs.set_tags("b.txt", ["x"])
+        assert mine.data_version() != before
+        changed = {m.id: m for m in mine.changed_since(stamp)}
+        assert changed["a.txt"].reviewed and changed["b.txt"].tags == ["x"]
+        assert "own.txt" in changed  # same second: inclusive, never a mark missed
+        assert mine.changed_since("9999") == []

@@ -55,7 +55,7 @@ from tui.app.status_line import StatusLine
 from tui.app.text import one_line, quoted
 from tui.config import Settings, history_file
 from tui.model import LABELS, Annotations, Article, Problem
-from tui.review import Mark, ReviewStore
+from tui.review import Mark, ReviewStore, ReviewStoreError
 from tui.search.api import Hit, IndexSummary, SearchEngine, SearchResults, Sort
 
 FIELD_FOR_LABEL = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
@@ -63,6 +63,8 @@ BROWSE_QUERY = "*"
 """What an empty search bar asks the engine for: every article."""
 PAGE_SIZE = 50
 LIVE_REFRESH_SECONDS = 1.0
+MARKS_POLL_SECONDS = 1.0
+"""How often to look whether another process changed the review marks."""
 WIDE_FROM = 81
 """Columns from which the list, the reader and the side panel show side by side."""
 PREVIEW_DELAY = 0.2
@@ -141,6 +143,7 @@ class BroadsheetApp(App[int]):
         self._generation = 0
         self._last_live_refresh = 0.0
         self._marks: dict[str, Mark] = {}
+        self._marks_seen: tuple[int, str] = (0, "")
         self._preview: Timer | None = None
         self._shown_query = ""
         self._reading = False
@@ -213,6 +216,8 @@ class BroadsheetApp(App[int]):
         if self.store is not None:
             self._marks = self.store.all_marks()
             self.results_list.set_marks(self._marks)
+            self._marks_seen = (self.store.data_version(), self._latest_stamp())
+            self.set_interval(MARKS_POLL_SECONDS, self._poll_marks)
         elif self.store_error:
             self.notify(self.store_error, title="Review marks unavailable", severity="error")
         self.status.indexed(self.engine.count())
@@ -682,6 +687,30 @@ class BroadsheetApp(App[int]):
                 self.store_error or "Review marks are unavailable.", severity="error", timeout=4
             )
         return self.store
+
+    def _latest_stamp(self) -> str:
+        return max((m.updated_at or "" for m in self._marks.values()), default="")
+
+    def _poll_marks(self) -> None:
+        """Show marks another Broadsheet on the same corpus made (a colleague, or a second
+        terminal over SSH): SQLite says cheaply whether anyone else committed, and only
+        then are the marks written since the last look read."""
+        store = self.store
+        if store is None:
+            return
+        try:
+            version = store.data_version()
+            if version == self._marks_seen[0]:
+                return
+            changed = store.changed_since(self._marks_seen[1])
+        except ReviewStoreError:
+            return  # the next look will tell; a write meanwhile reports its own error
+        stamp = self._marks_seen[1]
+        for mark in changed:
+            if self._marks.get(mark.id) != mark:
+                self._mark_changed(mark)
+            stamp = max(stamp, mark.updated_at or "")
+        self._marks_seen = (version, stamp)
 
     def _mark_changed(self, mark: Mark) -> None:
         self._marks[mark.id] = mark

@@ -19,7 +19,11 @@ class StatusLine(Horizontal):
         bar = self.query_one(ProgressBar)
         bar.display = True
         bar.update(total=max(total, 1), progress=done)
-        self.query_one("#index-status", Label).update(Text(f"Indexing {done:,}/{total:,}"))
+        if total and done >= total:  # the writer merges and commits after the last file
+            label = f"Writing the index ({total:,} files read)…"
+        else:
+            label = f"Indexing {done:,}/{total:,}"
+        self.query_one("#index-status", Label).update(Text(label))
 
     def indexed(self, count: int, note: str = "") -> None:
         self.query_one(ProgressBar).display = False

@@ -206,6 +206,25 @@ class ReviewStore:
             rows = self._db.execute(f"SELECT {_COLUMNS} FROM marks ORDER BY id").fetchall()
         return {row[0]: _row_to_mark(row) for row in rows}
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (another Broadsheet on the same
+        corpus) commits: a question cheap enough to ask every second before reading marks."""
+        try:
+            with self._lock:
+                return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error as exc:
+            raise ReviewStoreError(f"cannot read review marks: {exc}") from exc
+
+    def changed_since(self, stamp: str) -> list[Mark]:
+        """Marks written at or after `stamp` (an `updated_at` value), oldest first. Inclusive,
+        as stamps have one-second steps: a mark written later in the same second still comes."""
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM marks WHERE updated_at >= ? ORDER BY updated_at, id",
+                (stamp,),
+            ).fetchall()
+        return [_row_to_mark(row) for row in rows]
+
     def ids_with_tag(self, tag: str) -> list[str]:
         """Ids of the articles carrying `tag` (compared case-blind), in id order."""
         wanted = " ".join(tag.split()).casefold()
