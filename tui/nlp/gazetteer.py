@@ -40,6 +40,10 @@ class Gazetteer:
     given_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
+    male_names: frozenset[str] = frozenset()
+    """Given names listed for men and never for women in any locale (so unisex names such as
+    "Jacky", "Andrea" or "Sasha" are in neither set): a pronoun's gender must agree."""
+    female_names: frozenset[str] = frozenset()
 
 
 _ACCENTS = re.compile(r"[\u0300-\u036f]")
@@ -86,13 +90,15 @@ def _latin_name(name: str) -> bool:
 def _build() -> Gazetteer:
     common = _common_words()
     places, countries = _places(common)
-    given, surnames = _person_names()
+    given, surnames, male, female = _person_names()
     return Gazetteer(
         places=places,
         countries=frozenset(countries),
         given_names=frozenset(given),
         surnames=frozenset(surnames),
         common_words=frozenset(common),
+        male_names=frozenset(male - female),
+        female_names=frozenset(female - male),
     )
 
 
@@ -172,14 +178,17 @@ def _places(common: set[str]) -> tuple[dict[str, float], set[str]]:
     return places, countries
 
 
-def _person_names() -> tuple[set[str], set[str]]:
-    """Given names and surnames from every Latin-script locale of Faker's person provider."""
+def _person_names() -> tuple[set[str], set[str], set[str], set[str]]:
+    """Given names, surnames, and the given names listed for men and for women, from every
+    Latin-script locale of Faker's person provider."""
     given: set[str] = set()
     surnames: set[str] = set()
+    male: set[str] = set()
+    female: set[str] = set()
     try:
         import faker.providers.person as person
     except ImportError:  # pragma: no cover - faker is a declared dependency
-        return given, surnames
+        return given, surnames, male, female
     for info in pkgutil.iter_modules(person.__path__):
         try:
             module = importlib.import_module(f"{person.__name__}.{info.name}")
@@ -190,8 +199,12 @@ def _person_names() -> tuple[set[str], set[str]]:
             continue
         for attr in ("first_names", "first_names_male", "first_names_female"):
             given.update(_names_of(getattr(provider, attr, None)))
+        male.update(_names_of(getattr(provider, "first_names_male", None)))
+        female.update(_names_of(getattr(provider, "first_names_female", None)))
+        # A locale without gendered lists says nothing either way: its "first_names" may
+        # hold both, so they are not counted for one side.
         surnames.update(_names_of(getattr(provider, "last_names", None)))
-    return given, surnames
+    return given, surnames, male, female
 
 
 def _names_of(table: object) -> set[str]:

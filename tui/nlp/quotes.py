@@ -176,6 +176,12 @@ PERSON_NOUNS = wordset(
     protester protesters organizer organizers executive executives insider insiders
     representative representatives agent agents doctor doctors police spokespeople"""
 )
+ROLE_BETWEEN = wordset(
+    """boss manager coach chief chairman chairwoman captain striker midfielder defender
+    goalkeeper keeper player director founder owner editor head presenter star"""
+)
+"""Roles that join an organisation to a person's name at the head of a sentence: in
+"Manchester City boss Kevin Keegan:" the speaker is Keegan, not the club."""
 ORG_HEADS = wordset(
     """ministry department government police company campaign committee council agency
     administration embassy firm party office board commission court bank group union army
@@ -735,6 +741,8 @@ class _Article:
                     break
         if name is None:
             name = self.reg.recent_person(pos, g)
+        if name is None:
+            name = self.reg.recent_person(pos, g, unlikely=True)
         if name is not None:
             self.reg.learn_gender(name, g)
         return name, g
@@ -827,7 +835,33 @@ class _Article:
                 if first_comma - floor <= 8:
                     return toks[floor].start, toks[first_comma - 1].end
             return None
-        return self._collect_back(toks, j, floor)
+        span = self._collect_back(toks, j, floor)
+        if span is not None:
+            return self._outside_relative_clause(toks, span, floor)
+        return span
+
+    def _outside_relative_clause(
+        self, toks: Sequence[Tok], span: tuple[int, int], floor: int
+    ) -> tuple[int, int]:
+        """The person a relative clause left unclosed belongs to: in "Ms Robinson, who presents
+        The Weakest Link tells ..." the one who tells is Ms Robinson, not the show."""
+        i = next((x for x in range(floor, len(toks)) if toks[x].start >= span[0]), None)
+        if i is None:
+            return span
+        c = i - 1
+        while c > floor and i - c <= 8 and toks[c].text not in ",;:":
+            c -= 1
+        if (
+            c > floor
+            and toks[c].text == ","
+            and c + 1 < i
+            and toks[c + 1].low in ("who", "whose")
+            and toks[c - 1].text[:1].isupper()
+        ):
+            outer = self._collect_back(toks, c - 1, floor)
+            if outer is not None:
+                return outer
+        return span
 
     def _collect_back(self, toks: Sequence[Tok], j: int, floor: int) -> tuple[int, int] | None:
         """A noun phrase ending at token j: up to 8 words back to a clause boundary."""
@@ -983,12 +1017,17 @@ class _Article:
             cue = _is_cue(toks, k)
             if cue is None:
                 continue
+            # Where a pronoun subject is resolved from: the cue, unless the subject opens
+            # the sentence ("He said Mr Blair had ..., adding:" - he is not Mr Blair).
+            at = toks[k].start
             if toks[k].low in PARTICIPLES:
                 # "..., saying: ...": the speaker is the subject of the sentence.
                 span = self._sentence_subject(toks, k)
+                at = span[0] if span is not None else at
             elif k > 0 and toks[k - 1].low == "and":
                 # "Tobias Lund welcomed the decision and said ...": the sentence's subject.
                 span = self._sentence_subject(toks, k)
+                at = span[0] if span is not None else at
             elif k == 0 or (toks[k].text[:1].isupper() and toks[k - 1].text in ";:—–"):
                 # Inverted: 'Said Dorothy Poynter, who grew up with him, "..."'.
                 span = self.speaker_after(toks, k + (2 if " " in cue else 1))
@@ -996,7 +1035,7 @@ class _Article:
                 span = self.subject_before(toks, k, 0)
             if span is None:
                 continue
-            name, g = self.name_phrase(span[0], span[1], toks[k].start)
+            name, g = self.name_phrase(span[0], span[1], at)
             near = n - k <= 12
             return Attr(name, cue, 2 if near else 1, g)
         if colon:
@@ -1025,7 +1064,10 @@ class _Article:
                         # "Finance minister Tobias Lund": a role word joins two runs.
                         between = self.text[re_ : runs[1][0]].split()
                         if 0 < len(between) <= 3 and all(
-                            w.lower() in PERSON_TITLES or w.lower() in PERSON_NOUNS for w in between
+                            w.lower() in PERSON_TITLES
+                            or w.lower() in PERSON_NOUNS
+                            or w.lower() in ROLE_BETWEEN
+                            for w in between
                         ):
                             re_ = runs[1][1]
                     return rs, re_

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from tui.model import Entity
 from tui.nlp.cues import after_first_letter
+from tui.nlp.gazetteer import fold, gazetteer
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
@@ -549,6 +550,8 @@ class Registry:
             fg = shape.first_gender
             last = shape.last
             if shape.titled or fg or single_use(last) or _speech_adjacent(text, rs, rend, True):
+                if not (shape.titled or fg) and reg._named_org(rs, rend):
+                    continue  # "the Festival Ballet": an organisation's name, not a person's
                 g = shape.gender or fg or titled_last.get(last)
                 reg._add(shape.toks, g, rs)
                 if shape.titled:
@@ -577,6 +580,12 @@ class Registry:
         reg.mentions = sorted({m for m in reg.mentions if not inside(m[0])})
         reg._mention_pos = [m[0] for m in reg.mentions]
         return reg
+
+    def _named_org(self, start: int, end: int) -> bool:
+        """Whether an ORG entity covers [start, end): the entity engine weighed more context
+        (suffixes, acronyms, usage across the article) than a run's shape can."""
+        e = self.entity_at(start, end)
+        return e is not None and e.label == "ORG" and e.start <= start and e.end >= end
 
     def _add(self, toks: Sequence[str], gender: str | None, pos: int) -> None:
         """Register a full name, keeping the longest form of a name seen."""
@@ -681,15 +690,37 @@ class Registry:
         p = self.people.get(name)
         return p.gender if p else None
 
-    def recent_person(self, pos: int, gender: str | None, floor: int = 0) -> str | None:
-        """The most recent person mentioned before `pos` (not before `floor`) that fits `gender`."""
+    def likely_gender(self, name: str) -> str | None:
+        """A gender the given name usually carries, from the name lists (not from this
+        article): "Anton" is most likely not who "she" refers to, but an article may still
+        prove otherwise, so this only ranks candidates and never rules one out."""
+        p = self.people.get(name)
+        if p is None or not p.tokens:
+            return None
+        first = fold(p.tokens[0])
+        gaz = gazetteer()
+        if first in gaz.male_names:
+            return "m"
+        if first in gaz.female_names:
+            return "f"
+        return None
+
+    def recent_person(
+        self, pos: int, gender: str | None, floor: int = 0, unlikely: bool = False
+    ) -> str | None:
+        """The most recent person mentioned before `pos` (not before `floor`) that fits `gender`;
+        with `unlikely`, also one whose given name usually belongs to the other gender."""
         i = bisect.bisect_left(self._mention_pos, pos) - 1
         steps = 0
         while i >= 0 and self.mentions[i][0] >= floor and steps < 200:
             name = self.mentions[i][1]
             g = self.gender_of(name)
-            if gender is None or g is None or g == gender:
+            if gender is None or g == gender:
                 return name
+            if g is None:
+                likely = self.likely_gender(name)
+                if unlikely or likely is None or likely == gender:
+                    return name
             i -= 1
             steps += 1
         return None
