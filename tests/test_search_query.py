@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from test_search_helpers import engine, ids, write_md, write_txt
 
 from tui.search import WhooshSearchEngine
+from tui.search.indexer import INLINE_MAX
 from tui.search.query import check, date_span
 
 ARTICLES = {
@@ -321,3 +322,44 @@ def test_title_words_rank_higher_but_stay_out_of_phrases(eng: WhooshSearchEngine
     # The title and the first words of the body are not one phrase.
     assert found(eng, '"harbour council approves"') == {"a1.md"}
     assert found(eng, '"approves budget the harbour"') == set()
+
+
+def test_a_corpus_without_any_dates_is_listed_whole(tmp_path: Path) -> None:
+    """Plain text files carry no dates; browsing and date order must still list them all
+    (a segment without dates stores no date column at all)."""
+    root = tmp_path / "c"
+    for i in range(INLINE_MAX + 20):  # enough for a build by two workers: two segments
+        write_txt(root, f"n{i:02d}.txt", f"Note {i}", f"Harbour report number {i}.")
+    e = engine(root, tmp_path / "ix", workers=2)
+    e.update()
+    n = INLINE_MAX + 20
+    try:
+        assert len(e._current_searcher().leaf_searchers()) == 2
+        assert e.search("*").total == n
+        assert len(e.search("*", limit=100).hits) == n
+        assert e.search("harbour", sort="date").total == n
+        assert e.search("date:2021").total == 0
+    finally:
+        e.close()
+
+
+def test_dates_stay_with_their_articles_when_a_segment_has_none(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    for i in range(30):  # first segment: undated
+        write_txt(root, f"old/n{i:02d}.txt", f"Note {i}", f"Harbour report number {i}.")
+    e = engine(root, tmp_path / "ix")
+    e.update()
+    for i in range(5):  # second segment: dated
+        write_md(root, f"new/d{i}.md", f"Dated {i}", "Harbour news.", date=f"2021-0{i + 1}-10")
+    e.update()
+    try:
+        searcher = e._current_searcher()
+        assert len(searcher.leaf_searchers()) >= 2, "the test needs two segments"
+        assert {h.id for h in e.search("date:2021", limit=50).hits} == {
+            f"new/d{i}.md" for i in range(5)
+        }
+        listed = [h.id for h in e.search("*", limit=50).hits]
+        assert listed[:5] == [f"new/d{i}.md" for i in (4, 3, 2, 1, 0)]  # newest first
+        assert len(listed) == 35
+    finally:
+        e.close()

@@ -415,7 +415,7 @@ class WhooshSearchEngine:
         if cached is not None and cached[0] is searcher:
             return cached[1]
         reader = searcher.reader()
-        raw = list(reader.column_reader("date", translate=False))
+        raw = _raw_dates(searcher)
         live = list(reader.all_doc_ids()) if reader.has_deletions() else range(len(raw))
         dated = [d for d in live if raw[d] >= _YEAR_2]  # no date: 0, read back as year 1
         dated.sort(key=raw.__getitem__)  # stable: equal dates stay in document order
@@ -722,3 +722,22 @@ class WhooshSearchEngine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _raw_dates(searcher: Any) -> list[int]:
+    """Every document's date as stored (integer microseconds; 0 for none), by document number.
+
+    Read segment by segment: a segment in which no article has a date stores no date column,
+    and Whoosh's combined column reader then skips it when iterated, which would shift every
+    later segment's dates onto the wrong documents (or, with no dated segment, list none)."""
+    raw: list[int] = []
+    for sub, offset in sorted(searcher.leaf_searchers(), key=lambda leaf: leaf[1]):
+        leaf = sub.reader()
+        count = leaf.doc_count_all()
+        raw += [0] * (offset - len(raw))  # (segments are numbered one after another)
+        if leaf.has_column("date"):
+            values = list(leaf.column_reader("date", translate=False))
+            raw += values[:count] + [0] * (count - len(values))
+        else:
+            raw += [0] * count
+    return raw
