@@ -670,6 +670,33 @@ async def test_wide_screen_previews_the_highlighted_article(make_app: AppFactory
         assert app.focused is app.reader
 
 
+async def test_preview_off_keeps_the_reader_until_enter(make_app: AppFactory) -> None:
+    """For slow links: with `preview = false` moving the cursor redraws two rows, not the
+    reader; the palette turns it back on."""
+    app = make_app(preview=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.pause(0.3)  # past the preview delay
+        second = app.results_list.current_hit
+        assert second is not None
+        assert app.reader.article is None or app.reader.article.id != second.id
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.reader.article is not None and app.reader.article.id == second.id
+        await pilot.press("escape", "ctrl+p")
+        await pilot.press(*"turn preview on", "enter")
+        await pilot.pause()
+        assert app.preview
+        await pilot.press("escape")
+        app.results_list.focus()
+        await pilot.press("j")
+        await settle(pilot)
+        third = app.results_list.current_hit
+        assert third is not None and app.reader.article.id == third.id
+
+
 # -- live updates ---------------------------------------------------------------------------
 
 

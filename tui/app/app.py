@@ -143,6 +143,7 @@ class BroadsheetApp(App[int]):
         self._generation = 0
         self._last_live_refresh = 0.0
         self._marks: dict[str, Mark] = {}
+        self.preview = settings.preview
         self._marks_seen: tuple[int, str] = (0, "")
         self._preview: Timer | None = None
         self._shown_query = ""
@@ -560,7 +561,7 @@ class BroadsheetApp(App[int]):
         """On a wide screen the reader previews the highlighted article (after a pause)."""
         self._cancel_preview()
         hit = message.hit
-        if hit is None or not self.screen.has_class("-wide"):
+        if hit is None or not self.preview or not self.screen.has_class("-wide"):
             return
         shown = self.reader.article
         if shown is not None and shown.id == hit.id:
@@ -568,6 +569,12 @@ class BroadsheetApp(App[int]):
         self._preview = self.set_timer(
             PREVIEW_DELAY, partial(self._run_preview, hit, self.query_text)
         )
+
+    def action_toggle_preview(self) -> None:
+        self.preview = not self.preview
+        if not self.preview:
+            self._cancel_preview()
+        self.notify(f"Preview {'on' if self.preview else 'off'}", timeout=1.5)
 
     def _run_preview(self, hit: Hit, query: str) -> None:
         self._preview = None
@@ -929,6 +936,13 @@ class BroadsheetApp(App[int]):
                             partial(self.narrow, field, facet.value),
                         )
                     )
+        commands.append(
+            PaletteCommand(
+                f"Turn preview {'off' if self.preview else 'on'}",
+                "The reader following the list cursor on wide screens (off saves bandwidth)",
+                self.action_toggle_preview,
+            )
+        )
         if self.reader.article is not None:
             for label in LABELS:
                 state = "Show" if label in self.reader.hidden_labels else "Hide"
