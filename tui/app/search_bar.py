@@ -143,7 +143,10 @@ class SearchBar(Vertical):
         self._message(Text(""), None)
 
     def _message(self, text: Text, kind: str | None) -> None:
-        line = self.query_one("#search-message", Static)
+        found = self.query("#search-message").results(Static)
+        line = next(found, None)
+        if line is None:  # a search finishing while the app quits: nothing left to show it
+            return
         line.update(text)
         line.set_class(kind == "-error", "-error")
         line.set_class(kind == "-suggestion", "-suggestion")
