@@ -70,8 +70,8 @@ def search(t: Terminal, query: str) -> None:
     t.keys("/")
     t.wait_for(INPUT_FOCUSED, what="the search field focused after `/`")
     if not EMPTY_QUERY.search(t.screen()):
-        # Clear the previous query, and wait until it is gone: Textual 8.2 drops keys that
-        # arrive within a few milliseconds after ctrl+u.
+        # Clear the previous query, and wait until it is gone, so each step is seen to take
+        # effect (keys arriving together are tested on their own: test_keys_typed_ahead_...).
         t.keys("C-u")
         t.wait_for(EMPTY_QUERY, what="the search field cleared by ctrl+u")
     t.type(query)
@@ -93,7 +93,7 @@ def pty_search(app: PtyApp, query: str) -> None:
     app.keys("/")
     app.wait_for(INPUT_FOCUSED_FOOTER, mark, what="the search field focused after `/`")
     app.keys("C-u")
-    app.wait_quiet(0.3, timeout=10)  # Textual drops keys arriving just after ctrl+u
+    app.wait_quiet(0.3, timeout=10)  # one step at a time (typed-ahead keys: test_terminal.py)
     mark = app.offset()
     app.send(query)
     app.wait_for(query, mark, what=f"{query!r} in the search field")

@@ -6,12 +6,13 @@ flag, quit; then start again and find the flag where it was left.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import e2e_flows as flows
 import pytest
-from e2e_corpus import DREDGING, SEARCH_TERM
+from e2e_corpus import DREDGING, PARKING, SEARCH_TERM
 from e2e_harness import Isolation, PtyApp, Tmux
 
 SIZES = [(80, 24), (120, 40)]
@@ -88,3 +89,30 @@ def test_keys_arriving_together_do_not_crash_the_app(
     shown = app.text(mark)
     assert "Traceback" not in shown, shown[-3000:]
     assert status == 0, shown[-3000:]
+
+
+def test_keys_typed_ahead_arrive_in_order(
+    tmux: Callable[..., Tmux], exe: str, corpus: Path, iso: Isolation
+) -> None:
+    """A slow SSH link delivers what was typed in one packet: `/` then the query must all
+    land in the search field (not on the list, where letters are commands), Backspace and
+    Ctrl+U must act where they were typed, and a mark key typed before the new results show
+    must not mark a row of the old ones."""
+    t = tmux([exe, str(corpus)], 120, 40)
+    flows.wait_ready(t)
+    t.type("/wexcmbe")  # each `type` is one write
+    t.wait_for("Did you mean wexcombe", what="the whole misspelt word in the field")
+    t.type("\x15ashcx\x7fombe\r")  # ctrl+u, a typo and its backspace, Enter
+    t.wait_for(PARKING.title[:30], what="the corrected query's result listed")
+    t.wait_for(re.compile(r"\b1 result · by relevance"), what="only that result")
+    t.type("/\x15wexcombe\rf")  # a new search, and f typed before its results can show
+    t.wait_for(DREDGING.title[:30], what="the new result listed")
+    t.wait_for("Results are still coming", what="the typed-ahead mark refused")
+    assert flows.stored_marks(flows.review_db(iso)) == {}, "a mark landed on an old row"
+    t.keys("f")  # now the row on screen is the result
+    flows.wait_until(
+        lambda: flows.stored_marks(flows.review_db(iso)).get(flows.story_id(DREDGING)),
+        "the flag stored on the article the search found",
+    )
+    t.keys("q")
+    assert t.wait_exit() == 0, t.describe()

@@ -10,19 +10,23 @@ a message, and the list and status line follow.
 from __future__ import annotations
 
 import threading
-from functools import partial
+from collections.abc import Callable
+from functools import partial, wraps
 from pathlib import Path
 from time import monotonic, sleep
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
 from textual import events, on, work
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widget import Widget
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.article_list import ArticleList
@@ -83,6 +87,27 @@ def field_query(field: str | None, value: str) -> str:
     return f"{field}:{phrase}" if field else phrase
 
 
+M = TypeVar("M")
+
+
+def while_shown(handler: Callable[[Any, M], None]) -> Callable[[Any, M], None]:
+    """For handlers of answers from workers (a search, a page, an article, index progress):
+    one may land while the app quits, when its widgets are already gone; it is then dropped
+    rather than failing the exit with a traceback."""
+
+    @wraps(handler)
+    def guarded(self: Any, message: M) -> None:
+        try:
+            handler(self, message)
+        except NoMatches:
+            # Textual clears `_running` as its shutdown starts; a missing widget at any other
+            # time is a bug and is raised as one.
+            if getattr(self, "_running", True):
+                raise
+
+    return guarded
+
+
 class BroadsheetApp(App[int]):
     """A keyboard-driven reader for one corpus."""
 
@@ -94,7 +119,9 @@ class BroadsheetApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search", id="search"),
+        # A priority binding: handled as the key arrives, before the keys typed after it are
+        # passed on, so none of them reaches the list (see `action_focus_search`).
+        Binding("slash", "focus_search", "Search", id="search", priority=True),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
         Binding("escape", "go_back", "Back", show=False, id="back"),
@@ -141,6 +168,8 @@ class BroadsheetApp(App[int]):
         self.problems: list[Problem] = []
         self.indexing = False
         self._generation = 0
+        self._awaiting: int | None = None
+        """The search whose results the list is waiting for, if any."""
         self._last_live_refresh = 0.0
         self._marks: dict[str, Mark] = {}
         self.preview = settings.preview
@@ -313,6 +342,7 @@ class BroadsheetApp(App[int]):
             return
         replace({mark.id: mark.tags for mark in self.store.all_marks().values() if mark.tags})
 
+    @while_shown
     def on_index_progress(self, message: IndexProgress) -> None:
         self.status.indexing(message.done, message.total)
         now = monotonic()
@@ -320,6 +350,7 @@ class BroadsheetApp(App[int]):
             self._last_live_refresh = now
             self.start_search(self.query_text, keep_cursor=True)
 
+    @while_shown
     def on_index_done(self, message: IndexDone) -> None:
         self.indexing = False
         summary = message.summary
@@ -368,6 +399,7 @@ class BroadsheetApp(App[int]):
         if batch:
             self.post_message(ArticlesRead(batch, generation))
 
+    @while_shown
     def on_articles_read(self, message: ArticlesRead) -> None:
         if message.generation != self._early:
             return  # the engine's list has taken over
@@ -423,6 +455,7 @@ class BroadsheetApp(App[int]):
             self.collector.saw_input()
         await super().on_event(event)
 
+    @while_shown
     def on_corpus_changed(self, message: CorpusChanged) -> None:
         if not self.indexing:  # else the indexing progress owns the status line
             self.status.indexed(message.count, describe_update(message.summary))
@@ -441,6 +474,7 @@ class BroadsheetApp(App[int]):
     def start_search(self, query: str, keep_cursor: bool = False) -> None:
         self.query_text = query
         self._generation += 1
+        self._awaiting = self._generation
         self.search_worker(query, self.sort, self._generation, keep_cursor)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
@@ -460,10 +494,12 @@ class BroadsheetApp(App[int]):
         )
         self.post_message(PageDone(results, generation))
 
+    @while_shown
     def on_search_done(self, message: SearchDone) -> None:
         self._start_background()
         if message.generation != self._generation:
             return  # an older search finished after a newer one started
+        self._awaiting = None
         results = message.results
         bar = self.search_bar
         if results.error is not None and not self.query_text.strip():
@@ -518,6 +554,7 @@ class BroadsheetApp(App[int]):
         self.status.results(f"{about}{results.total:,} {noun} · by {self.sort}")
         self.results_list.border_title = f"Results · by {self.sort}"
 
+    @while_shown
     def on_page_done(self, message: PageDone) -> None:
         results = message.results
         if results.error is None:
@@ -605,6 +642,7 @@ class BroadsheetApp(App[int]):
         if not get_current_worker().is_cancelled:
             self.post_message(ArticleReady(hit, article, annotations, spans, query, focus))
 
+    @while_shown
     def on_article_ready(self, message: ArticleReady) -> None:
         if message.article is None:
             if message.focus:
@@ -679,6 +717,11 @@ class BroadsheetApp(App[int]):
             return article.id, article.title or article.path
         hit = self.results_list.current_hit
         if hit is not None:
+            if self._awaiting is not None:
+                # The rows on screen answer an older query ("okafor⏎f" typed ahead: the flag
+                # is meant for what the new search lists, which is not there yet).
+                self.notify("Results are still coming: press it again when they show.")
+                return None
             return hit.id, hit.title or hit.path
         if article is not None:
             return article.id, article.title or article.path
@@ -783,11 +826,36 @@ class BroadsheetApp(App[int]):
     # -- navigation ---------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.search_bar.input.focus()
+        # At once, not `focus()` (which waits its turn in the queue): keys typed right after
+        # `/` - a fast typist, or a slow SSH link delivering "/okafor" in one packet - arrive
+        # together, and would otherwise be passed to the list before the focus moved (and be
+        # lost, or taken as its keys: "o" a note, "f" a flag).
+        if isinstance(self.focused, Input) or len(self.screen_stack) > 1:
+            raise SkipAction()  # "/" typed in a query, a tag or a note; or a dialog is open
+        self.screen.set_focus(self.search_bar.input)
 
     def _show_list(self) -> None:
         self._set_reading(False)
-        self.results_list.focus()
+        # At once rather than `focus()`, which waits its turn: keys that arrived with the one
+        # that led here (Esc or Enter in the search field) are for the list.
+        self.results_list.screen.set_focus(self.results_list)
+
+    def action_submit_search(self) -> None:
+        """Enter in the search field, taken as the key arrives (a priority binding of the
+        field): the focus moves to the results before the keys typed after Enter are passed
+        on."""
+        if not isinstance(self.focused, QueryInput):
+            raise SkipAction()
+        bar = self.search_bar
+        bar.submit(announce=False)
+        self.start_search(bar.value)  # now, so a mark key typed ahead knows it is early
+        self._show_list()
+
+    def action_leave_search(self) -> None:
+        """Esc in the search field, as the key arrives (see `action_submit_search`)."""
+        if not isinstance(self.focused, QueryInput):
+            raise SkipAction()
+        self._show_list()
 
     def action_go_back(self) -> None:
         focused = self.focused
@@ -1003,6 +1071,7 @@ class BroadsheetApp(App[int]):
             error = event.worker.error
             name = event.worker.group or event.worker.name
             if event.worker.group == "search":
+                self._awaiting = None
                 self._start_background()
             if event.worker.group == "index":
                 self.indexing = False

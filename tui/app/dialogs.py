@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.text import one_line
+from tui.app.typing_input import TypingInput
 from tui.model import Problem
 from tui.review import normalize_tags
 
@@ -68,7 +69,7 @@ class InputDialog(ModalScreen[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(self.dialog_title, style="bold"), classes="dialog-title")
-            yield Input(
+            yield TypingInput(
                 self.value,
                 placeholder=self.placeholder,
                 suggester=self.suggester,

@@ -14,17 +14,22 @@ from textual.widgets import Input, Static
 
 from tui.app.history import History
 from tui.app.text import one_line
+from tui.app.typing_input import TypingInput
 
 PLACEHOLDER = 'Search: words, "a phrase", person:"Jane Doe", source:bbc, date:2021, NOT …'
 
 
-class QueryInput(Input):
+class QueryInput(TypingInput):
     """The query field: up/down walk the history, Tab takes the suggested spelling."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "history_previous", "Previous query", show=False, id="history-previous"),
         Binding("down", "history_next", "Next query", show=False, id="history-next"),
         Binding("tab", "accept_suggestion", "Use suggestion", id="accept-suggestion"),
+        # Priority: run as the key arrives, before the keys typed after it are passed on
+        # (to the field, which still has the focus then, instead of the list).
+        Binding("enter", "app.submit_search", "Go to results", show=False, priority=True),
+        Binding("escape", "app.leave_search", "Back to the list", show=False, priority=True),
     ]
 
     def __init__(self, bar: SearchBar, *, id: str | None = None) -> None:
@@ -100,9 +105,15 @@ class SearchBar(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.submit()
+
+    def submit(self, announce: bool = True) -> None:
+        """Enter: the query is final (kept in the history, no search pending from typing);
+        `announce` posts `Submitted` for the app to run it (the app may run it itself)."""
         self._cancel()
-        self.history.add(event.value)
-        self.post_message(self.Submitted(event.value))
+        self.history.add(self.value)
+        if announce:
+            self.post_message(self.Submitted(self.value))
 
     def _schedule(self, delay: float) -> None:
         self._cancel()
