@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
-from tui.ingest import parse_date, person_name
+from tui.ingest import parse_date, person_name, read_file
 from tui.ingest.article import as_authors, as_tags, derive_title
+from tui.ingest.names import outlet_name
 
 
 @pytest.mark.parametrize(
@@ -110,3 +112,29 @@ def test_derive_title() -> None:
     title = derive_title(words)
     assert title.endswith("…")
     assert len(title) <= 121
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("KESTREL BAY GAZETTE", "Kestrel Bay Gazette"),  # a scraped masthead
+        ("THE NEW YORK TIMES", "The New York Times"),
+        ("BBC NEWS", "BBC News"),  # acronyms stay
+        ("CNN", "CNN"),
+        ("Harbour Post", "Harbour Post"),  # typed by a person: as it is
+        ("eNCA", "eNCA"),
+    ],
+)
+def test_outlet_names_in_capitals_are_put_in_natural_case(raw: str, expected: str) -> None:
+    assert outlet_name(raw) == expected
+
+
+def test_a_masthead_in_capitals_is_the_same_source_as_its_pages(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: One\nsource: Kestrel Bay Gazette\n---\n\nText one.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: Two\nsource: KESTREL BAY GAZETTE\n---\n\nText two.\n", encoding="utf-8"
+    )
+    sources = {read_file(tmp_path / n, tmp_path).articles[0].source for n in ("a.md", "b.md")}
+    assert sources == {"Kestrel Bay Gazette"}

@@ -14,7 +14,7 @@ from tui.model import Article, Span, article_id
 
 from .clean import one_line, safe_text
 from .dates import parse_date
-from .names import person_name
+from .names import outlet_name, person_name
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _TITLE_MAX = 120
@@ -51,7 +51,7 @@ def make_article(
         title=title_text or None,
         date=parse_date(date),
         author=as_authors(author),
-        source=_field(source, 200),
+        source=outlet_name(_field(source, 200)),
         section=_field(section, 200),
         url=_url(url),
         tags=as_tags(tags),

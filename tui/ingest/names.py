@@ -27,6 +27,7 @@ _ROMAN = re.compile(r"(?i)^(?:ii|iii|iv|vi|vii|viii|ix)$")
 # Agencies and outlets that appear in bylines and are acronyms, not names.
 _ACRONYMS = frozenset(
     {"AP", "AFP", "UPI", "ABC", "NBC", "CBS", "BBC", "CNN", "NPR", "PA", "USA", "UK", "US", "EU"}
+    | {"ITV", "RTE", "CBC", "SBS", "NHK", "DPA", "ANSA", "TV", "FM", "NZ"}
 )
 _VOWELS = frozenset("AEIOUYaeiouy")
 
@@ -51,6 +52,21 @@ def person_name(value: str | None) -> str | None:
     if not has_lower or not has_upper:
         return _case_words(name.split(" "))
     return _case_shouting_runs(name)
+
+
+def outlet_name(value: str | None) -> str | None:
+    """A source's name as the list and the facets show it: a masthead scraped in capitals
+    ("KESTREL BAY GAZETTE") in natural case, so it counts as the same source as the pages
+    that spell it "Kestrel Bay Gazette"; acronyms stay ("BBC NEWS" → "BBC News", "CNN")."""
+    if not value:
+        return value
+    letters = [c for c in value if c.isalpha()]
+    if any(c.islower() for c in letters):
+        return value  # typed by a person: trusted as it is
+    words = value.split(" ")
+    if len(words) == 1 and len(letters) <= 4:
+        return value  # "CNN", "NPR": an acronym
+    return _case_words(words)
 
 
 def _case_shouting_runs(name: str) -> str:
