@@ -154,6 +154,45 @@ async def test_the_list_fills_while_a_first_index_is_built(
         factory.close()
 
 
+async def test_after_a_first_index_an_unmoved_cursor_is_on_the_newest_article(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """The list read ahead during a first index is in file order (oldest first here); the
+    index's list is newest first. Nobody moved the cursor: it stays at the top, on the newest
+    article, instead of following the first file read to wherever it now sorts."""
+    corpus = tmp_path / "first-run-dated"
+    corpus.mkdir()
+    count = 50
+    for n in range(count):
+        (corpus / f"a-{n:03}.md").write_text(
+            f"---\ntitle: Report {n:03}\ndate: {2000 + n // 12}-{n % 12 + 1:02}-01\n---\n\n"
+            f"The harbour board met about berth {n}.\n"
+        )
+    index_dir = make_app.root / "first-index-dated"
+    other = Layout(index_dir).lock
+    assert other.acquire(0)  # hold the app's indexer until the early list is on screen
+    factory = AppFactory(make_app.root / "first-app-dated", index_dir, corpus, lock_timeout=120)
+    app = factory()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            results = app.results_list
+            await wait_for(pilot, lambda: results.total >= 10)
+            current = results.current_hit
+            assert current is not None and current.id == "a-000.md"  # the first file read
+            other.release()
+            await settle(pilot)
+            assert app.results is not None and app.results.total == count
+            assert results.cursor == 0
+            newest = results.current_hit
+            assert newest is not None and newest.id == "a-049.md"
+            await wait_for(pilot, lambda: app.reader.article is not None)
+            await settle(pilot)
+            assert app.reader.article is not None and app.reader.article.id == "a-049.md"
+    finally:
+        other.release()
+        factory.close()
+
+
 async def test_search_runs_as_you_type_and_enter_moves_to_results(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

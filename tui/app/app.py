@@ -520,16 +520,25 @@ class BroadsheetApp(App[int]):
             self.status.results("query error")
             return
         self.results = results
+        results_list = self.results_list
+        keep_cursor = message.keep_cursor
         if self._early is not None:
             self._early = None  # the engine's list from now on
+            focused = self.focused
+            untouched = results_list.cursor == 0 and (
+                focused is None or not self._is_within(focused, ("reader-pane", "side-panel"))
+            )
             shown = self.reader.article
-            if shown is not None:  # read before it was indexed: now with its highlights
+            if untouched:
+                # The early list is in reading order, the index's newest first: a cursor
+                # nobody moved stays at the top instead of following the first file read.
+                keep_cursor = False
+            elif shown is not None:  # read before it was indexed: now with its highlights
                 self.open_article(early_hit(shown), self.query_text, focus=False)
         if results.suggestion:
             bar.show_suggestion(results.suggestion)
         else:
             bar.clear_message()
-        results_list = self.results_list
         if not results.hits and not self.query_text.strip():
             results_list.empty_message = (
                 "Indexing… articles appear as they are read." if self.indexing else "No articles."
@@ -537,7 +546,7 @@ class BroadsheetApp(App[int]):
         else:
             results_list.empty_message = "No matches."
         results_list.show_results(
-            results.hits, results.total, message.generation, keep_cursor=message.keep_cursor
+            results.hits, results.total, message.generation, keep_cursor=keep_cursor
         )
         self._show_result_count()
 
