@@ -453,3 +453,13 @@ def test_an_organisation_the_entities_name_is_never_registered_as_a_person() -> 
     reg = Registry.build(text, [org])
     assert "Festival Ballet" not in reg.people
     assert "Alicia Markova" in reg.people
+
+
+def test_a_quote_a_colon_introduces_belongs_to_the_colon_not_the_next_sentence() -> None:
+    text = (
+        "The SEC had accused Titan of paying $2.1m to an agent. Prosecuting attorney Carol Lam "
+        'said: "All US companies should take note that attempting to bribe foreign officials '
+        'is criminal conduct." The company says it no longer tolerates such practices.'
+    )
+    direct = [q for q in _annotated_quotes(text) if q.kind == "direct"]
+    assert [(q.speaker, q.cue) for q in direct] == [("Carol Lam", "said")]

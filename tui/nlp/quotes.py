@@ -1308,6 +1308,7 @@ def _attribute(
             return SKIP
         art.reach = CONTEXT
         return None
+    from_after = attr is None
     if attr is None:
         attr = art.attr_after(unit.end, art.sentence_end(unit.end, limit))
     # The left context of a quote stops at the quote before it: that one's words and
@@ -1319,10 +1320,16 @@ def _attribute(
         # real sentences hold few, and it keeps pages of dense quotes linear and quick.
         left = max(left, art.frags[prev_frag].end)
     own_start = -1  # where the quote's own sentence starts, once needed
-    if attr is None or attr.speaker is None:
+    # 'Carol Lam said: "..." The company says it ...': a quote the colon introduces is the
+    # colon's; what follows it may be the next sentence's own subject and verb.
+    colon = from_after and attr is not None and _colon_before(art.text, unit.start, left)
+    if attr is None or attr.speaker is None or colon:
         own_start = art.sentence_start(unit.start, left)
         before = art.attr_before(unit.start, own_start)
-        if before is not None and (attr is None or before.speaker):
+        if colon:
+            if before is not None and before.speaker:
+                attr = before
+        elif before is not None and (attr is None or before.speaker):
             attr = before if attr is None or attr.strength <= before.strength else attr
     if nwords <= 2 and (attr is None or attr.strength < 2):
         return SKIP
@@ -1342,6 +1349,14 @@ def _attribute(
             attr = prevs
     art.reach = CONTEXT
     return attr
+
+
+def _colon_before(text: str, start: int, floor: int) -> bool:
+    """Whether the quote opening at `start` follows a colon ("X said: \"...\"")."""
+    i = start - 1
+    while i > floor and text[i] in " \t":
+        i -= 1
+    return i >= floor and text[i] == ":"
 
 
 def _sentences(art: _Article, start: int, end: int) -> Iterator[tuple[int, int]]:
