@@ -463,3 +463,16 @@ def test_a_quote_a_colon_introduces_belongs_to_the_colon_not_the_next_sentence()
     )
     direct = [q for q in _annotated_quotes(text) if q.kind == "direct"]
     assert [(q.speaker, q.cue) for q in direct] == [("Carol Lam", "said")]
+
+
+def test_he_after_a_quote_is_not_the_person_the_quote_is_about() -> None:
+    # 'Mr Sullivan "made accounting decisions," he told the court': the quote is Ebbers's
+    # words about Sullivan; had Sullivan said it, the paper would not have named him first.
+    text = (
+        "Former WorldCom chief Bernie Ebbers has denied the claims. Speaking in court, Mr "
+        "Ebbers rejected allegations he pressured ex-chief financial officer Scott Sullivan to "
+        'falsify statements. Mr Sullivan "made accounting decisions," he told the federal '
+        'court, saying his finance chief had "a keen command of the numbers".'
+    )
+    direct = [q for q in _annotated_quotes(text) if q.kind == "direct"]
+    assert direct and all(q.speaker == "Bernie Ebbers" for q in direct), direct

@@ -556,9 +556,11 @@ class _Article:
 
     # -- naming -----------------------------------------------------------------------------
 
-    def name_phrase(self, start: int, end: int, pos: int) -> tuple[str | None, str | None]:
+    def name_phrase(
+        self, start: int, end: int, pos: int, skip: str | None = None
+    ) -> tuple[str | None, str | None]:
         """Interpret a subject phrase as (speaker name, gender): a name, an organisation,
-        a role ("a spokesman", no name), or a pronoun resolved in context."""
+        a role ("a spokesman", no name), or a pronoun resolved in context (never to `skip`)."""
         text = self.text
         while start < end and text[start] in ' ,;:—–-\u00a0"“”(':
             start += 1
@@ -569,7 +571,7 @@ class _Article:
             return None, None
         low = phrase.lower()
         if low in PRONOUNS:
-            return self.resolve_pronoun(low, pos)
+            return self.resolve_pronoun(low, pos, skip)
         ent = self.reg.entity_at(start, end)
         if ent is not None and ent.label == "ORG":
             person = self.person_before(ent, start)
@@ -714,9 +716,12 @@ class _Article:
                 return e.canonical  # opens a sentence, a paragraph or follows a dateline
         return None
 
-    def resolve_pronoun(self, pron: str, pos: int) -> tuple[str | None, str | None]:
+    def resolve_pronoun(
+        self, pron: str, pos: int, skip: str | None = None
+    ) -> tuple[str | None, str | None]:
         """he/she → the most recent fitting person: in this paragraph, else the last speaker
-        nearby, else the most recent mention; they/it → the last organisation speaker."""
+        nearby, else the most recent mention; they/it → the last organisation speaker. Never
+        `skip` (the person a quotation is about, named straight before it)."""
         g = PRONOUNS[pron]
         if g == "1":
             return None, None
@@ -733,16 +738,17 @@ class _Article:
             if g == "o":
                 return self.subject_org(pos, para), None
             return None, None
-        name = self.reg.recent_person(pos, g, floor=self.paras[para][0])
+        reg = self.reg
+        name = reg.recent_person(pos, g, floor=self.paras[para][0], skip=skip)
         if name is None:
             for p, sname, sg, _ in reversed(earlier):
-                if p >= para - 2 and sname in self.reg.people and sg in (g, None):
+                if p >= para - 2 and sname in reg.people and sg in (g, None) and sname != skip:
                     name = sname
                     break
         if name is None:
-            name = self.reg.recent_person(pos, g)
+            name = reg.recent_person(pos, g, skip=skip)
         if name is None:
-            name = self.reg.recent_person(pos, g, unlikely=True)
+            name = reg.recent_person(pos, g, unlikely=True, skip=skip)
         if name is not None:
             self.reg.learn_gender(name, g)
         return name, g
@@ -930,8 +936,11 @@ class _Article:
             return None
         return toks[i].start, toks[last].end
 
-    def attr_after(self, pos: int, limit: int) -> Attr | None:
-        """Attribution right after a closing mark: ', she said', ', said X', 'X, a Y, said'."""
+    def attr_after(self, pos: int, limit: int, about: str | None = None) -> Attr | None:
+        """Attribution right after a closing mark: ', she said', ', said X', 'X, a Y, said'.
+
+        `about`: the person named straight before the quotation ('Mr Sullivan "made
+        accounting decisions," he told the court'), whom a pronoun speaker cannot be."""
         if not self.may_cue(pos, limit) and not DASH.search(self.text, pos, limit):
             return None  # neither a speech verb nor a dash before a byline
         toks = _tokens(self.text, pos, limit)
@@ -955,7 +964,7 @@ class _Article:
             span = self.speaker_after(toks, i + skip)
             if span is None:
                 return None
-            name, g = self.name_phrase(span[0], span[1], toks[i].start)
+            name, g = self.name_phrase(span[0], span[1], toks[i].start, about)
             return Attr(name, cue, 2, g)
         first = toks[i]
         lead_ok = (
@@ -980,9 +989,23 @@ class _Article:
             span = self.subject_before(toks, k, i, anchored=True)
             if span is None or span[0] < first.start:
                 return None
-            name, g = self.name_phrase(span[0], span[1], toks[k].start)
+            name, g = self.name_phrase(span[0], span[1], toks[k].start, about)
             return Attr(name, cue, 2, g)
         return None
+
+    def named_into(self, start: int, floor: int) -> str | None:
+        """The person named straight before the opening mark at `start` (only spaces between,
+        same paragraph): 'Mr Sullivan "made accounting decisions," ...'."""
+        i = start
+        while i > floor and self.text[i - 1] in " \t":
+            i -= 1
+        if i == start or i <= floor or not self.text[i - 1].isalpha():
+            return None
+        runs = name_runs(self.text, max(floor, i - 80), i)
+        if not runs or runs[-1][1] != i:
+            return None
+        name, _ = self.name_phrase(runs[-1][0], runs[-1][1], runs[-1][0])
+        return name if name in self.reg.people else None
 
     def attr_before(self, start: int, floor: int) -> Attr | None:
         """Attribution before an opening mark: 'X said:', 'X told reporters,', 'according to
@@ -1116,10 +1139,13 @@ def _words(s: str) -> list[str]:
     return _WORD.findall(s)
 
 
-def _gap_is_attribution(art: _Article, a: Fragment, b: Fragment) -> Attr | bool | None:
+def _gap_is_attribution(
+    art: _Article, a: Fragment, b: Fragment, about: str | None = None
+) -> Attr | bool | None:
     """Whether the text between two fragments of a paragraph only attributes them.
 
-    Returns the attribution, True when the gap is a bare joiner ("and", ","), or None."""
+    Returns the attribution, True when the gap is a bare joiner ("and", ","), or None.
+    `about`: the person named straight before the quotation (see `attr_after`)."""
     gap = art.text[a.end : b.start]
     if not gap or gap.isspace():
         return None  # two quotations side by side
@@ -1135,7 +1161,7 @@ def _gap_is_attribution(art: _Article, a: Fragment, b: Fragment) -> Attr | bool 
     if end < b.start - 1 and art.text[end : b.start].strip():
         # More than one sentence between them: separate quotes (attributed separately).
         return None
-    attr = art.attr_after(a.end, b.start)
+    attr = art.attr_after(a.end, b.start, about)
     if attr is not None and attr.strength == 2:
         return attr
     return None
@@ -1187,7 +1213,8 @@ def _assemble(art: _Article) -> list[Unit]:
         p = art.para_of(f.start)
         if units and units[-1].para == p and art.para_of(units[-1].end - 1) == p:
             prev = units[-1]
-            joined = _gap_is_attribution(art, prev.frags[-1], f)
+            about = art.named_into(prev.frags[0].start, art.paras[p][0])
+            joined = _gap_is_attribution(art, prev.frags[-1], f, about)
             if len(prev.frags) >= MAX_PARTS:
                 joined = None
             elif isinstance(joined, Attr):
@@ -1310,7 +1337,8 @@ def _attribute(
         return None
     from_after = attr is None
     if attr is None:
-        attr = art.attr_after(unit.end, art.sentence_end(unit.end, limit))
+        about = art.named_into(unit.start, para_start)
+        attr = art.attr_after(unit.end, art.sentence_end(unit.end, limit), about)
     # The left context of a quote stops at the quote before it: that one's words and
     # attribution are its own (and this bounds the work on pages dense with quotes).
     left = max(para_start, last_end)

@@ -706,14 +706,24 @@ class Registry:
         return None
 
     def recent_person(
-        self, pos: int, gender: str | None, floor: int = 0, unlikely: bool = False
+        self,
+        pos: int,
+        gender: str | None,
+        floor: int = 0,
+        unlikely: bool = False,
+        skip: str | None = None,
     ) -> str | None:
         """The most recent person mentioned before `pos` (not before `floor`) that fits `gender`;
-        with `unlikely`, also one whose given name usually belongs to the other gender."""
+        with `unlikely`, also one whose given name usually belongs to the other gender; never
+        `skip`."""
         i = bisect.bisect_left(self._mention_pos, pos) - 1
         steps = 0
         while i >= 0 and self.mentions[i][0] >= floor and steps < 200:
             name = self.mentions[i][1]
+            if name == skip:
+                i -= 1
+                steps += 1
+                continue
             g = self.gender_of(name)
             if gender is None or g == gender:
                 return name
