@@ -581,11 +581,6 @@ class BroadsheetApp(App[int]):
         if message.query != self.query_text:
             self.start_search(message.query)
 
-    @on(SearchBar.Submitted)
-    def _query_submitted(self, message: SearchBar.Submitted) -> None:
-        self.start_search(message.query)
-        self._show_list()
-
     # -- opening ------------------------------------------------------------------------------
 
     @on(ArticleList.Opened)
@@ -853,17 +848,9 @@ class BroadsheetApp(App[int]):
         """Enter in the search field, taken as the key arrives (a priority binding of the
         field): the focus moves to the results before the keys typed after Enter are passed
         on."""
-        if not isinstance(self.focused, QueryInput):
-            raise SkipAction()
         bar = self.search_bar
-        bar.submit(announce=False)
+        bar.submit()
         self.start_search(bar.value)  # now, so a mark key typed ahead knows it is early
-        self._show_list()
-
-    def action_leave_search(self) -> None:
-        """Esc in the search field, as the key arrives (see `action_submit_search`)."""
-        if not isinstance(self.focused, QueryInput):
-            raise SkipAction()
         self._show_list()
 
     def action_go_back(self) -> None:

@@ -29,7 +29,7 @@ class QueryInput(TypingInput):
         # Priority: run as the key arrives, before the keys typed after it are passed on
         # (to the field, which still has the focus then, instead of the list).
         Binding("enter", "app.submit_search", "Go to results", show=False, priority=True),
-        Binding("escape", "app.leave_search", "Back to the list", show=False, priority=True),
+        Binding("escape", "app.go_back", "Back to the list", show=False, priority=True),
     ]
 
     def __init__(self, bar: SearchBar, *, id: str | None = None) -> None:
@@ -59,14 +59,10 @@ class QueryInput(TypingInput):
 
 
 class SearchBar(Vertical):
-    """Query input and a message line; posts `Changed` after a pause and `Submitted` on Enter."""
+    """Query input and a message line; posts `Changed` after a pause. Enter is the app's
+    (`submit_search`, a priority binding of the field), which calls `submit`."""
 
     class Changed(Message):
-        def __init__(self, query: str) -> None:
-            self.query = query
-            super().__init__()
-
-    class Submitted(Message):
         def __init__(self, query: str) -> None:
             self.query = query
             super().__init__()
@@ -103,17 +99,10 @@ class SearchBar(Vertical):
         self.history.reset()
         self._schedule(self.debounce)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.submit()
-
-    def submit(self, announce: bool = True) -> None:
-        """Enter: the query is final (kept in the history, no search pending from typing);
-        `announce` posts `Submitted` for the app to run it (the app may run it itself)."""
+    def submit(self) -> None:
+        """Enter: the query is final (kept in the history, no search pending from typing)."""
         self._cancel()
         self.history.add(self.value)
-        if announce:
-            self.post_message(self.Submitted(self.value))
 
     def _schedule(self, delay: float) -> None:
         self._cancel()
@@ -154,10 +143,7 @@ class SearchBar(Vertical):
         self._message(Text(""), None)
 
     def _message(self, text: Text, kind: str | None) -> None:
-        found = self.query("#search-message").results(Static)
-        line = next(found, None)
-        if line is None:  # a search finishing while the app quits: nothing left to show it
-            return
+        line = self.query_one("#search-message", Static)
         line.update(text)
         line.set_class(kind == "-error", "-error")
         line.set_class(kind == "-suggestion", "-suggestion")

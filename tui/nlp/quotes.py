@@ -557,10 +557,12 @@ class _Article:
     # -- naming -----------------------------------------------------------------------------
 
     def name_phrase(
-        self, start: int, end: int, pos: int, skip: str | None = None
+        self, start: int, end: int, pos: int, quote_start: int | None = None
     ) -> tuple[str | None, str | None]:
         """Interpret a subject phrase as (speaker name, gender): a name, an organisation,
-        a role ("a spokesman", no name), or a pronoun resolved in context (never to `skip`)."""
+        a role ("a spokesman", no name), or a pronoun resolved in context - never to the
+        person named straight before the quotation opening at `quote_start`, if given
+        ('Mr Sullivan "made accounting decisions," he told the court': he is not Sullivan)."""
         text = self.text
         while start < end and text[start] in ' ,;:—–-\u00a0"“”(':
             start += 1
@@ -571,6 +573,7 @@ class _Article:
             return None, None
         low = phrase.lower()
         if low in PRONOUNS:
+            skip = self.named_into(quote_start) if quote_start is not None else None
             return self.resolve_pronoun(low, pos, skip)
         ent = self.reg.entity_at(start, end)
         if ent is not None and ent.label == "ORG":
@@ -936,11 +939,10 @@ class _Article:
             return None
         return toks[i].start, toks[last].end
 
-    def attr_after(self, pos: int, limit: int, about: str | None = None) -> Attr | None:
+    def attr_after(self, pos: int, limit: int, quote_start: int | None = None) -> Attr | None:
         """Attribution right after a closing mark: ', she said', ', said X', 'X, a Y, said'.
 
-        `about`: the person named straight before the quotation ('Mr Sullivan "made
-        accounting decisions," he told the court'), whom a pronoun speaker cannot be."""
+        `quote_start`: where the quotation opens, for a pronoun speaker (see `name_phrase`)."""
         if not self.may_cue(pos, limit) and not DASH.search(self.text, pos, limit):
             return None  # neither a speech verb nor a dash before a byline
         toks = _tokens(self.text, pos, limit)
@@ -964,7 +966,7 @@ class _Article:
             span = self.speaker_after(toks, i + skip)
             if span is None:
                 return None
-            name, g = self.name_phrase(span[0], span[1], toks[i].start, about)
+            name, g = self.name_phrase(span[0], span[1], toks[i].start, quote_start)
             return Attr(name, cue, 2, g)
         first = toks[i]
         lead_ok = (
@@ -989,13 +991,14 @@ class _Article:
             span = self.subject_before(toks, k, i, anchored=True)
             if span is None or span[0] < first.start:
                 return None
-            name, g = self.name_phrase(span[0], span[1], toks[k].start, about)
+            name, g = self.name_phrase(span[0], span[1], toks[k].start, quote_start)
             return Attr(name, cue, 2, g)
         return None
 
-    def named_into(self, start: int, floor: int) -> str | None:
+    def named_into(self, start: int) -> str | None:
         """The person named straight before the opening mark at `start` (only spaces between,
         same paragraph): 'Mr Sullivan "made accounting decisions," ...'."""
+        floor = self.paras[self.para_of(start)][0]
         i = start
         while i > floor and self.text[i - 1] in " \t":
             i -= 1
@@ -1140,12 +1143,12 @@ def _words(s: str) -> list[str]:
 
 
 def _gap_is_attribution(
-    art: _Article, a: Fragment, b: Fragment, about: str | None = None
+    art: _Article, a: Fragment, b: Fragment, quote_start: int | None = None
 ) -> Attr | bool | None:
     """Whether the text between two fragments of a paragraph only attributes them.
 
     Returns the attribution, True when the gap is a bare joiner ("and", ","), or None.
-    `about`: the person named straight before the quotation (see `attr_after`)."""
+    `quote_start`: where the quotation opens (see `attr_after`)."""
     gap = art.text[a.end : b.start]
     if not gap or gap.isspace():
         return None  # two quotations side by side
@@ -1161,7 +1164,7 @@ def _gap_is_attribution(
     if end < b.start - 1 and art.text[end : b.start].strip():
         # More than one sentence between them: separate quotes (attributed separately).
         return None
-    attr = art.attr_after(a.end, b.start, about)
+    attr = art.attr_after(a.end, b.start, quote_start)
     if attr is not None and attr.strength == 2:
         return attr
     return None
@@ -1213,8 +1216,7 @@ def _assemble(art: _Article) -> list[Unit]:
         p = art.para_of(f.start)
         if units and units[-1].para == p and art.para_of(units[-1].end - 1) == p:
             prev = units[-1]
-            about = art.named_into(prev.frags[0].start, art.paras[p][0])
-            joined = _gap_is_attribution(art, prev.frags[-1], f, about)
+            joined = _gap_is_attribution(art, prev.frags[-1], f, prev.frags[0].start)
             if len(prev.frags) >= MAX_PARTS:
                 joined = None
             elif isinstance(joined, Attr):
@@ -1337,8 +1339,7 @@ def _attribute(
         return None
     from_after = attr is None
     if attr is None:
-        about = art.named_into(unit.start, para_start)
-        attr = art.attr_after(unit.end, art.sentence_end(unit.end, limit), about)
+        attr = art.attr_after(unit.end, art.sentence_end(unit.end, limit), unit.start)
     # The left context of a quote stops at the quote before it: that one's words and
     # attribution are its own (and this bounds the work on pages dense with quotes).
     left = max(para_start, last_end)

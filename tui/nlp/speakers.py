@@ -720,16 +720,11 @@ class Registry:
         steps = 0
         while i >= 0 and self.mentions[i][0] >= floor and steps < 200:
             name = self.mentions[i][1]
-            if name == skip:
-                i -= 1
-                steps += 1
-                continue
-            g = self.gender_of(name)
-            if gender is None or g == gender:
-                return name
-            if g is None:
-                likely = self.likely_gender(name)
-                if unlikely or likely is None or likely == gender:
+            if name != skip:
+                g = self.gender_of(name)
+                if gender is None or g == gender:
+                    return name
+                if g is None and (unlikely or self.likely_gender(name) in (None, gender)):
                     return name
             i -= 1
             steps += 1

@@ -218,11 +218,14 @@ class ReviewStore:
     def changed_since(self, stamp: str) -> list[Mark]:
         """Marks written at or after `stamp` (an `updated_at` value), oldest first. Inclusive,
         as stamps have one-second steps: a mark written later in the same second still comes."""
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT {_COLUMNS} FROM marks WHERE updated_at >= ? ORDER BY updated_at, id",
-                (stamp,),
-            ).fetchall()
+        try:
+            with self._lock:
+                rows = self._db.execute(
+                    f"SELECT {_COLUMNS} FROM marks WHERE updated_at >= ? ORDER BY updated_at, id",
+                    (stamp,),
+                ).fetchall()
+        except sqlite3.Error as exc:
+            raise ReviewStoreError(f"cannot read review marks: {exc}") from exc
         return [_row_to_mark(row) for row in rows]
 
     def ids_with_tag(self, tag: str) -> list[str]:

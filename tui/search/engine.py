@@ -731,13 +731,11 @@ def _raw_dates(searcher: Any) -> list[int]:
     and Whoosh's combined column reader then skips it when iterated, which would shift every
     later segment's dates onto the wrong documents (or, with no dated segment, list none)."""
     raw: list[int] = []
-    for sub, offset in sorted(searcher.leaf_searchers(), key=lambda leaf: leaf[1]):
+    for sub, _ in searcher.leaf_searchers():  # in document-number order
         leaf = sub.reader()
         count = leaf.doc_count_all()
-        raw += [0] * (offset - len(raw))  # (segments are numbered one after another)
+        values: list[int] = []
         if leaf.has_column("date"):
             values = list(leaf.column_reader("date", translate=False))
-            raw += values[:count] + [0] * (count - len(values))
-        else:
-            raw += [0] * count
+        raw += values[:count] + [0] * (count - len(values))
     return raw
