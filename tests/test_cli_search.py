@@ -226,3 +226,35 @@ def test_installed_command_end_to_end(corpus: Path, tmp_path: Path) -> None:
     )
     assert bad.returncode == 1
     assert bad.stderr.startswith("broadsheet: bad query") and bad.stderr.count("\n") == 1
+
+
+def test_search_checks_freshness_by_folder_and_fresh_walks_every_file(
+    capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
+    """A script's `search` looks at folders only (one stat each); a file added is found at once,
+    a file rewritten in place keeps its folder's mtime and needs `--fresh`, and `--no-update`
+    searches the index as it is."""
+    assert run(capsys, "index", str(corpus))[0] == 0
+    write_txt(corpus, "new/d.txt", "Ferry strike", "The ferrymen walked out over pay.")
+    code, out, _ = run(capsys, "search", str(corpus), "ferrymen", "--json", "--no-update")
+    assert code == 0 and out == ""
+    code, out, _ = run(capsys, "search", str(corpus), "ferrymen", "--json")
+    assert code == 0 and [json.loads(x)["path"] for x in out.splitlines()] == ["new/d.txt"]
+
+    # Rewritten in place, same folder, same name: the folder's mtime does not move.
+    target = corpus / "c.txt"
+    folder_mtime = (corpus).stat().st_mtime_ns
+    target.write_text("Market falls\n\nThe stevedores stopped work on Monday.\n", encoding="utf-8")
+    os.utime(corpus, ns=(folder_mtime, folder_mtime))
+    code, out, _ = run(capsys, "search", str(corpus), "stevedores", "--json")
+    assert code == 0 and out == ""
+    code, out, _ = run(capsys, "search", str(corpus), "stevedores", "--json", "--fresh")
+    assert code == 0 and [json.loads(x)["path"] for x in out.splitlines()] == ["c.txt"]
+
+
+def test_search_no_update_without_an_index_says_so(
+    capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
+    code, out, err = run(capsys, "search", str(corpus), "budget", "--no-update")
+    assert code == 1 and out == ""
+    assert "no index yet" in err and "Traceback" not in err

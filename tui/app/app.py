@@ -46,6 +46,7 @@ from tui.app.messages import (
     ArticleReady,
     ArticlesRead,
     CorpusChanged,
+    IndexBusy,
     IndexDone,
     IndexProgress,
     PageDone,
@@ -56,10 +57,11 @@ from tui.app.reader import Legend, Reader
 from tui.app.search_bar import QueryInput, SearchBar
 from tui.app.side_panel import SidePanel
 from tui.app.status_line import StatusLine
-from tui.app.text import one_line, quoted
+from tui.app.text import one_line, quote_with_speaker
 from tui.config import Settings, history_file
 from tui.model import LABELS, Annotations, Article, Problem
 from tui.review import Mark, ReviewStore, ReviewStoreError
+from tui.search import IndexLocked
 from tui.search.api import Hit, IndexSummary, SearchEngine, SearchResults, Sort
 
 FIELD_FOR_LABEL = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
@@ -113,6 +115,8 @@ class BroadsheetApp(App[int]):
 
     TITLE = "Broadsheet"
     CSS_PATH = "broadsheet.tcss"
+    AUTO_FOCUS = None
+    """The list takes the focus in `on_mount` (not the search field, the first in the DOM)."""
     COMMANDS: ClassVar = App.COMMANDS | {BroadsheetCommands}
     # 80 columns or fewer: one pane at a time (see broadsheet.tcss)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]  # noqa: RUF012 (Textual's type)
@@ -254,7 +258,9 @@ class BroadsheetApp(App[int]):
         known = getattr(self.engine, "problems", None)  # optional engine extra
         self.problems = list(known()) if callable(known) else []
         self.status.problems(len(self.problems), self._key_for("problems"))
-        self.results_list.focus()
+        # At once, not `focus()` (queued): a "/" typed as the app starts must find the list
+        # focused, not have the focus moved back to the list after it (taking the query).
+        self.screen.set_focus(self.results_list)
         self.start_search("", keep_cursor=False)
         self.indexing = self.index_on_start  # started once the first results are in
 
@@ -320,17 +326,37 @@ class BroadsheetApp(App[int]):
         self._sync_tags()
         last = 0.0
         self._files_indexed = 0
+        worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
             nonlocal last
+            if worker.is_cancelled or self._closing:
+                # The app is quitting: stop the build here (its workers are ended on the way
+                # out); what it committed is kept, and the next open carries on from there.
+                raise IndexStopped
             self._files_indexed = done
             now = monotonic()
             if done >= total or now - last >= 0.05:
                 last = now
                 self.post_message(IndexProgress(done, total))
 
-        summary = self.engine.update(progress=progress, rebuild=rebuild)
-        self.post_message(IndexDone(summary, self.engine.count()))
+        waited = False
+        while True:
+            try:
+                summary = self.engine.update(progress=progress, rebuild=rebuild)
+            except IndexLocked as exc:  # another process is building it and has no commit yet
+                summary = IndexSummary(readonly=True, busy=True, reason=str(exc))
+            except IndexStopped:
+                return
+            if not summary.busy or worker.is_cancelled or self._closing:
+                break
+            if not waited:
+                waited = True
+                self.post_message(IndexBusy(summary.reason or "another process is indexing"))
+            rebuild = False  # the other process's fresh index is the one wanted
+            sleep(0.5)
+        if not (worker.is_cancelled or self._closing):
+            self.post_message(IndexDone(summary, self.engine.count(), by_other=waited))
 
     def _sync_tags(self) -> None:
         """Give the engine every review tag, in case its index (and tag file) was rebuilt.
@@ -346,15 +372,31 @@ class BroadsheetApp(App[int]):
     def on_index_progress(self, message: IndexProgress) -> None:
         self.status.indexing(message.done, message.total)
         now = monotonic()
-        if now - self._last_live_refresh >= LIVE_REFRESH_SECONDS:
+        waiting = self.results is None or not self.results.hits or self._early is not None
+        # Nothing to show yet: look again sooner, so the first commit's results come at once.
+        every = LIVE_REFRESH_SECONDS / 2 if waiting else LIVE_REFRESH_SECONDS
+        if now - self._last_live_refresh >= every:
             self._last_live_refresh = now
             self.start_search(self.query_text, keep_cursor=True)
+
+    @while_shown
+    def on_index_busy(self, message: IndexBusy) -> None:
+        self.status.indexed(self.engine.count(), "another Broadsheet is indexing this folder")
+        self.notify(
+            one_line(message.reason)
+            + ". Showing what it has indexed so far; the list updates as it goes.",
+            title="Index in use",
+            timeout=6,
+        )
 
     @while_shown
     def on_index_done(self, message: IndexDone) -> None:
         self.indexing = False
         summary = message.summary
         note = describe_update(summary)
+        if message.by_other:
+            note = f"indexed by another Broadsheet; {note}"
+            self.notify("The other Broadsheet finished indexing this folder.", timeout=4)
         self.status.indexed(message.count, note)
         self.problems = list(summary.skipped)
         self.status.problems(len(self.problems), self._key_for("problems"))
@@ -515,6 +557,13 @@ class BroadsheetApp(App[int]):
             if self.indexing and self.engine.count() == 0:
                 self._start_early_list()
             return
+        if results.error is not None and self.indexing and self.engine.count() == 0:
+            # A query typed before the first commit of a first index: nothing is wrong with it.
+            self._early = None  # the list of files read so far is not an answer to it
+            self.results_list.empty_message = "Indexing… results appear within seconds."
+            self.results_list.show_results([], 0, message.generation, keep_cursor=False)
+            self.status.results("waiting for the first articles to be indexed")
+            return
         if results.error is not None:
             bar.show_error(results.error.message, results.error.position)
             self.status.results("query error")
@@ -555,12 +604,20 @@ class BroadsheetApp(App[int]):
         if results is None:
             return
         if not self.query_text.strip():  # every article scores alike: listed newest first
-            self.status.results("all, newest first")
+            if results.building is not None:
+                done, total = results.building
+                self.status.results(f"newest first · {done:,} of {total:,} articles so far")
+            else:
+                self.status.results("all, newest first")
             self.results_list.border_title = "Articles · newest first"
             return
         about = "" if results.total_exact else "about "
         noun = "result" if results.total == 1 else "results"
-        self.status.results(f"{about}{results.total:,} {noun} · by {self.sort}")
+        shown = f"{about}{results.total:,} {noun} · by {self.sort}"
+        if results.building is not None:
+            done, total = results.building
+            shown += f" · searching {done:,} of {total:,} articles so far"
+        self.status.results(shown)
         self.results_list.border_title = f"Results · by {self.sort}"
 
     @while_shown
@@ -834,6 +891,11 @@ class BroadsheetApp(App[int]):
         # `/` - a fast typist, or a slow SSH link delivering "/okafor" in one packet - arrive
         # together, and would otherwise be passed to the list before the focus moved (and be
         # lost, or taken as its keys: "o" a note, "f" a flag).
+        field = self.search_bar.input
+        if self.focused is field and not field.value and len(self.screen_stack) == 1:
+            # Already there (the field has the focus at launch, until the list takes it): a
+            # "/" typed as the app starts opens the search; no query starts with one.
+            return
         if isinstance(self.focused, Input) or len(self.screen_stack) > 1:
             raise SkipAction()  # "/" typed in a query, a tag or a note; or a dialog is open
         self.screen.set_focus(self.search_bar.input)
@@ -906,10 +968,7 @@ class BroadsheetApp(App[int]):
         if quote is None:
             self.notify("No quote to copy: open an article and pick one with ] or [", timeout=2)
             return
-        text = quoted(quote.text)
-        if quote.speaker:
-            text += f" — {quote.speaker}"
-        self.copy_to_clipboard(text)
+        self.copy_to_clipboard(quote_with_speaker(quote))
         self.notify("Quote copied", timeout=2)
 
     # -- facets, export -----------------------------------------------------------------------
@@ -1042,11 +1101,18 @@ class BroadsheetApp(App[int]):
             PaletteCommand("Toggle side panel", "Entities and quotes", self.action_toggle_panel)
         )
         commands.append(PaletteCommand("Reindex corpus", "Pick up changed files", self._reindex))
+        commands.append(
+            PaletteCommand(
+                "Rebuild index from scratch",
+                "Read every file again; the current index answers until the new one is done",
+                partial(self._reindex, True),
+            )
+        )
         return commands
 
-    def _reindex(self) -> None:
+    def _reindex(self, rebuild: bool = False) -> None:
         self.indexing = True
-        self.index_corpus()
+        self.index_corpus(rebuild=rebuild)
 
     # -- errors -------------------------------------------------------------------------------
 
@@ -1080,6 +1146,10 @@ class BroadsheetApp(App[int]):
                 severity="error",
                 timeout=6,
             )
+
+
+class IndexStopped(Exception):
+    """Raised from the indexing progress callback to stop a build when the app quits."""
 
 
 def early_hit(article: Article) -> Hit:

@@ -18,7 +18,7 @@ from typing import Literal
 
 from rich.cells import cell_len, get_character_cell_size
 
-from tui.app.text import day_and_time, safe
+from tui.app.text import day_and_time, safe, speaker_label
 from tui.model import LABELS, Annotations, Article, Quote, Span
 
 BlockKind = Literal["title", "meta", "blank", "body", "caption"]
@@ -142,8 +142,10 @@ def build_document(
     # Speaker tags go in front of each quote that has a speaker.
     inserts: dict[int, list[tuple[int, str]]] = {}
     for quote in quotes:
-        if quote.speaker:
-            tag = f"[{_safe(quote.speaker)}] "
+        speaker = speaker_label(quote)
+        if speaker:
+            # Reported speech is marked as such: the words are the writer's, not the speaker's.
+            tag = f"[{_safe(speaker)}{', reported' if quote.kind == 'indirect' else ''}] "
             inserts.setdefault(block_of(quote.start), []).append((quote.start, tag))
 
     for index, (start, end) in enumerate(ranges):

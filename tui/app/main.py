@@ -19,6 +19,9 @@ def open_search(corpus: Path, index_dir: str | Path | None, engine: str | None) 
             corpus,
             index_dir=Path(index_dir).expanduser() if index_dir else None,
             engine=engine,
+            # Short: while another process indexes, the app shows its commits and asks again
+            # (and can quit between two asks).
+            lock_timeout=1.0,
         )
     except (OSError, RuntimeError, ValueError) as exc:
         raise CommandError(f"cannot open the index for {corpus}: {exc}") from exc

@@ -30,9 +30,19 @@ class ArticlesRead(Message):
 
 
 class IndexDone(Message):
-    def __init__(self, summary: IndexSummary, count: int) -> None:
+    def __init__(self, summary: IndexSummary, count: int, by_other: bool = False) -> None:
         self.summary = summary
         self.count = count
+        self.by_other = by_other
+        """Another process was indexing this corpus when the app opened; it has finished."""
+        super().__init__()
+
+
+class IndexBusy(Message):
+    """Another process is indexing this corpus: the app shows what it commits and waits."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
         super().__init__()
 
 

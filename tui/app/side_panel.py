@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from tui.app.text import one_line, quoted, safe
+from tui.app.text import one_line, quoted, safe, speaker_label
 from tui.model import LABELS, Entity, Quote
 
 QUOTE_PREVIEW = 90
@@ -91,7 +91,7 @@ class SidePanel(Vertical):
 
         by_speaker: dict[str, list[int]] = {}
         for index, quote in enumerate(quotes):
-            by_speaker.setdefault(safe(quote.speaker) or "unattributed", []).append(index)
+            by_speaker.setdefault(safe(speaker_label(quote)) or "unattributed", []).append(index)
         quote_options: list[Option | None] = []
         for speaker in sorted(by_speaker, key=lambda s: (s == "unattributed", s)):
             indexes = by_speaker[speaker]
@@ -99,10 +99,15 @@ class SidePanel(Vertical):
                 Option(Text(f"{one_line(speaker)} ({len(indexes)})", style="bold"), disabled=True)
             )
             for index in indexes:
-                preview = " ".join(one_line(quotes[index].text).split())
+                quote = quotes[index]
+                preview = " ".join(one_line(quote.text).split())
                 if len(preview) > QUOTE_PREVIEW:
                     preview = preview[: QUOTE_PREVIEW - 1].rstrip() + "…"
-                quote_options.append(Option(Text(f"  {quoted(preview)}"), id=f"q{index}"))
+                if quote.kind == "indirect":  # a paraphrase: never in quotation marks
+                    line = Text("  ").append("reported: ", style="italic").append(preview)
+                else:
+                    line = Text(f"  {quoted(preview)}")
+                quote_options.append(Option(line, id=f"q{index}"))
         if not quote_options:
             quote_options.append(Option(Text("none found", style="dim"), disabled=True))
         quote_list.add_options(quote_options)

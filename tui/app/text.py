@@ -17,6 +17,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from tui.ingest import safe_text
+from tui.model import Quote
 
 _SPACE = re.compile(r"\s")
 
@@ -60,6 +61,24 @@ def quoted(text: str) -> str:
     if text[:1] in QUOTE_MARKS:
         return text
     return f"“{text}”"
+
+
+def speaker_label(quote: Quote) -> str | None:
+    """The speaker as shown: "Tony Blair?" when the engine is not sure it is him (a pronoun with
+    two candidates, a long way back): a wrong name shown as certain is worse than a doubt."""
+    if not quote.speaker:
+        return None
+    return quote.speaker if getattr(quote, "speaker_sure", True) else f"{quote.speaker}?"
+
+
+def quote_with_speaker(quote: Quote) -> str:
+    """One line for the clipboard: `“We are ready,” — Jacky Chung` or, for reported speech,
+    `Jacky Chung (reported): freight costs will rise`."""
+    speaker = speaker_label(quote)
+    text = " ".join(quote.text.split())
+    if quote.kind == "indirect":
+        return f"{speaker or 'Unattributed'} (reported): {text}"
+    return f"{quoted(text)} — {speaker}" if speaker else quoted(text)
 
 
 def text_strip(text: Text, console: Console, width: int, base: Style) -> Strip:

@@ -119,6 +119,8 @@ def describe(summary: IndexSummary) -> str:
     line = f"{', '.join(parts)}; {summary.articles} articles in the index ({summary.seconds:.1f} s)"
     if summary.rebuilt:
         line += f"; rebuilt: {summary.reason or 'requested'}"
+    if summary.resumed:
+        line += "; resumed an interrupted first build from its last commit"
     return line
 
 

@@ -77,9 +77,13 @@ def run(args: argparse.Namespace) -> int:
     engine = choose_engine(args.engine, err) if args.engine else None
     search = open_engine_for(args, engine, SEARCH_LOCK_WAIT)
     try:
-        summary = run_update(search, False, err, show=err.is_terminal)
-        if summary.readonly and summary.reason:
-            err.print(Text(f"broadsheet: {safe_text(summary.reason)}"))
+        if args.no_update:
+            if search.count() == 0:
+                raise CommandError(f"no index yet for {args.corpus}: run without --no-update")
+        elif args.fresh or not search.looks_current():
+            summary = run_update(search, False, err, show=err.is_terminal)
+            if summary.readonly and summary.reason:
+                err.print(Text(f"broadsheet: {safe_text(summary.reason)}"))
         results = search.search(args.query, limit=args.limit, page=args.page, sort=args.sort)
     finally:
         search.close()
@@ -119,6 +123,18 @@ def add_parser(sub: Any) -> None:
         choices=("rules", "spacy"),
         default=None,
         help="annotation engine if the index must be built",
+    )
+    fresh = p.add_mutually_exclusive_group()
+    fresh.add_argument(
+        "--fresh",
+        action="store_true",
+        help="walk every file and bring the index up to date first (default: only when a "
+        "folder changed, which misses files rewritten in place)",
+    )
+    fresh.add_argument(
+        "--no-update",
+        action="store_true",
+        help="search the index as it is, without looking at the corpus",
     )
     p.add_argument(
         "--index-dir", metavar="DIR", help="where the index lives (default: the user cache folder)"

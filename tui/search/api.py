@@ -57,6 +57,9 @@ class SearchResults(BaseModel):
     """False when the facet counts were made from an even sample of the matches and scaled
     (queries matching thousands of articles); show them as approximate."""
     elapsed_ms: float = 0.0
+    building: tuple[int, int] | None = None
+    """(articles searched, files to index) when the answer comes from a first index still
+    being built: only part of the corpus was searched."""
     total_exact: bool = True
     """False when `total` is an estimate: counting every match of a very common query would
     cost more than the search itself, so the count stops after a few milliseconds and
@@ -87,6 +90,12 @@ class IndexSummary(BaseModel):
     readonly: bool = False
     """True when nothing was written: the index is locked by another process or was opened
     read-only; `reason` says which."""
+    busy: bool = False
+    """Nothing was written because another process (another Broadsheet, or `broadsheet index`)
+    is updating this index now; searches use what it has committed so far."""
+    resumed: bool = False
+    """A first build that had been stopped (killed, crashed, app quit) was carried on from its
+    last commit instead of starting again."""
 
 
 class SearchEngine(Protocol):

@@ -67,10 +67,10 @@ reading a document's names costs about 15 microseconds the first time, so the co
 stays bounded whatever it matches."""
 FALLBACK_COLLECT = 50
 """Matches collected for facets when a query shape goes to Whoosh's own (slower) matchers."""
-COUNT_BUDGET = 0.015
-"""Seconds spent counting matches exactly; past it the total is extrapolated (and
+COUNT_LIMIT = 20_000
+"""Matching documents counted one by one, at most; past that the total is extrapolated (and
 `total_exact` is False). Counting a common phrase in 100,000 articles would otherwise cost
-more than finding the best 20."""
+more than finding the best 20. A count, not a time, so a total never varies between runs."""
 FACET_TOP = 10
 _YEAR_2 = datetime_to_long(datetime(2, 1, 1))
 REFRESH_EVERY = 0.5
@@ -124,6 +124,7 @@ class WhooshSearchEngine:
         self._parsed: OrderedDict[str, Any] = OrderedDict()
         self._recent: OrderedDict[str, Article] = OrderedDict()
         self._damaged: str | None = None
+        self._partial: tuple[int, int] | None = None
         self._order: tuple[Any, tuple[list[int], list[int], list[int]]] | None = None
         self._rank: tuple[Any, list[int]] | None = None
         self._eval: Evaluator | None = None
@@ -152,6 +153,11 @@ class WhooshSearchEngine:
                 except Exception:
                     continue
                 self._gen, self._ix, self._searcher = insp.gen, ix, searcher
+                self._partial = None
+                if insp.partial and insp.meta is not None:
+                    total = insp.meta.get("files_total", "")
+                    files = int(total) if total.isdigit() else 0
+                    self._partial = (int(searcher.doc_count()), files)
                 self._blob = None
                 self._names = {}
                 self._checked = time.monotonic()
@@ -164,6 +170,7 @@ class WhooshSearchEngine:
         if self._manifest is not None:
             self._manifest.close()
         self._searcher = self._ix = self._gen = self._blob = self._manifest = None
+        self._partial = None
         self._eval = None
         self._names = {}
 
@@ -199,6 +206,24 @@ class WhooshSearchEngine:
 
     def update(self, progress: Progress | None = None, rebuild: bool = False) -> IndexSummary:
         return self._update(progress, rebuild, only=None)
+
+    def looks_current(self) -> bool:
+        """True when a complete index exists and no folder of the corpus changed since it was
+        last brought up to date (files added, removed or renamed change their folder's mtime).
+        Costs one stat per folder, so a script's `search` need not walk 100,000 files; a file
+        rewritten in place under the same name is not seen (`update()` sees it)."""
+        import json
+
+        from tui.search.indexer import folders_changed
+
+        insp = self.layout.inspect(self.fingerprint)
+        if not insp.usable or insp.partial or insp.behind or insp.meta is None:
+            return False
+        try:
+            recorded = json.loads(insp.meta.get("folders", "{}"))
+        except ValueError:
+            return False
+        return isinstance(recorded, dict) and not folders_changed(self.corpus, recorded)
 
     def update_paths(self, paths: Iterable[Path], progress: Progress | None = None) -> IndexSummary:
         """Apply changes to just these files (from a watcher) without walking the corpus.
@@ -238,6 +263,7 @@ class WhooshSearchEngine:
                 if usable:
                     return IndexSummary(
                         readonly=True,
+                        busy=True,
                         reason=f"index is being updated by another process{who}; using it as it is",
                         articles=self.count(),
                     )
@@ -260,7 +286,10 @@ class WhooshSearchEngine:
                 if self._damaged and not reason:
                     reason = self._damaged
                 if rebuild or reason is not None or insp.gen is None:
-                    summary = indexer.rebuild(progress, reason or "rebuild requested")
+                    readable = self.layout.inspect(None).usable
+                    summary = indexer.rebuild(
+                        progress, reason or "rebuild requested", publish_early=not readable
+                    )
                     self._damaged = None
                 else:
                     self.layout.remove_stale(keep=insp.gen)
@@ -309,6 +338,7 @@ class WhooshSearchEngine:
         res = SearchResults(query=query, page=max(1, page))
         try:
             self._search(query, max(1, limit), max(1, page), sort, res)
+            res.building = self._partial
         except Exception as exc:  # never raise for a query; a broken index is reported
             res.hits = []
             res.error = QueryError(message=self._failure(exc))
@@ -391,7 +421,8 @@ class WhooshSearchEngine:
                     self._hit(stored, float(score) if sort == "relevance" else 0.0, snip, marks)
                 )
             self._facets(searcher, matched, res)
-            if res.total == 0 or len(top) < limit:
+            if (res.total == 0 or len(top) < limit) and self._partial is None:
+                # (not while a first build runs: the word may be in what is not indexed yet)
                 res.suggestion = self._suggest(searcher, q, text)
 
     def _browse(
@@ -473,19 +504,18 @@ class WhooshSearchEngine:
     ) -> tuple[int, bool]:
         """Exact number of matches when it comes cheap, else a close extrapolation.
 
-        Matching documents arrive in document-number order, so when the time budget runs out
+        Matching documents arrive in document-number order, so when the count limit is reached
         after document d, the matches so far are about (d + 1) / doc_count_all of them all.
         """
         if results.has_exact_length():
             return len(results), True
-        deadline = time.perf_counter() + COUNT_BUDGET
         n = 0
         last = 0
         for seen, docnum in enumerate(searcher.docs_for_query(q), start=1):
             last = docnum
             if allow is None or docnum in allow:
                 n += 1
-            if not seen & 31 and time.perf_counter() > deadline:
+            if seen >= COUNT_LIMIT:
                 span = searcher.reader().doc_count_all()
                 estimate = round(n * span / (last + 1))
                 return max(estimate, len(results.top_n)), False
@@ -597,6 +627,14 @@ class WhooshSearchEngine:
                 return min(forms, key=lambda w: (distance(w, typed), w))
             break
         return None
+
+    def partial(self) -> tuple[int, int] | None:
+        """(articles searchable now, files to index) while the index is a first build still
+        running or stopped before it finished; None once it is complete. Searches answer from
+        what is committed so far, so the interface can say how much that is."""
+        with self._lock:
+            self._current_searcher()
+            return self._partial
 
     def count(self) -> int:
         with self._lock:

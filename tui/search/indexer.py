@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import json
-import multiprocessing
 import os
+import shutil
 import stat
 import time
 from collections import defaultdict
@@ -60,8 +60,6 @@ WRITER_MB = 96
 WORKER_MB = 64
 """Memory each full-build worker's segment writer may use for postings before spilling a
 sorted run to disk (see `segment.PostingBuffer`)."""
-ROWS_BATCH = 5_000
-"""Manifest rows a full build writes at a time (rather than holding 100,000 until the end)."""
 WINDOW_DOCS = 12_000
 """Files the workers may run ahead of the writer: enough to keep them busy through the
 commit of a segment (a minute or two at `SEGMENT_DOCS`), at about 6 KB of compressed
@@ -86,8 +84,14 @@ class Plan:
     unchanged: int = 0
 
 
-def scan(root: Path) -> tuple[dict[str, DiskFile], list[Problem]]:
+def scan(
+    root: Path, folders: dict[str, int] | None = None
+) -> tuple[dict[str, DiskFile], list[Problem]]:
     """Every article file under `root` with its size and mtime, and folders we could not list.
+
+    `folders`, when given, is filled with every folder walked (relative path, "" for the root)
+    and its mtime: adding, removing or renaming a file changes its folder's mtime, so comparing
+    them later (`folders_changed`) tells cheaply whether a walk would find anything new.
 
     The same files as `tui.ingest.discover` (a test holds the two together), walked with
     `os.scandir` and plain strings: this runs on every update, and at 100,000 files pathlib's
@@ -110,6 +114,8 @@ def scan(root: Path) -> tuple[dict[str, DiskFile], list[Problem]]:
     stack: list[tuple[str, frozenset[tuple[int, int]]]] = [
         (top, frozenset({(st.st_dev, st.st_ino)}))
     ]
+    if folders is not None:
+        folders[""] = st.st_mtime_ns
     while stack:
         folder, ancestors = stack.pop()
         try:
@@ -137,6 +143,8 @@ def scan(root: Path) -> tuple[dict[str, DiskFile], list[Problem]]:
                 ident = (est.st_dev, est.st_ino)
                 if ident not in ancestors:
                     stack.append((entry.path, ancestors | {ident}))
+                    if folders is not None:
+                        folders[entry.path[cut:]] = est.st_mtime_ns
             elif stat.S_ISREG(mode) and name[name.rfind(".") :].lower() in SUFFIXES:
                 path = entry.path
                 real = path[cut:] if path.startswith(prefix) else os.path.relpath(path, top)
@@ -144,6 +152,24 @@ def scan(root: Path) -> tuple[dict[str, DiskFile], list[Problem]]:
                 key = real if slash and real.isprintable() else relpath(Path(path), root)
                 found[key] = DiskFile(key, real, est.st_size, est.st_mtime_ns)
     return found, problems
+
+
+def folders_changed(root: Path, recorded: Mapping[str, int]) -> bool:
+    """True when any folder `scan` recorded has a new mtime or is gone: files were added,
+    removed or renamed since. One stat per folder, no listing: at 100,000 files in a few
+    hundred folders this costs milliseconds where a walk costs about a second. It cannot see
+    a file rewritten in place under the same name (its folder's mtime stays); `index`, the
+    app's watcher and `search --fresh` walk every file for that."""
+    if not recorded:
+        return True
+    top = os.fspath(root)
+    for rel, mtime_ns in recorded.items():
+        try:
+            if os.stat(os.path.join(top, rel) if rel else top).st_mtime_ns != mtime_ns:
+                return True
+        except OSError:
+            return True
+    return False
 
 
 def _inside(target: str, root_real: str) -> bool:
@@ -216,14 +242,16 @@ class Pipeline:
             for task in tasks:
                 yield worker.process(task)
             return
-        ctx = multiprocessing.get_context("spawn")
+        from tui.search.procs import spawn_context, stdio_is_real
+
+        ctx = spawn_context()
         in_flight = max(2 * self.workers, window_docs // CHUNK)
         chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
         with cf.ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=ctx,
             initializer=worker.worker_main_init,
-            initargs=(str(self.root), self.engine),
+            initargs=(str(self.root), self.engine, worker.UPDATE_NICE, not stdio_is_real()),
         ) as pool:
             pending: set[cf.Future[bytes]] = set()
             next_chunk = 0
@@ -246,13 +274,32 @@ class Pipeline:
                 pool.shutdown(wait=True, cancel_futures=True)
 
 
+@dataclass(slots=True)
+class SegmentReady:
+    """A full-build worker wrote out a segment: its files wait in `folder` until the caller
+    moves them into the generation and commits them with the rows of `worker`'s files since
+    its last segment. `segment` is None when those files gave no documents."""
+
+    worker: int
+    segment: Any
+    folder: str
+
+
+FLUSH_FILES = (32, 128, 384, 768, 1536, 3072, 6144, 12288, 32768)
+"""Files a full-build worker reads between segments it writes out: few at first, so the first
+results of a new index are searchable within seconds, then more, so a big corpus ends with a
+handful of segments per worker (searching costs a little per segment)."""
+
+
 class SegmentBuild:
-    """A full build on worker processes that each write their own segment (`worker.serve`).
+    """A full build on worker processes that each write their own segments (`worker.serve`).
 
     Files go out in chunks, a few ahead per worker, to whichever worker is free; outcomes come
-    back without their documents (the worker has added them to its segment). After the last
-    file, every worker writes out its segment at once, on its own core, and `segments` holds
-    them for the caller to commit together.
+    back without their documents (the worker has added them to its segment). After
+    `FLUSH_FILES[k]` files a worker is told to write out its segment and start a new one; the
+    caller commits each segment as it comes (`SegmentReady`) together with the manifest rows of
+    the files it holds, so the index grows by whole commits while it is built: searchable early,
+    and a build that is killed keeps what was committed.
     """
 
     AHEAD = 3
@@ -263,28 +310,24 @@ class SegmentBuild:
         self.engine = engine
         self.workers = workers
         self.gen = gen
-        self.segments: list[Any] = []
 
-    def run(self, tasks: list[worker.Task]) -> Iterator[worker.Outcome]:
-        ctx = multiprocessing.get_context("spawn")
+    def run(self, tasks: list[worker.Task]) -> Iterator[tuple[int, worker.Outcome] | SegmentReady]:
+        from tui.search.procs import spawn_context, stdio_is_real
+
+        ctx = spawn_context()
+        quiet = not stdio_is_real()
         n = max(1, min(self.workers, -(-len(tasks) // CHUNK)))
         chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
         procs: list[Any] = []
         conns: list[Any] = []
+        folders = [str(self.gen / f"worker-{i}") for i in range(n)]
         ok = False
         try:
             for i in range(n):
                 here, there = ctx.Pipe()
                 proc = ctx.Process(
                     target=worker.serve,
-                    args=(
-                        there,
-                        str(self.root),
-                        self.engine,
-                        str(self.gen),
-                        str(self.gen / f"worker-{i}"),
-                        WORKER_MB,
-                    ),
+                    args=(there, str(self.root), self.engine, folders[i], WORKER_MB, quiet),
                     daemon=True,
                 )
                 proc.start()
@@ -292,26 +335,40 @@ class SegmentBuild:
                 procs.append(proc)
                 conns.append(here)
             waiting = dict.fromkeys(range(n), 0)
+            since_flush = dict.fromkeys(range(n), 0)
+            flushes = dict.fromkeys(range(n), 0)
             next_chunk = 0
             while next_chunk < len(chunks) or any(waiting.values()):
                 for i in range(n):
                     while waiting[i] < self.AHEAD and next_chunk < len(chunks):
-                        conns[i].send(("files", chunks[next_chunk]))
+                        chunk = chunks[next_chunk]
+                        conns[i].send(("files", chunk))
                         next_chunk += 1
                         waiting[i] += 1
+                        since_flush[i] += len(chunk)
+                        step = FLUSH_FILES[min(flushes[i], len(FLUSH_FILES) - 1)]
+                        if since_flush[i] >= step and next_chunk < len(chunks):
+                            conns[i].send(("flush",))
+                            waiting[i] += 1
+                            since_flush[i] = 0
+                            flushes[i] += 1
                 busy = [conns[i] for i in range(n) if waiting[i]]
                 for conn in mp_connection.wait(busy):
                     i = conns.index(conn)
                     waiting[i] -= 1
-                    yield from self._answer(conn, procs[i], "files")
+                    got = self._answer(conn, procs[i])
+                    if got[0] == "files":
+                        for out in got[1]:
+                            yield i, out
+                    else:
+                        yield SegmentReady(i, got[1], folders[i])
             for conn in conns:
-                conn.send(("finish",))
-            self.segments = [
-                seg
-                for conn, proc in zip(conns, procs, strict=True)
-                for seg in self._answer(conn, proc, "segment")
-                if seg is not None
-            ]
+                conn.send(("flush",))
+            for i, (conn, proc) in enumerate(zip(conns, procs, strict=True)):
+                got = self._answer(conn, proc)
+                if got[0] != "segment":
+                    raise RuntimeError(f"an indexing worker answered {got[0]!r} at the end")
+                yield SegmentReady(i, got[1], folders[i])
             for conn in conns:
                 conn.send(("stop",))
             for proc in procs:
@@ -325,11 +382,13 @@ class SegmentBuild:
                     proc.join()
             for conn in conns:
                 conn.close()
+            for folder in folders:
+                shutil.rmtree(folder, ignore_errors=True)
 
     @staticmethod
-    def _answer(conn: Any, proc: Any, kind: str) -> list[Any]:
+    def _answer(conn: Any, proc: Any) -> tuple[Any, ...]:
         try:
-            got = conn.recv()
+            got: tuple[Any, ...] = conn.recv()
         except EOFError:
             proc.join(timeout=5)
             raise RuntimeError(
@@ -338,9 +397,9 @@ class SegmentBuild:
             ) from None
         if got[0] == "error":
             raise RuntimeError(f"an indexing worker failed:\n{got[1]}")
-        if got[0] != kind:
-            raise RuntimeError(f"an indexing worker answered {got[0]!r}, expected {kind!r}")
-        return list(got[1]) if kind == "files" else [got[1]]
+        if got[0] not in ("files", "segment"):
+            raise RuntimeError(f"an indexing worker answered {got[0]!r}")
+        return got
 
 
 class Writer:
@@ -364,9 +423,6 @@ class Writer:
         self.rows: list[FileRow] = []
         self.deletes: list[str] = []
         self.dirty = False
-        self.stage_rows = False
-        """Write rows to the manifest as they come, before the commit they belong to: only
-        for a fresh generation, which nothing reads before it is complete."""
         self.segments: list[Any] = []
         """Segments written elsewhere (`SegmentBuild`) for the next commit to add."""
 
@@ -396,9 +452,6 @@ class Writer:
             self.rows.append(row)
         if delete is not None:
             self.deletes.append(delete)
-        if self.stage_rows and len(self.rows) >= ROWS_BATCH:
-            self.manifest.apply(self.rows, self.deletes, {})
-            self.rows, self.deletes = [], []
 
     def maybe_commit(self) -> None:
         if self.docs_in_segment >= SEGMENT_DOCS:
@@ -460,10 +513,18 @@ class Indexer:
             "updated": time.strftime("%Y-%m-%dT%H:%M:%S"),
         }
 
-    def rebuild(self, progress: Progress | None, reason: str | None) -> IndexSummary:
-        """Build a complete new generation, then make it current."""
+    def rebuild(
+        self, progress: Progress | None, reason: str | None, publish_early: bool = False
+    ) -> IndexSummary:
+        """Build a complete new generation, then make it current.
+
+        `publish_early` (nothing readable is current: a first build) makes the new generation
+        current at its first commit, so searches see the index grow; otherwise the old one
+        stays in use until the new one is complete.
+        """
         started = time.perf_counter()
-        disk, folder_problems = scan(self.root)
+        folders: dict[str, int] = {}
+        disk, folder_problems = scan(self.root, folders)
         p = plan(disk, {}, full=True)
         gen = self.layout.new_generation()
         ok = False
@@ -471,17 +532,17 @@ class Indexer:
             ix = whoosh_index.create_in(str(gen), build_schema())
             manifest = Manifest(gen / MANIFEST)
             try:
-                writer = Writer(ix, manifest, self._meta(), final_merge=False)
-                writer.stage_rows = True
+                meta = self._meta()
+                meta["partial"] = "1"
+                meta["files_total"] = str(len(p.tasks))
+                meta["folders"] = json.dumps(folders)
+                writer = Writer(ix, manifest, meta, final_merge=False)
                 summary = IndexSummary(rebuilt=True, reason=reason)
-                build = None
                 if len(p.tasks) > INLINE_MAX and self.pipeline.workers > 1:
-                    build = SegmentBuild(self.root, self.engine, self.pipeline.workers, gen)
-                self._run(
-                    p, writer, {}, summary, progress, window=WINDOW_DOCS, fresh=True, build=build
-                )
-                if build is not None:
-                    writer.segments = build.segments
+                    on_commit = (lambda: self.layout.switch(gen)) if publish_early else None
+                    self._build(gen, p.tasks, writer, summary, progress, on_commit)
+                else:
+                    self._run(p, writer, {}, summary, progress, window=WINDOW_DOCS, fresh=True)
                 writer.commit(final=True)
                 manifest.checkpoint()
                 summary.articles = writer.ix.doc_count()
@@ -490,13 +551,60 @@ class Indexer:
             self.layout.switch(gen)
             ok = True
         finally:
-            if not ok:
-                import shutil
-
+            if not ok and not (publish_early and self.layout.current() == gen):
                 shutil.rmtree(gen, ignore_errors=True)
         summary.skipped = folder_problems + summary.skipped
         summary.seconds = time.perf_counter() - started
         return summary
+
+    def _build(
+        self,
+        gen: Path,
+        tasks: list[worker.Task],
+        writer: Writer,
+        summary: IndexSummary,
+        progress: Progress | None,
+        on_first_commit: Any = None,
+    ) -> None:
+        """Read `tasks` on worker processes that write their own segments, committing each
+        segment as it comes with the manifest rows of the files it holds (and no others), so
+        every commit is a consistent index of the files it lists: a killed build resumes
+        from its last commit (`update` of a partial generation)."""
+        for child in gen.iterdir():  # a killed build's private folders
+            if child.is_dir() and child.name.startswith("worker-"):
+                shutil.rmtree(child, ignore_errors=True)
+        build = SegmentBuild(self.root, self.engine, self.pipeline.workers, gen)
+        pending: dict[int, list[FileRow]] = defaultdict(list)
+        total = len(tasks)
+        done = 0
+        if progress is not None:
+            progress(0, total)
+        for event in build.run(tasks):
+            if isinstance(event, SegmentReady):
+                if event.segment is not None:
+                    prefix = f"{event.segment.indexname}_{event.segment.segid}"
+                    for name in os.listdir(event.folder):
+                        if name.startswith(prefix):
+                            os.replace(os.path.join(event.folder, name), gen / name)
+                    writer.segments = [event.segment]
+                writer.rows.extend(pending.pop(event.worker, []))
+                writer.commit(final=False)
+                if on_first_commit is not None:
+                    on_first_commit()
+                    on_first_commit = None
+                continue
+            i, out = event
+            row = FileRow(out.key, out.real, out.size, out.mtime_ns, out.hash)
+            row.ids, row.problems = out.ids, out.problems
+            if out.ids:
+                summary.added += 1
+            summary.skipped.extend(out.problems)
+            pending[i].append(row)
+            done += 1
+            if progress is not None:
+                progress(done, total)
+        for rows in pending.values():
+            writer.rows.extend(rows)
 
     def update(
         self,
@@ -512,17 +620,32 @@ class Indexer:
         started = time.perf_counter()
         manifest = Manifest(gen / MANIFEST)
         try:
+            folders: dict[str, int] = {}
             if only is None:
                 old: Mapping[str, FileRow] = LazyRows(manifest, manifest.stats())
-                disk, folder_problems = scan(self.root)
+                disk, folder_problems = scan(self.root, folders)
             else:
                 old, disk = self._targeted(manifest, only)
                 folder_problems = []
             p = plan(disk, old, full=False)
             summary = IndexSummary(unchanged=p.unchanged)
             ix = whoosh_index.open_dir(str(gen))
-            writer = Writer(ix, manifest, self._meta(), final_merge=True)
-            if p.tasks or p.removed:
+            meta = self._meta()
+            if only is None:
+                meta["folders"] = json.dumps(folders)
+            unfinished = manifest.get_meta().get("complete") != "1"
+            if unfinished:  # a first build that was stopped: carry on from its last commit
+                meta["partial"] = "1"
+                meta["files_total"] = str(len(disk) if only is None else len(p.tasks))
+            writer = Writer(ix, manifest, meta, final_merge=not unfinished)
+            resumable = all(kind == "new" for kind in p.kinds.values()) and not p.removed
+            if unfinished and resumable and len(p.tasks) > INLINE_MAX and self.pipeline.workers > 1:
+                summary.resumed = True
+                self._build(gen, p.tasks, writer, summary, progress)
+                writer.commit(final=True)
+            elif unfinished and not (p.tasks or p.removed):
+                writer.commit(final=True)
+            elif p.tasks or p.removed:
                 with ix.searcher() as searcher:
                     # Renamed files are re-added from what the index stored; read it before
                     # the writer deletes anything.
@@ -546,6 +669,8 @@ class Indexer:
                 # was killed between the two): record the state as it now is.
                 writer.commit(final=True)
             summary.articles = writer.ix.doc_count()
+            if only is None and manifest.get_meta().get("folders") != meta["folders"]:
+                manifest.apply([], [], {"folders": meta["folders"]})  # for `folders_changed`
             if only is None:
                 summary.skipped = folder_problems + manifest.problems()
             else:
@@ -590,7 +715,6 @@ class Indexer:
         window: int,
         searcher: Any = None,
         fresh: bool = False,
-        build: SegmentBuild | None = None,
     ) -> None:
         self._renamed_from = set()
         gone_by_hash: dict[str, str] = {}
@@ -601,7 +725,7 @@ class Indexer:
         total = len(p.tasks)
         if progress is not None:
             progress(0, total)
-        outcomes = build.run(p.tasks) if build is not None else self.pipeline.run(p.tasks, window)
+        outcomes = self.pipeline.run(p.tasks, window)
         for done, out in enumerate(outcomes, start=1):
             kind = p.kinds.get(out.key, "new")
             prev = old.get(out.key)

@@ -8,11 +8,14 @@
 
 A full build writes a new generation folder and only then points CURRENT at it, so a crash
 or kill -9 mid-build leaves the previous index in use and an orphan folder that the next
-writer deletes. Incremental updates commit inside the current generation: Whoosh writes its
-table of contents last (temp file + rename), then the manifest records which Whoosh generation
-it describes. `inspect()` checks all of that on open, plus the size of every Whoosh file
-recorded at the last commit, and says whether the index is sound, one step behind (repairable
-by an ordinary update) or must be rebuilt, and why.
+writer deletes. A first build (nothing readable before it) is the exception: it is made current
+at its first commit and commits as it goes, marked partial until complete, so its first results
+are searchable within seconds and a killed first build resumes from its last commit.
+Incremental updates commit inside the current generation: Whoosh writes its table of contents
+last (temp file + rename), then the manifest records which Whoosh generation it describes.
+`inspect()` checks all of that on open, plus the size of every Whoosh file recorded at the
+last commit, and says whether the index is sound, one step behind (repairable by an ordinary
+update) or must be rebuilt, and why.
 
 Whoosh's own write lock is only ever taken by the holder of `writer.lock`, so a second
 process never meets Whoosh's LockError: it waits for `writer.lock` a bounded time and then
@@ -113,6 +116,9 @@ class Inspection:
     rebuild: str | None = None
     behind: bool = False
     meta: dict[str, str] | None = None
+    partial: bool = False
+    """A first build still running, or stopped before it finished: what it committed is
+    searchable, and the next update carries on from there."""
 
 
 class Layout:
@@ -199,7 +205,8 @@ class Layout:
                 manifest.close()
         except Exception as exc:
             return Inspection(gen, False, f"damaged index (manifest unreadable: {exc})")
-        if meta.get("complete") != "1":
+        partial = meta.get("complete") != "1"
+        if partial and meta.get("partial") != "1":
             return Inspection(gen, False, "damaged index (generation never completed)", meta=meta)
         if meta.get("schema") != str(SCHEMA_VERSION):
             return Inspection(gen, False, "index format changed", meta=meta)
@@ -228,7 +235,7 @@ class Layout:
             problem = _check_files(gen, json.loads(meta.get("files", "{}")))
             if problem:
                 return Inspection(gen, False, f"damaged index ({problem})", meta=meta)
-        return Inspection(gen, True, None, behind=behind, meta=meta)
+        return Inspection(gen, True, None, behind=behind, meta=meta, partial=partial)
 
 
 def _storage(gen: Path) -> Any:
@@ -243,6 +250,8 @@ def whoosh_files(gen: Path) -> dict[str, int]:
     for child in gen.iterdir():
         name = child.name
         if name in _IGNORED or name.endswith("LOCK") or name.endswith(".lock"):
+            continue
+        if child.is_dir():  # a build's private worker folders and Whoosh's temporary ones
             continue
         with contextlib.suppress(OSError):
             out[name] = child.stat().st_size

@@ -18,7 +18,6 @@ import contextlib
 import hashlib
 import os
 import pickle
-import shutil
 import traceback
 import zlib
 from dataclasses import dataclass, field
@@ -153,9 +152,14 @@ to any busy process: the scheduler packs both onto one core beside it, since the
 weight is still below its.)"""
 
 
-def worker_main_init(root: str, engine: str, nice: int = UPDATE_NICE) -> None:
+def worker_main_init(root: str, engine: str, nice: int = UPDATE_NICE, quiet: bool = False) -> None:
     """Pool initializer: also builds the extractor now, so its load time is not charged to
-    the first chunk and an engine that cannot load fails early."""
+    the first chunk and an engine that cannot load fails early. `quiet` sends the worker's
+    output to /dev/null: its host (the app) draws on the terminal the worker inherited."""
+    if quiet:
+        from tui.search.procs import silence_stdio
+
+        silence_stdio()
     init(root, engine)
     if nice:
         with contextlib.suppress(AttributeError, OSError):
@@ -164,16 +168,16 @@ def worker_main_init(root: str, engine: str, nice: int = UPDATE_NICE) -> None:
 
 
 class SegmentSink:
-    """The Whoosh segment one worker process writes during a full build.
+    """The Whoosh segments one worker process writes during a full build.
 
-    It is written in a private folder (Whoosh keeps its temporary files in a folder named after
-    the index, which writers sharing one folder would trample), and `finish` moves the finished
-    segment's files into the generation folder and returns the segment for the caller's
-    commit. Nothing is visible in the index before that commit.
+    They are written in a private folder (Whoosh keeps its temporary files in a folder named
+    after the index, which writers sharing one folder would trample). `flush` writes out the
+    segment so far and returns it; its files stay in the folder until the calling process moves
+    them into the generation and commits them, so nothing is visible in the index before that
+    commit, and the next segment starts in the same folder under a new name.
     """
 
-    def __init__(self, gen: str, folder: str, limitmb: float) -> None:
-        self.gen = gen
+    def __init__(self, folder: str, limitmb: float) -> None:
         self.folder = folder
         self.limitmb = limitmb
         self.writer: Any = None
@@ -193,42 +197,34 @@ class SegmentSink:
         for doc in docs:
             self.writer.add_document(**doc)
 
-    def finish(self) -> Any:
-        """Write out the segment, move its files into the generation folder, and return it
-        (None when this worker wrote nothing)."""
+    def flush(self) -> Any:
+        """Write out the segment so far and return it (None when nothing was added since)."""
         writer, self.writer = self.writer, None
-        segment = None
-        if writer is not None:
-            try:
-                segment = writer._finalize_segment()
-            finally:
-                writer._finish()  # our own folder: drops the temporary files, releases the lock
-            prefix = f"{segment.indexname}_{segment.segid}"
-            for name in os.listdir(self.folder):
-                if name.startswith(prefix):
-                    os.replace(os.path.join(self.folder, name), os.path.join(self.gen, name))
-        shutil.rmtree(self.folder, ignore_errors=True)
-        return segment
+        if writer is None:
+            return None
+        try:
+            return writer._finalize_segment()
+        finally:
+            writer._finish()  # our own folder: drops the temporary files, releases the lock
 
     def cancel(self) -> None:
         writer, self.writer = self.writer, None
         if writer is not None:
             with contextlib.suppress(Exception):
                 writer.cancel()
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def serve(conn: Any, root: str, engine: str, gen: str, folder: str, limitmb: float) -> None:
+def serve(conn: Any, root: str, engine: str, folder: str, limitmb: float, quiet: bool) -> None:
     """Main loop of a full-build worker process, driven over a pipe by the calling process.
 
     Requests: ("files", [Task, ...]) answers ("files", [Outcome, ...]) with each outcome's
     documents already added to this worker's segment (so `docs` is empty and `ids` says what
-    was added); ("finish",) answers ("segment", segment or None); ("stop",) ends. Any failure
+    was added); ("flush",) answers ("segment", segment or None); ("stop",) ends. Any failure
     answers ("error", traceback) and ends.
     """
-    sink = SegmentSink(gen, folder, limitmb)
+    sink = SegmentSink(folder, limitmb)
     try:
-        worker_main_init(root, engine, nice=0)
+        worker_main_init(root, engine, nice=0, quiet=quiet)
         while True:
             request = conn.recv()
             kind = request[0]
@@ -238,8 +234,8 @@ def serve(conn: Any, root: str, engine: str, gen: str, folder: str, limitmb: flo
                     sink.add(out.docs)
                     out.docs = []
                 conn.send(("files", outcomes))
-            elif kind == "finish":
-                conn.send(("segment", sink.finish()))
+            elif kind == "flush":
+                conn.send(("segment", sink.flush()))
             else:
                 break
     except (EOFError, KeyboardInterrupt):
