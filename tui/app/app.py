@@ -61,7 +61,7 @@ from tui.app.text import one_line, quote_with_speaker
 from tui.config import Settings, history_file
 from tui.model import LABELS, Annotations, Article, Problem
 from tui.review import Mark, ReviewStore, ReviewStoreError
-from tui.search import IndexLocked
+from tui.search import IndexingStopped, IndexLocked
 from tui.search.api import Hit, IndexSummary, SearchEngine, SearchResults, Sort
 
 FIELD_FOR_LABEL = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
@@ -330,10 +330,6 @@ class BroadsheetApp(App[int]):
 
         def progress(done: int, total: int) -> None:
             nonlocal last
-            if worker.is_cancelled or self._closing:
-                # The app is quitting: stop the build here (its workers are ended on the way
-                # out); what it committed is kept, and the next open carries on from there.
-                raise IndexStopped
             self._files_indexed = done
             now = monotonic()
             if done >= total or now - last >= 0.05:
@@ -346,7 +342,7 @@ class BroadsheetApp(App[int]):
                 summary = self.engine.update(progress=progress, rebuild=rebuild)
             except IndexLocked as exc:  # another process is building it and has no commit yet
                 summary = IndexSummary(readonly=True, busy=True, reason=str(exc))
-            except IndexStopped:
+            except IndexingStopped:  # the app is quitting (`on_unmount`)
                 return
             if not summary.busy or worker.is_cancelled or self._closing:
                 break
@@ -489,6 +485,11 @@ class BroadsheetApp(App[int]):
 
     def on_unmount(self) -> None:
         self.stop_watching()
+        # A build in progress stops within a tenth of a second, its workers ended; what it
+        # committed is kept and the next open carries on from there.
+        stop = getattr(self.engine, "stop_indexing", None)  # optional engine extra
+        if callable(stop):
+            stop()
         if self.collector is not None:
             self.collector.stop()
 
@@ -1146,10 +1147,6 @@ class BroadsheetApp(App[int]):
                 severity="error",
                 timeout=6,
             )
-
-
-class IndexStopped(Exception):
-    """Raised from the indexing progress callback to stop a build when the app quits."""
 
 
 def early_hit(article: Article) -> Hit:

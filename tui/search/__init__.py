@@ -11,6 +11,7 @@ from pathlib import Path
 from tui.search.api import (
     Facet,
     Hit,
+    IndexingStopped,
     IndexSummary,
     Progress,
     QueryError,
@@ -46,6 +47,7 @@ __all__ = [
     "Hit",
     "IndexLocked",
     "IndexSummary",
+    "IndexingStopped",
     "Progress",
     "QueryError",
     "SearchEngine",

@@ -98,6 +98,11 @@ class IndexSummary(BaseModel):
     last commit instead of starting again."""
 
 
+class IndexingStopped(RuntimeError):
+    """An update was asked to stop (`stop_indexing`, the app quitting) and did, between two
+    files: what it committed stays, and a first build carries on from there next time."""
+
+
 class SearchEngine(Protocol):
     corpus: Path
     index_dir: Path

@@ -24,6 +24,7 @@ import json
 import os
 import shutil
 import stat
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -39,7 +40,7 @@ from whoosh.writing import SegmentWriter
 
 from tui.model import Problem, article_id
 from tui.search import worker
-from tui.search.api import IndexSummary, Progress
+from tui.search.api import IndexingStopped, IndexSummary, Progress
 from tui.search.layout import IndexLocked, Layout, whoosh_files
 from tui.search.manifest import FILENAME as MANIFEST
 from tui.search.manifest import FileRow, LazyRows, Manifest
@@ -231,10 +232,13 @@ def engine_fingerprint(engine: str) -> str:
 class Pipeline:
     """Runs worker tasks, inline or in a process pool, yielding outcomes as they arrive."""
 
-    def __init__(self, root: Path, engine: str, workers: int | None) -> None:
+    def __init__(
+        self, root: Path, engine: str, workers: int | None, stop: threading.Event | None = None
+    ) -> None:
         self.root = root
         self.engine = engine
         self.workers = workers if workers is not None else max(1, min(os.cpu_count() or 1, 4))
+        self.stop = stop
 
     def run(self, tasks: list[worker.Task], window_docs: int) -> Iterator[worker.Outcome]:
         if len(tasks) <= INLINE_MAX or self.workers <= 1:
@@ -260,7 +264,8 @@ class Pipeline:
                     while next_chunk < len(chunks) and len(pending) < in_flight:
                         pending.add(pool.submit(worker.process_chunk, chunks[next_chunk]))
                         next_chunk += 1
-                    done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                    done, pending = cf.wait(pending, WAIT_STEP, cf.FIRST_COMPLETED)
+                    check_stop(self.stop)
                     for fut in done:
                         try:
                             raw = fut.result()
@@ -272,6 +277,16 @@ class Pipeline:
                         yield from worker.load_chunk(raw)
             finally:
                 pool.shutdown(wait=True, cancel_futures=True)
+
+
+WAIT_STEP = 0.1
+"""Seconds between looks at the stop flag while waiting for workers (a quit returns within
+about this, even while workers are still starting up)."""
+
+
+def check_stop(stop: threading.Event | None) -> None:
+    if stop is not None and stop.is_set():
+        raise IndexingStopped("indexing stopped")
 
 
 @dataclass(slots=True)
@@ -305,11 +320,14 @@ class SegmentBuild:
     AHEAD = 3
     """Chunks queued per worker: one in hand, the rest so it never waits for the next."""
 
-    def __init__(self, root: Path, engine: str, workers: int, gen: Path) -> None:
+    def __init__(
+        self, root: Path, engine: str, workers: int, gen: Path, stop: threading.Event | None
+    ) -> None:
         self.root = root
         self.engine = engine
         self.workers = workers
         self.gen = gen
+        self.stop = stop
 
     def run(self, tasks: list[worker.Task]) -> Iterator[tuple[int, worker.Outcome] | SegmentReady]:
         from tui.search.procs import spawn_context, stdio_is_real
@@ -353,7 +371,9 @@ class SegmentBuild:
                             since_flush[i] = 0
                             flushes[i] += 1
                 busy = [conns[i] for i in range(n) if waiting[i]]
-                for conn in mp_connection.wait(busy):
+                ready = mp_connection.wait(busy, WAIT_STEP)
+                check_stop(self.stop)
+                for conn in ready:
                     i = conns.index(conn)
                     waiting[i] -= 1
                     got = self._answer(conn, procs[i])
@@ -365,6 +385,8 @@ class SegmentBuild:
             for conn in conns:
                 conn.send(("flush",))
             for i, (conn, proc) in enumerate(zip(conns, procs, strict=True)):
+                while not conn.poll(WAIT_STEP):
+                    check_stop(self.stop)
                 got = self._answer(conn, proc)
                 if got[0] != "segment":
                     raise RuntimeError(f"an indexing worker answered {got[0]!r} at the end")
@@ -496,13 +518,20 @@ class Indexer:
     """Full builds and incremental updates of one corpus's index (holder of the writer lock)."""
 
     def __init__(
-        self, root: Path, layout: Layout, engine: str, fingerprint: str, workers: int | None
+        self,
+        root: Path,
+        layout: Layout,
+        engine: str,
+        fingerprint: str,
+        workers: int | None,
+        stop: threading.Event | None = None,
     ) -> None:
         self.root = root
         self.layout = layout
         self.engine = engine
         self.fingerprint = fingerprint
-        self.pipeline = Pipeline(root, engine, workers)
+        self.stop = stop
+        self.pipeline = Pipeline(root, engine, workers, stop)
         self._renamed_from: set[str] = set()
 
     def _meta(self) -> dict[str, str]:
@@ -573,7 +602,7 @@ class Indexer:
         for child in gen.iterdir():  # a killed build's private folders
             if child.is_dir() and child.name.startswith("worker-"):
                 shutil.rmtree(child, ignore_errors=True)
-        build = SegmentBuild(self.root, self.engine, self.pipeline.workers, gen)
+        build = SegmentBuild(self.root, self.engine, self.pipeline.workers, gen, self.stop)
         pending: dict[int, list[FileRow]] = defaultdict(list)
         total = len(tasks)
         done = 0
@@ -727,6 +756,7 @@ class Indexer:
             progress(0, total)
         outcomes = self.pipeline.run(p.tasks, window)
         for done, out in enumerate(outcomes, start=1):
+            check_stop(self.stop)
             kind = p.kinds.get(out.key, "new")
             prev = old.get(out.key)
             row = FileRow(out.key, out.real, out.size, out.mtime_ns, out.hash)
