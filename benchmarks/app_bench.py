@@ -21,6 +21,27 @@ Measured: launch (process start to the first screen listing results, then to the
 check being done), list keys (j, k, PageDown, G/g), opening an article (j then Enter at once, so
 the wide-screen preview never gets there first), scrolling it (j, k), a review mark (r), and
 peak resident memory of the app process (VmHWM) and its children.
+
+Cold start (--cold): opening a folder that was never indexed, and searching it at once.
+
+    python benchmarks/app_bench.py --cold CORPUS [--query WORD] [--runs N] [--quit-keys q,ctrl+q]
+
+Each run gets fresh, empty settings, data and cache folders (so no index at all; the app puts
+its index in its default place, the private cache folder), launches `broadsheet CORPUS` in a
+pty of --size, and types `/` and the query at once. Measured from process start: the first
+result rows for the query (the status line shows `12 results · by relevance`, possibly with
+`· searching 480 of 2,226 articles so far`; 0 results does not count); the whole index built
+(the status line's left part shows `2,226 articles · 2,226 files added`); and the peak of the
+summed memory (PSS from /proc/PID/smaps_rollup, else VmRSS) of the app and all its descendants,
+sampled every 0.2 s during the build. After each run, the same corpus is indexed by
+`bare_whoosh.py` (stock Whoosh, two processes, same text analyser; a fresh index) as a whole
+process, and Broadsheet's whole-index time is divided by it: the machine is shared, so the
+ratio means more than either time. Then one more launch per --quit-keys entry quits during the
+first build (at --quit-after seconds, or once "Indexing" shows if later): Escape (the focus is
+in the search field) then `q`, or ctrl+q; timed from the key to the process's exit, to the
+terminal's alternate screen being left, and to every process the app started having exited
+(any still running after 5 s is named and killed); `--quit-only` does just these launches. The
+corpus is listed before and after: the app must write nothing into it.
 """
 
 from __future__ import annotations
@@ -28,7 +49,9 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -49,7 +72,10 @@ from e2e_harness import (  # noqa: E402
     Isolation,
     PtyApp,
     broadsheet_exe,
+    cmdline,
     descendants_of,
+    kill_quietly,
+    pid_alive,
     run_cli,
     strip_escapes,
 )
@@ -382,6 +408,387 @@ def long_article_session(
     )
 
 
+# -- cold start: a folder never indexed ---------------------------------------------------------
+
+COLD_RESULTS = re.compile(r"(?<![\d,])[1-9][\d,]* results? · ")
+"""The status line once rows for the typed query are listed (0 results does not count)."""
+INDEX_DONE = re.compile(r"\d[\d,]* articles · (?:rebuilt \([^)]*\); )?\d[\d,]* files? added")
+"""The status line's left part once the first index is committed: "2,226 articles · 2,226 files
+added" (no "Indexing" or "Writing the index" any more)."""
+COLD_TARGETS = (
+    "targets: BBC first results <= 3 s, whole-index ratio <= 1.0; 20k first results <= 5 s; "
+    "100k first results <= 10 s, ratio <= 0.8; memory <= 600 MB; quit <= 1 s"
+)
+FINAL_RESULTS = re.compile(
+    r"(?:about )?\d[\d,]* results? · by \w+(?: · searching [\d,]+ of [\d,]+)?"
+)
+INDEXING = re.compile(r"Indexing [\d,]+/[\d,]+")
+OVERLAP = 8192
+"""Bytes of already-scanned output scanned again with new output (a status line split between
+two reads still matches)."""
+ALT_SCREEN_OFF = b"\x1b[?1049l"
+
+
+class ScreenWatch(threading.Thread):
+    """Notes when each pattern first appeared in the app's output, scanning only new output
+    (rescanning the whole output every few milliseconds would take a core from the app)."""
+
+    def __init__(
+        self, app: TimedPty, patterns: dict[str, re.Pattern[str]], tails: dict[str, int]
+    ) -> None:
+        super().__init__(daemon=True)
+        self.app = app
+        self.patterns = patterns
+        self.tails = tails
+        """name -> characters after the match to keep with it."""
+        self.found: dict[str, tuple[float, str]] = {}
+        """name -> (seconds from process start, the text matched and what followed it)."""
+        self.stop = threading.Event()
+        self._checked = 0
+        self._size = 0
+
+    def run(self) -> None:
+        while not self.stop.is_set() and len(self.found) < len(self.patterns):
+            self.scan()
+            if self.app._eof.is_set():
+                self.scan()
+                break
+            time.sleep(0.05)
+
+    def scan(self) -> None:
+        app = self.app
+        with app.changed:
+            arrivals = app.arrivals[self._checked :]
+        if not arrivals:
+            return
+        start = max(0, self._size - OVERLAP)
+        data = app.since(start)[: arrivals[-1][1] - start]
+        text = strip_escapes(data)
+        for name, pattern in self.patterns.items():
+            if name in self.found:
+                continue
+            m = pattern.search(text)
+            if m is None:
+                continue
+            low, high = 0, len(arrivals) - 1  # the arrival that completed the match
+            while low < high:
+                mid = (low + high) // 2
+                if pattern.search(strip_escapes(data[: arrivals[mid][1] - start])):
+                    high = mid
+                else:
+                    low = mid + 1
+            shown = " ".join(text[m.start() : m.end() + self.tails.get(name, 0)].split())
+            self.found[name] = (arrivals[low][0] - app.started, shown)
+        self._checked += len(arrivals)
+        self._size = arrivals[-1][1]
+
+    def at(self, name: str) -> float | None:
+        got = self.found.get(name)
+        return got[0] if got else None
+
+    def wait(self, name: str, timeout: float) -> float | None:
+        deadline = time.monotonic() + timeout
+        while name not in self.found and time.monotonic() < deadline and self.is_alive():
+            time.sleep(0.05)
+        return self.at(name)
+
+
+def pss_kb(pid: int) -> int:
+    """Proportional set size of a process (shared pages split between their users), or its
+    resident size where the kernel has no smaps_rollup; 0 once it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return vm_kb(pid, "VmRSS")
+
+
+class MemorySampler(threading.Thread):
+    """Every `every` seconds: the memory of a process and all its descendants, summed."""
+
+    def __init__(self, pid: int, every: float = 0.2) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.every = every
+        self.peak_mb = 0.0
+        self.peak_procs = 0
+        self.seen: set[int] = set()
+        """Every descendant seen (workers), to check none outlives the app."""
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            kids = descendants_of(self.pid)
+            self.seen.update(kids)
+            total = sum(pss_kb(p) for p in (self.pid, *kids)) / 1024
+            if total > self.peak_mb:
+                self.peak_mb = total
+            self.peak_procs = max(self.peak_procs, 1 + len(kids))
+            self.stop.wait(self.every)
+
+
+@dataclass
+class ColdRun:
+    first: float | None
+    """Seconds from process start to the first result rows for the query."""
+    first_text: str
+    done: float | None
+    """Seconds from process start to the whole index committed and shown."""
+    done_text: str
+    peak_mb: float
+    procs: int
+    final: str
+    """The result count shown once the build was done and the screen settled."""
+    bare: float | None = None
+    """Seconds of the whole bare Whoosh process on the same corpus (same session)."""
+    bare_inner: float | None = None
+    """Its own timing (walk to commit, no interpreter start or imports)."""
+
+
+@dataclass
+class QuitRun:
+    key: str
+    at: float
+    """Seconds after launch the key was sent."""
+    status: str
+    exited: float | None
+    """Seconds from the quit key to the process having exited."""
+    restored: float | None
+    """Seconds from the quit key to the alternate screen being left."""
+    gone: float
+    """Seconds from the quit key to the app and every process it started having exited."""
+    workers: int
+    leftover: list[str]
+
+
+STATUS = re.compile(
+    r"(Indexing [\d,]+/[\d,]+|Writing the index[^…]*…|Opening…|\d[\d,]* articles · [^│\n]{0,40})"
+)
+
+
+def status_now(app: TimedPty) -> str:
+    """The last index status the app drew (from the last 20 KB of output)."""
+    text = strip_escapes(app.since(max(0, app.offset() - 20_000)))
+    found = STATUS.findall(text)
+    return " ".join(found[-1].split()) if found else "?"
+
+
+def cold_run(
+    corpus: Path, root: Path, query: str, size: tuple[int, int], timeout: float
+) -> ColdRun:
+    """Launch the app on a folder it has never indexed, typing `/QUERY` at once."""
+    iso = Isolation(root)
+    app = TimedPty([broadsheet_exe(), str(corpus)], iso.env(), *size)
+    app.send("/" + query)
+    memory = MemorySampler(app.pid)
+    memory.start()
+    watch = ScreenWatch(app, {"first": COLD_RESULTS, "done": INDEX_DONE}, {"first": 50})
+    watch.start()
+    final_text = "?"
+    try:
+        watch.wait("done", timeout)
+        watch.wait("first", 5)  # should have come long before
+        memory.stop.set()
+        memory.join()
+        if watch.at("done") is None:
+            print(f"    the index was not done after {timeout:.0f}s:\n{app.describe()}")
+        app.quiet(0.5, timeout=10)
+        final = FINAL_RESULTS.findall(strip_escapes(app.since(max(0, app.offset() - 50_000))))
+        final_text = " ".join(final[-1].split()) if final else "?"
+        app.send(KEYS["Escape"])
+        time.sleep(0.3)
+        app.send("q")
+        try:
+            app.proc.wait(30)
+        except Exception:
+            print(f"    did not quit after the build:\n{app.describe()}")
+    finally:
+        watch.stop.set()
+        memory.stop.set()
+        app.close()
+    first = watch.found.get("first", (None, ""))
+    done = watch.found.get("done", (None, ""))
+    return ColdRun(
+        first[0], first[1], done[0], done[1], memory.peak_mb, memory.peak_procs, final_text
+    )
+
+
+def quit_run(
+    corpus: Path, root: Path, query: str, size: tuple[int, int], after: float, key: str
+) -> QuitRun:
+    """Launch cold, type `/QUERY`, and quit `after` seconds later (Escape then q, or ctrl+q),
+    or later, once the status line says "Indexing", if it did not yet (a slow start)."""
+    iso = Isolation(root)
+    app = TimedPty([broadsheet_exe(), str(corpus)], iso.env(), *size)
+    app.send("/" + query)
+    memory = MemorySampler(app.pid)
+    memory.start()
+    watch = ScreenWatch(app, {"indexing": INDEXING}, {})
+    watch.start()
+    try:
+        time.sleep(max(0.0, app.started + after - 0.3 - time.monotonic()))
+        watch.wait("indexing", 60)
+        if key == "q":  # the focus is in the search field: Escape to the list, then q
+            app.send(KEYS["Escape"])
+        time.sleep(0.3)
+        status = status_now(app)
+        after = time.monotonic() - app.started
+        offset = app.offset()
+        sent = time.monotonic()
+        app.send("q" if key == "q" else "\x11")
+        exited: float | None
+        try:
+            app.proc.wait(60)
+            exited = time.monotonic() - sent
+        except Exception:
+            exited = None
+        memory.stop.set()
+        memory.join()
+        app._eof.wait(5)
+        restored = None
+        with app.changed:
+            arrivals = list(app.arrivals)
+        data = app.since(offset)
+        at = data.find(ALT_SCREEN_OFF)
+        if at >= 0:
+            restored = next(t for t, n in arrivals if n >= offset + at + len(ALT_SCREEN_OFF))
+            restored -= sent
+        deadline = time.monotonic() + 5  # workers may take a moment to see their pipe close
+        while time.monotonic() < deadline and any(pid_alive(p) for p in memory.seen):
+            time.sleep(0.02)
+        gone = time.monotonic() - sent
+        leftover = []
+        for pid in sorted(memory.seen):
+            if pid_alive(pid):
+                leftover.append(f"{pid} {cmdline(pid)[:80]}")
+                kill_quietly(pid)  # started by the app this benchmark launched
+    finally:
+        memory.stop.set()
+        watch.stop.set()
+        app.close()
+    return QuitRun(key, after, status, exited, restored, gone, len(memory.seen), leftover)
+
+
+def bare_run(corpus: Path, index_dir: Path) -> tuple[float, float | None]:
+    """Seconds of the whole bare Whoosh process, and its own timing of the build."""
+    started = time.monotonic()
+    out = subprocess.run(
+        [sys.executable, str(HERE / "bare_whoosh.py"), str(corpus), "--index-dir", str(index_dir)],
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
+    took = time.monotonic() - started
+    shutil.rmtree(index_dir, ignore_errors=True)
+    if out.returncode != 0:
+        print(f"    bare_whoosh.py exited {out.returncode}: {out.stderr.strip()[-300:]}")
+        return took, None
+    m = re.match(r"([\d.]+) s, (\d+) docs", out.stdout.strip())
+    return took, float(m.group(1)) if m else None
+
+
+def listing(corpus: Path) -> list[tuple[str, int, float]]:
+    """Every file under the corpus with its size and mtime (the app must write nothing there)."""
+    out = []
+    for folder, _, names in os.walk(corpus):
+        for name in names:
+            path = os.path.join(folder, name)
+            st = os.stat(path)
+            out.append((path, st.st_size, st.st_mtime))
+    return sorted(out)
+
+
+def spread(values: Sequence[float | None], unit: str = "s", digits: int = 2) -> str:
+    got = sorted(v for v in values if v is not None)
+    if not got:
+        return "none"
+    missing = len(values) - len(got)
+    note = f" ({missing} missing)" if missing else ""
+    if len(got) < 5:
+        shown = "min {} / median {} / max {}".format(
+            *(f"{v:.{digits}f}" for v in (got[0], statistics.median(got), got[-1]))
+        )
+    else:
+        shown = f"median {statistics.median(got):.{digits}f}, p95 {pct(got, 95):.{digits}f}"
+    return f"{shown} {unit} (n={len(got)}){note}"
+
+
+def cold_main(args: argparse.Namespace, size: tuple[int, int]) -> int:
+    corpus: Path = args.corpus.resolve()
+    before = listing(corpus)
+    print(
+        f"cold start: {corpus} ({len(before):,} files), query {args.query!r}, "
+        f"{size[0]}x{size[1]}, {args.runs} runs, {os.cpu_count()} cores, "
+        f"load {os.getloadavg()[0]:.2f}"
+    )
+    print(COLD_TARGETS)
+    runs: list[ColdRun] = []
+    quits: list[QuitRun] = []
+    with tempfile.TemporaryDirectory(prefix="broadsheet-coldbench-") as tmp:
+        root = Path(tmp)
+        for n in range(args.runs):
+            if args.quit_only:
+                run = None
+            else:
+                run = cold_run(corpus, root / f"cold-{n}", args.query, size, args.timeout)
+                shutil.rmtree(root / f"cold-{n}", ignore_errors=True)
+                if not args.no_bare:
+                    run.bare, run.bare_inner = bare_run(corpus, root / f"bare-{n}")
+                runs.append(run)
+            ratio = f"{run.done / run.bare:.2f}" if run and run.done and run.bare else "?"
+            if run is not None:
+                print(
+                    f"  run {n + 1}: first results {fmt(run.first)} s [{run.first_text}]; "
+                    f"whole index {fmt(run.done)} s [{run.done_text}], then [{run.final}]; "
+                    f"peak {run.peak_mb:.0f} MB over {run.procs} processes; "
+                    f"bare Whoosh {fmt(run.bare)} s (inside {fmt(run.bare_inner)} s); "
+                    f"ratio {ratio}; load {os.getloadavg()[0]:.2f}"
+                )
+            sys.stdout.flush()
+            for key in args.quit_keys.split(","):
+                q = quit_run(
+                    corpus, root / f"quit-{n}-{key}", args.query, size, args.quit_after, key
+                )
+                shutil.rmtree(root / f"quit-{n}-{key}", ignore_errors=True)
+                quits.append(q)
+                print(
+                    f"  quit ({key}) at {q.at:.1f}s while [{q.status}]: exited after "
+                    f"{fmt(q.exited, 3)} s, screen restored after {fmt(q.restored, 3)} s, "
+                    f"all {q.workers} child processes gone after {q.gone:.3f} s"
+                    + (f"; LEFT RUNNING: {q.leftover}" if q.leftover else "")
+                )
+                sys.stdout.flush()
+    after = listing(corpus)
+    print(f"\n{corpus.name}: cold start, query {args.query!r} ({len(runs)} runs)")
+    print(f"  first results         {spread([r.first for r in runs])}")
+    print(f"  whole index           {spread([r.done for r in runs])}")
+    print(f"  peak memory (PSS sum) {spread([r.peak_mb for r in runs], 'MB', 0)}")
+    for key in args.quit_keys.split(","):
+        times = [q.exited for q in quits if q.key == key]
+        print(f"  quit ({key}) to exit{' ' * (11 - len(key))}{spread(times, 's', 3)}")
+        times = [q.restored for q in quits if q.key == key]
+        print(f"  quit ({key}) to screen{' ' * (9 - len(key))}{spread(times, 's', 3)}")
+        times = [q.gone for q in quits if q.key == key]
+        print(f"  quit ({key}) to no child{' ' * (8 - len(key))}{spread(times, 's', 3)}")
+    if not args.no_bare:
+        print(f"  bare Whoosh process   {spread([r.bare for r in runs])}")
+        print(f"  bare Whoosh (inside)  {spread([r.bare_inner for r in runs])}")
+        pairs = [r.done / r.bare for r in runs if r.done and r.bare]
+        inner = [r.done / r.bare_inner for r in runs if r.done and r.bare_inner]
+        print(f"  ratio Broadsheet whole index / bare Whoosh process: {spread(pairs, '')}")
+        print(f"  ratio Broadsheet whole index / bare Whoosh inside:  {spread(inner, '')}")
+    print(f"  {COLD_TARGETS}")
+    if after != before:
+        print(f"  THE CORPUS CHANGED: {len(before)} files before, {len(after)} after")
+    return 0
+
+
+def fmt(value: float | None, digits: int = 2) -> str:
+    return "?" if value is None else f"{value:.{digits}f}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, nargs="?", help="corpus folder (see above)")
@@ -404,9 +811,29 @@ def main() -> int:
         help="go on when the index must be rebuilt from scratch (an hour for 100,000 articles; "
         "by default the benchmark stops rather than rebuild a shared index)",
     )
+    cold = parser.add_argument_group("cold start (--cold): a folder never indexed")
+    cold.add_argument("--cold", action="store_true", help="time a first launch (see above)")
+    cold.add_argument("--query", default="election", help="word typed at launch (election)")
+    cold.add_argument("--runs", type=int, default=3, help="cold launches (default 3)")
+    cold.add_argument(
+        "--quit-after",
+        type=float,
+        default=2.0,
+        help="seconds before quitting (2; later if not yet indexing)",
+    )
+    cold.add_argument(
+        "--quit-keys", default="q", help="q (Escape first), ctrl+q, or both: q,ctrl+q"
+    )
+    cold.add_argument("--timeout", type=float, default=900, help="seconds a build may take")
+    cold.add_argument("--no-bare", action="store_true", help="skip the bare Whoosh baseline")
+    cold.add_argument("--quit-only", action="store_true", help="only the quit launches")
     args = parser.parse_args()
     cols, rows = (int(x) for x in args.size.lower().split("x"))
     size = (cols, rows)
+    if args.cold:
+        if args.corpus is None:
+            parser.error("--cold needs a CORPUS")
+        return cold_main(args, size)
     if args.corpus is not None:
         corpus, index_dir = args.corpus.resolve(), args.index_dir
     else:
