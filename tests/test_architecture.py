@@ -5,7 +5,15 @@ from __future__ import annotations
 import subprocess
 import sys
 
-CORE = ["tui.model", "tui.config", "tui.ingest", "tui.nlp", "tui.search", "tui.review"]
+CORE = [
+    "tui.model",
+    "tui.config",
+    "tui.settings",
+    "tui.ingest",
+    "tui.nlp",
+    "tui.search",
+    "tui.review",
+]
 
 
 def test_core_packages_never_import_textual() -> None:

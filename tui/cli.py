@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
-from tui import __version__
 from tui.commands import CommandError
 
 COMMANDS = ("index", "search", "annotate", "export")
@@ -25,6 +25,22 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+class _Version(argparse.Action):
+    """`--version`, looking the version up only when asked (it costs a metadata lookup)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "show program's version number and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from tui import __version__
+
+        formatter = parser._get_formatter()  # as argparse's own "version" action prints it
+        formatter.add_text(f"broadsheet {__version__}")
+        parser._print_message(formatter.format_help(), sys.stdout)
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     from tui.commands import annotate
 
@@ -34,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run `broadsheet [CORPUS]` with no command to open the app "
         "(no CORPUS: the bundled sample corpus).",
     )
-    parser.add_argument("--version", action="version", version=f"broadsheet {__version__}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     annotate.add_parser(sub)
     for name in ("index", "search", "export"):
@@ -60,7 +76,7 @@ def build_app_parser() -> argparse.ArgumentParser:
         description="Open the reader on CORPUS (default: the bundled sample corpus). "
         f"Commands: {', '.join(COMMANDS)} (see `broadsheet COMMAND --help`).",
     )
-    parser.add_argument("--version", action="version", version=f"broadsheet {__version__}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument("corpus", nargs="?", help="folder of articles")
     parser.add_argument("--index-dir", help="where the index lives (default: user cache dir)")
     parser.add_argument("--engine", choices=("rules", "spacy"), default=None)

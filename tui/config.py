@@ -10,18 +10,18 @@ import hashlib
 import os
 import re
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_cache_dir, user_config_dir, user_data_dir
-from pydantic import Field
-from pydantic_settings import (
-    BaseSettings,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    TomlConfigSettingsSource,
-)
+from platformdirs import user_cache_dir, user_config_dir
+
+if TYPE_CHECKING:
+    from tui.settings import Settings as Settings
 
 APP_NAME = "broadsheet"
+ENV_PREFIX = "BROADSHEET_"
+_PLAIN_PATH_VARIABLES = ("config", "cache_dir", "data_dir")
+"""`BROADSHEET_*` variables the index folder can be found beside without loading the settings
+model: the config file's location, and two path fields that any string validates as."""
 
 
 def config_file() -> Path:
@@ -32,48 +32,40 @@ def config_file() -> Path:
     return Path(user_config_dir(APP_NAME)) / "config.toml"
 
 
-class Settings(BaseSettings):
-    """Everything a user may set. Unknown keys in the file are ignored so old files keep working."""
+def __getattr__(name: str) -> Any:
+    # `Settings` is defined in `tui.settings`, loaded on first use (pydantic-settings is slow to
+    # import and finding a corpus's index folder does not need it).
+    if name == "Settings":
+        from tui.settings import Settings
 
-    model_config = SettingsConfigDict(
-        env_prefix="BROADSHEET_", env_nested_delimiter="__", extra="ignore"
-    )
-
-    engine: Literal["rules", "spacy"] = "rules"
-    theme: str = "textual-dark"
-    cache_dir: Path = Field(default_factory=lambda: Path(user_cache_dir(APP_NAME)))
-    data_dir: Path = Field(default_factory=lambda: Path(user_data_dir(APP_NAME)))
-    keymap: dict[str, str] = Field(
-        default_factory=dict,
-        description="binding id -> keys, e.g. {'flag': 'x'}; ids are listed in the help screen",
-    )
-    search_debounce_ms: int = 150
-    preview: bool = Field(
-        default=True,
-        description=(
-            "on wide screens the reader follows the list cursor; off, it changes only on Enter"
-            " (each preview redraws the reader: about 17 KB per move at 120x40 instead of 1 KB,"
-            " which a slow link feels)"
-        ),
-    )
-    history_size: int = 100
-
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        toml = TomlConfigSettingsSource(settings_cls, toml_file=config_file())
-        return (init_settings, env_settings, toml)
+        return Settings
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def load_settings() -> Settings:
     """Read the settings; a broken file is reported by the caller as one line, not a traceback."""
+    from tui.settings import Settings
+
     return Settings()
+
+
+def _cache_dir() -> Path:
+    """`load_settings().cache_dir`, without loading the settings model when nothing but the
+    environment can set it: no settings file, and no `BROADSHEET_*` variable the model could
+    reject (pydantic-settings matches the names case-insensitively, so this does too)."""
+    found: list[str] = []
+    for key, value in os.environ.items():
+        lowered = key.lower()
+        if not lowered.startswith(ENV_PREFIX.lower()):
+            continue
+        field = lowered[len(ENV_PREFIX) :]
+        if field not in _PLAIN_PATH_VARIABLES:
+            return load_settings().cache_dir
+        if field == "cache_dir":
+            found.append(value)
+    if len(found) > 1 or config_file().is_file():
+        return load_settings().cache_dir
+    return Path(found[0]) if found else Path(user_cache_dir(APP_NAME))
 
 
 def corpus_key(corpus: Path) -> str:
@@ -85,8 +77,8 @@ def corpus_key(corpus: Path) -> str:
 
 
 def index_dir_for(corpus: Path, settings: Settings | None = None) -> Path:
-    settings = settings or load_settings()
-    return settings.cache_dir / "indexes" / corpus_key(corpus)
+    cache_dir = settings.cache_dir if settings is not None else _cache_dir()
+    return cache_dir / "indexes" / corpus_key(corpus)
 
 
 def review_db_for(corpus: Path, settings: Settings | None = None) -> Path:

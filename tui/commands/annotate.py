@@ -5,25 +5,28 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from tui.commands.output import write_json_line
-from tui.config import load_settings
-from tui.ingest import read_file, read_plain, safe_text
-from tui.model import Annotations, Article
-from tui.nlp import EngineUnavailable, Extractor, get_extractor
+
+if TYPE_CHECKING:  # imported where used, so other commands and --help do not load the NLP
+    from rich.console import Console
+
+    from tui.model import Annotations, Article
+    from tui.nlp import Extractor
 
 
 def warn(message: str) -> None:
     """One unwrapped line on stderr, safe for the terminal whatever the file name holds."""
+    from tui.ingest import safe_text
+
     sys.stderr.write(f"broadsheet: {safe_text(message)}\n")
 
 
 def pick_extractor(name: str) -> Extractor:
     """The requested engine, or the rules engine with a one-line notice when it cannot run."""
+    from tui.nlp import EngineUnavailable, get_extractor
+
     try:
         return get_extractor(name)
     except EngineUnavailable as exc:
@@ -47,6 +50,11 @@ def record(path: str, article: Article, ann: Annotations) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from tui.config import load_settings
+    from tui.ingest import read_file, read_plain
+
     out = Console(highlight=False)
     extractor = pick_extractor(args.engine or load_settings().engine)
     status = 0
@@ -75,6 +83,10 @@ def run(args: argparse.Namespace) -> int:
 
 def show(out: Console, path: str, article: Article, ann: Annotations) -> None:
     """A human reading of one annotation: metadata, entities by label, quotes by speaker."""
+    from rich.text import Text
+
+    from tui.ingest import safe_text
+
     head = Text(safe_text(article.title or path), style="bold")
     out.print(head)
     meta = [f"{k}: {safe_text(v)}" for k, v in _meta(article) if v]

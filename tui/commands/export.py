@@ -8,22 +8,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from tui.commands import CommandError
 from tui.commands.output import json_line
-from tui.model import Article
-from tui.review import ReviewStore, ReviewStoreError
-from tui.review.export import (
-    FIELDS,
-    META_FIELDS,
-    FileMetadata,
-    Metadata,
-    MetadataLookup,
-    rows,
-    select_marks,
-)
-from tui.search.api import SearchEngine
+
+if TYPE_CHECKING:  # imported where used, so other commands and --help do not load them
+    from tui.model import Article
+    from tui.review import ReviewStore
+    from tui.review.export import Metadata, MetadataLookup
+    from tui.search.api import SearchEngine
 
 Format = Literal["jsonl", "csv"]
 FORMATS: tuple[str, ...] = ("jsonl", "csv")
@@ -32,6 +26,8 @@ PAGE = 500
 
 def write(records: list[dict[str, Any]], fmt: Format, out: TextIO) -> None:
     """JSON lines (the record as is) or CSV (tags joined with "; ", booleans true/false)."""
+    from tui.review.export import FIELDS
+
     if fmt == "jsonl":
         for record in records:
             out.write(json_line(record) + "\n")
@@ -77,6 +73,8 @@ def collect(
     engine: SearchEngine | None = None,
 ) -> list[dict[str, Any]]:
     """Export records of the marks that pass the filters, with the best metadata at hand."""
+    from tui.review.export import FileMetadata, rows, select_marks
+
     stored: dict[str, Metadata] = {}
     if query:
         if engine is None:
@@ -92,6 +90,8 @@ def collect(
 
 def engine_metadata(engine: SearchEngine) -> MetadataLookup:
     """Metadata from the index's stored fields, when the engine can give them by id."""
+    from tui.review.export import META_FIELDS
+
     indexed = getattr(engine, "indexed_article", None)  # an optional engine extra
 
     def lookup(article_id: str) -> Metadata | None:
@@ -123,6 +123,7 @@ def _output(target: str | None, fmt: Format) -> Iterator[TextIO]:
 def run(args: argparse.Namespace) -> int:
     from tui.commands.open_app import resolve_corpus
     from tui.config import index_dir_for, review_db_for
+    from tui.review import ReviewStore, ReviewStoreError
 
     corpus = resolve_corpus(args.corpus)
     db = review_db_for(corpus)

@@ -6,22 +6,14 @@ import argparse
 import importlib.util
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Any
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from tui.commands import CommandError
-from tui.config import load_settings
-from tui.search.api import IndexSummary
+
+if TYPE_CHECKING:  # imported where used: `broadsheet --help` and a search need none of them
+    from rich.console import Console
+
+    from tui.search.api import IndexSummary
 
 INDEX_LOCK_WAIT = 30.0
 """Seconds `index` waits for another process's update before giving up."""
@@ -38,8 +30,15 @@ def resolve_corpus(given: str) -> Path:
 
 def choose_engine(requested: str | None, err: Console) -> str:
     """The annotation engine to index with; spaCy falls back to rules when not installed."""
-    name = requested or load_settings().engine
+    if requested:
+        name = requested
+    else:
+        from tui.config import load_settings
+
+        name = load_settings().engine
     if name == "spacy" and importlib.util.find_spec("spacy") is None:
+        from rich.text import Text
+
         err.print(
             Text(
                 "broadsheet: spaCy engine needs: pip install 'broadsheet[spacy]'; "
@@ -65,6 +64,15 @@ class Bar:
     """A Rich progress bar on stderr fed by the engine's (done, total) callback."""
 
     def __init__(self, console: Console, label: str) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
         self.progress = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -125,6 +133,9 @@ def describe(summary: IndexSummary) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.text import Text
+
     from tui.ingest import safe_text
 
     err = Console(stderr=True, highlight=False)

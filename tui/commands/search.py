@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from tui.commands import CommandError
 from tui.commands.index import choose_engine, open_engine_for, run_update
 from tui.commands.output import write_json_line
-from tui.search.api import Hit, SearchResults
+
+if TYPE_CHECKING:  # imported where used: Rich only for output to read, not for --json
+    from rich.console import Console
+    from rich.text import Text
+
+    from tui.search.api import Hit, SearchResults
 
 SEARCH_LOCK_WAIT = 5.0
 """Seconds `search` waits for another process's update before searching the index as it is."""
@@ -42,6 +44,8 @@ def hit_record(hit: Hit) -> dict[str, Any]:
 
 def snippet_text(hit: Hit) -> Text:
     """The snippet with matched words in bold; corpus text goes in as plain text, never markup."""
+    from rich.text import Text
+
     from tui.ingest import safe_text
 
     clean = safe_text(hit.snippet)
@@ -53,6 +57,8 @@ def snippet_text(hit: Hit) -> Text:
 
 
 def show(out: Console, results: SearchResults, offset: int) -> None:
+    from rich.text import Text
+
     from tui.ingest import safe_text
 
     for n, hit in enumerate(results.hits, start=offset + 1):
@@ -68,19 +74,31 @@ def show(out: Console, results: SearchResults, offset: int) -> None:
     out.print(Text(line, style="dim"))
 
 
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
 def run(args: argparse.Namespace) -> int:
     from tui.ingest import safe_text
 
-    err = Console(stderr=True, highlight=False)
-    out = Console(highlight=False)
+    err: Console | None = None  # made when needed: an up-to-date index has nothing to say
     # Without --engine, keep whatever engine built the index: searching must not rebuild it.
-    engine = choose_engine(args.engine, err) if args.engine else None
+    if args.engine:
+        err = _console(stderr=True)
+        engine = choose_engine(args.engine, err)
+    else:
+        engine = None
     search = open_engine_for(args, engine, SEARCH_LOCK_WAIT)
     try:
         if args.no_update:
             if search.count() == 0:
                 raise CommandError(f"no index yet for {args.corpus}: run without --no-update")
         elif args.fresh or not search.looks_current():
+            from rich.text import Text
+
+            err = err or _console(stderr=True)
             summary = run_update(search, False, err, show=err.is_terminal)
             if summary.readonly and summary.reason:
                 err.print(Text(f"broadsheet: {safe_text(summary.reason)}"))
@@ -98,6 +116,9 @@ def run(args: argparse.Namespace) -> int:
         for hit in results.hits:
             write_json_line(hit_record(hit))
         return 0
+    from rich.text import Text
+
+    out = _console()
     if results.suggestion:
         out.print(Text.assemble(("Did you mean: ", "dim"), (safe_text(results.suggestion), "bold")))
     show(out, results, (args.page - 1) * args.limit)

@@ -1,0 +1,60 @@
+"""The `Settings` model (pydantic-settings), apart from `tui.config` so that finding a corpus's
+index folder, which a one-shot `broadsheet search` does, need not load pydantic-settings.
+
+Import it from `tui.config` (`from tui.config import Settings, load_settings`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_cache_dir, user_data_dir
+from pydantic import Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from tui.config import APP_NAME, ENV_PREFIX, config_file
+
+
+class Settings(BaseSettings):
+    """Everything a user may set. Unknown keys in the file are ignored so old files keep working."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="ignore"
+    )
+
+    engine: Literal["rules", "spacy"] = "rules"
+    theme: str = "textual-dark"
+    cache_dir: Path = Field(default_factory=lambda: Path(user_cache_dir(APP_NAME)))
+    data_dir: Path = Field(default_factory=lambda: Path(user_data_dir(APP_NAME)))
+    keymap: dict[str, str] = Field(
+        default_factory=dict,
+        description="binding id -> keys, e.g. {'flag': 'x'}; ids are listed in the help screen",
+    )
+    search_debounce_ms: int = 150
+    preview: bool = Field(
+        default=True,
+        description=(
+            "on wide screens the reader follows the list cursor; off, it changes only on Enter"
+            " (each preview redraws the reader: about 17 KB per move at 120x40 instead of 1 KB,"
+            " which a slow link feels)"
+        ),
+    )
+    history_size: int = 100
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=config_file())
+        return (init_settings, env_settings, toml)
