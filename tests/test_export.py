@@ -156,3 +156,26 @@ def test_unwritable_output_is_one_line(marked: dict[str, str], tmp_path: Path) -
     assert out.returncode == 1
     assert "cannot write" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize(
+    "payload", ["=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1:A9)", "+1+1", "-2+3"]
+)
+def test_csv_cells_never_run_as_formulas_and_jsonl_stays_exact(
+    env: dict[str, str], tmp_path: Path, payload: str
+) -> None:
+    """(A leading tab or CR cannot reach a cell: notes and tags are stripped when stored.)"""
+    with store_for(env) as store:
+        store.set_tags(OKAFOR, [payload, "plain"])
+        store.set_note(OKAFOR, payload)
+    target = tmp_path / "marks.csv"
+    out = export(env, str(CORPUS), "--format", "csv", "--output", str(target))
+    assert out.returncode == 0, out.stderr
+    (row,) = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"), newline="")))
+    assert row["note"] == "'" + payload
+    assert row["tags"].startswith("'") or row["tags"].startswith("plain")
+    for cell in row.values():
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), row
+    lines = export(env, str(CORPUS), "--format", "jsonl").stdout.splitlines()
+    (record,) = [json.loads(line) for line in lines]
+    assert record["note"] == payload and payload in record["tags"]

@@ -39,7 +39,20 @@ def write(records: list[dict[str, Any]], fmt: Format, out: TextIO) -> None:
         flat["tags"] = "; ".join(record["tags"])
         flat["reviewed"] = "true" if record["reviewed"] else "false"
         flat["flagged"] = "true" if record["flagged"] else "false"
-        writer.writerow({k: "" if v is None else v for k, v in flat.items()})
+        writer.writerow({k: "" if v is None else csv_cell(v) for k, v in flat.items()})
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet run a cell as a formula (OWASP's list for CSV injection)."""
+
+
+def csv_cell(value: object) -> object:
+    """A cell a spreadsheet will show, not run: text starting like a formula (a title
+    `=HYPERLINK(...)`, a tag `@SUM(...)`, a note `+1+1`) gets a leading apostrophe, as OWASP
+    advises. Only CSV: JSON lines keep every value exactly."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def query_metadata(engine: SearchEngine, query: str) -> dict[str, Metadata]:
