@@ -363,3 +363,16 @@ def test_dates_stay_with_their_articles_when_a_segment_has_none(tmp_path: Path) 
         assert len(listed) == 35
     finally:
         e.close()
+
+
+def test_a_pasted_huge_word_is_refused_in_one_line_not_searched_for_seconds(
+    eng: WhooshSearchEngine,
+) -> None:
+    huge = eng.search("harbour" * 800)  # 5,600 letters: seconds of parsing and fuzzy matching
+    assert huge.error is not None and huge.hits == []
+    assert huge.error.message == "query too long (5,600 characters; at most 1,000)"
+    long_word = "zq" * 30  # 60 letters: searched, but no "did you mean" is looked for
+    r = eng.search(long_word)
+    assert r.error is None and r.total == 0 and r.suggestion is None
+    assert eng.search(long_word + "~").error is None
+    assert eng.search("harbuor").suggestion == "harbour"  # short typos still get one

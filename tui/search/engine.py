@@ -73,6 +73,10 @@ COUNT_LIMIT = 20_000
 `total_exact` is False). Counting a common phrase in 100,000 articles would otherwise cost
 more than finding the best 20. A count, not a time, so a total never varies between runs."""
 FACET_TOP = 10
+QUERY_MAX = 1000
+"""Longest query searched, in characters (a long paragraph pasted as a phrase still fits)."""
+SUGGEST_MAX = 40
+"""Longest word a "did you mean" is looked for."""
 _YEAR_2 = datetime_to_long(datetime(2, 1, 1))
 REFRESH_EVERY = 0.5
 """Seconds between checks whether another process committed to the index."""
@@ -351,6 +355,14 @@ class WhooshSearchEngine:
     ) -> SearchResults:
         started = time.perf_counter()
         res = SearchResults(query=query, page=max(1, page))
+        if len(query) > QUERY_MAX:
+            # Whoosh's query parser takes time that grows faster than the query's length
+            # (a pasted 5,000-letter word: half a second to parse, seconds to expand `~`).
+            res.error = QueryError(
+                message=f"query too long ({len(query):,} characters; at most {QUERY_MAX:,})",
+                position=QUERY_MAX,
+            )
+            return res
         try:
             self._search(query, max(1, limit), max(1, page), sort, res)
             res.building = self._partial
@@ -619,7 +631,9 @@ class WhooshSearchEngine:
         return out if out != text else None
 
     def _closest(self, reader: Any, stem: str) -> str | None:
-        if len(stem) < 3:
+        # Past SUGGEST_MAX letters no word is a typo of another, and the edit-distance walk
+        # over the term list grows with the length: a pasted 5,000-letter "word" took 10 s.
+        if len(stem) < 3 or len(stem) > SUGGEST_MAX:
             return None
         for maxdist in (1, 2):
             found: dict[str, int] = {}
