@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tui import __version__
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -120,3 +122,26 @@ def test_annotate_sample_corpus_file() -> None:
     out = run("annotate", str(first))
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip()
+
+
+@pytest.mark.parametrize("where", ["stdin", "stdout"])
+def test_the_app_refuses_a_pipe_in_one_line(tmp_path: Path, where: str) -> None:
+    """`broadsheet CORPUS </dev/null` or `| cat` once ran forever writing escape codes."""
+    import pty
+
+    master, terminal = pty.openpty()  # a real terminal for the side that is not piped
+    try:
+        out = subprocess.run(
+            [sys.executable, "-m", "tui.cli", str(tmp_path)],
+            stdin=subprocess.DEVNULL if where == "stdin" else terminal,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(master)
+        os.close(terminal)
+    name = "input" if where == "stdin" else "output"
+    assert out.returncode == 2
+    assert out.stderr.startswith(f"broadsheet: the reader needs a terminal, and standard {name} ")
+    assert len(out.stderr.splitlines()) == 1 and out.stdout == ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from tui.commands import CommandError
@@ -21,6 +22,15 @@ def resolve_corpus(given: str | None) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     corpus = resolve_corpus(args.corpus)
+    # A full-screen app on a pipe or a file would wait forever for keys, or fill it with
+    # escape codes: say so at once (scripts have `search`, `annotate` and `export`).
+    for stream, name in ((sys.stdin, "input"), (sys.stdout, "output")):
+        if stream is None or not stream.isatty():
+            sys.stderr.write(
+                f"broadsheet: the reader needs a terminal, and standard {name} is not one "
+                "(for scripts: broadsheet search, annotate or export)\n"
+            )
+            return 2
     try:
         from tui.app.main import run_app
     except ModuleNotFoundError as exc:
