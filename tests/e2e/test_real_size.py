@@ -11,8 +11,10 @@ not start its workers at all ("bad value(s) in fds_to_keep").
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -201,3 +203,21 @@ def test_100_files_added_while_the_app_was_closed(
     assert "failed" not in screen, screen
     t.keys("q")
     assert t.wait_exit() == 0, t.describe()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["TERM", "HUP"])
+def test_kill_restores_the_terminal_as_q_does(
+    pty_app: Callable[..., PtyApp], exe: str, tmp_path: Path, sig: int
+) -> None:
+    """`kill` (or a closed terminal) once left the terminal on the alternate screen with mouse
+    reporting on; now the app leaves it as `q` does."""
+    corpus = write_generated(tmp_path / "gen", 20)
+    app = pty_app([exe, str(corpus)], cols=100, rows=30)
+    app.wait_for(flows.READY, what="the app ready")
+    entered = app.output.rfind(b"\x1b[?1049h")
+    assert entered >= 0, "the app uses the alternate screen"
+    os.kill(app.proc.pid, sig)
+    app.wait_exit()
+    after = app.output[entered:]
+    assert b"\x1b[?1049l" in after, "back on the main screen"
+    assert b"\x1b[?1000l" in after, "mouse reporting switched off"

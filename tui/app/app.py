@@ -9,6 +9,9 @@ a message, and the list and status line follow.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 import threading
 from collections.abc import Callable
 from functools import partial, wraps
@@ -236,6 +239,7 @@ class BroadsheetApp(App[int]):
         return self.query_one("#status", StatusLine)
 
     def on_mount(self) -> None:
+        self._exit_on_signals()
         if self.collector is not None:
             self.collector.start()
         if self.settings.theme in self.available_themes:
@@ -263,6 +267,15 @@ class BroadsheetApp(App[int]):
         self.screen.set_focus(self.results_list)
         self.start_search("", keep_cursor=False)
         self.indexing = self.index_on_start  # started once the first results are in
+
+    def _exit_on_signals(self) -> None:
+        """`kill` (SIGTERM) or a closed terminal (SIGHUP) quit as `q` does: the terminal is
+        restored (main screen, no mouse reporting) and marks are closed cleanly, where the
+        default would end the process on the spot and leave the terminal in app mode."""
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self.exit)
 
     def _start_background(self) -> None:
         """Once the first results are on screen: watch the corpus, then bring the index up to
