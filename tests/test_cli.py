@@ -145,3 +145,38 @@ def test_the_app_refuses_a_pipe_in_one_line(tmp_path: Path, where: str) -> None:
     assert out.returncode == 2
     assert out.stderr.startswith(f"broadsheet: the reader needs a terminal, and standard {name} ")
     assert len(out.stderr.splitlines()) == 1 and out.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "toml", "expected"),
+    [
+        ("BROADSHEET_ENGINE", "bogus", None, "BROADSHEET_ENGINE: engine: input should be 'rules'"),
+        ("BROADSHEET_SEARCH_DEBOUNCE_MS", "abc", None, "search_debounce_ms: input should be"),
+        ("BROADSHEET_KEYMAP", "notjson", None, "BROADSHEET_KEYMAP: keymap: expected JSON"),
+        (None, None, "engine = [\n", "not valid TOML"),
+        (None, None, 'preview = "maybe"\n', "preview: input should be a valid boolean"),
+    ],
+)
+def test_bad_settings_are_one_line_naming_where_and_what_exit_2(
+    tmp_path: Path, variable: str | None, value: str | None, toml: str | None, expected: str
+) -> None:
+    config = tmp_path / "config.toml"
+    if toml is not None:
+        config.write_text(toml, encoding="utf-8")
+    env = {**os.environ, "BROADSHEET_CONFIG": str(config)}
+    env["BROADSHEET_CACHE_DIR"] = str(tmp_path / "cache")
+    if variable is not None:
+        env[variable] = str(value)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    out = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "index", str(corpus)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 2, out.stderr
+    assert len(out.stderr.splitlines()) == 1, out.stderr
+    assert out.stderr.startswith("broadsheet: settings: ") and expected in out.stderr
+    assert (str(config) in out.stderr) == (toml is not None)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tui.commands import CommandError
+from tui.config import SettingsError
 
 COMMANDS = ("index", "search", "annotate", "export")
 
@@ -99,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         sys.stderr.write(f"broadsheet: {exc}\n")
         return 1
+    except SettingsError as exc:
+        sys.stderr.write(f"broadsheet: settings: {exc}\n")
+        return 2
     except KeyboardInterrupt:
         sys.stderr.write("broadsheet: interrupted\n")
         return 130

@@ -42,11 +42,42 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+class SettingsError(ValueError):
+    """The settings file or a `BROADSHEET_*` variable holds something unusable: one line saying
+    where, which key, and what is expected."""
+
+
 def load_settings() -> Settings:
-    """Read the settings; a broken file is reported by the caller as one line, not a traceback."""
+    """Read the settings; a broken file or value raises `SettingsError` (one line)."""
+    import tomllib
+
+    from pydantic import ValidationError
+    from pydantic_settings import SettingsError as SourceError
+
     from tui.settings import Settings
 
-    return Settings()
+    path = config_file()
+    try:
+        return Settings()
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: not valid TOML ({exc})") from None
+    except SourceError as exc:  # e.g. BROADSHEET_KEYMAP=notjson: a table needs JSON there
+        found = re.search(r'field "(\w+)"', str(exc))
+        key = found.group(1) if found else "?"
+        raise SettingsError(
+            f"{ENV_PREFIX}{key.upper()}: {key}: expected JSON (a table such as "
+            '{"flag": "x"})'
+        ) from None
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        key = ".".join(str(part) for part in error.get("loc", ())) or "?"
+        variable = ENV_PREFIX + key.split(".")[0].upper()
+        where = variable if variable in {k.upper() for k in os.environ} else str(path)
+        got = error.get("input")
+        shown = f", got {got!r}" if isinstance(got, (str, int, float, bool)) else ""
+        message = str(error.get("msg", "invalid value"))
+        message = message[:1].lower() + message[1:]
+        raise SettingsError(f"{where}: {key}: {message}{shown}") from None
 
 
 def _cache_dir() -> Path:
