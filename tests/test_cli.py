@@ -180,3 +180,26 @@ def test_bad_settings_are_one_line_naming_where_and_what_exit_2(
     assert len(out.stderr.splitlines()) == 1, out.stderr
     assert out.stderr.startswith("broadsheet: settings: ") and expected in out.stderr
     assert (str(config) in out.stderr) == (toml is not None)
+
+
+def test_an_empty_cache_or_data_dir_means_the_default(tmp_path: Path) -> None:
+    """`BROADSHEET_CACHE_DIR=` once wrote the index into the current folder."""
+    from tui.config import index_dir_for, load_settings
+
+    corpus = tmp_path / "corpus"
+    before = dict(os.environ)
+    try:
+        os.environ["BROADSHEET_CONFIG"] = str(tmp_path / "none.toml")
+        os.environ.pop("BROADSHEET_CACHE_DIR", None)
+        os.environ.pop("BROADSHEET_DATA_DIR", None)
+        default_index = index_dir_for(corpus)
+        default_data = load_settings().data_dir
+        os.environ["BROADSHEET_CACHE_DIR"] = ""
+        os.environ["BROADSHEET_DATA_DIR"] = "  "
+        assert index_dir_for(corpus) == default_index
+        assert load_settings().cache_dir / "indexes" == default_index.parent
+        assert load_settings().data_dir == default_data
+        assert default_index.is_absolute() and default_data.is_absolute()
+    finally:
+        os.environ.clear()
+        os.environ.update(before)

@@ -65,8 +65,7 @@ def load_settings() -> Settings:
         found = re.search(r'field "(\w+)"', str(exc))
         key = found.group(1) if found else "?"
         raise SettingsError(
-            f"{ENV_PREFIX}{key.upper()}: {key}: expected JSON (a table such as "
-            '{"flag": "x"})'
+            f'{ENV_PREFIX}{key.upper()}: {key}: expected JSON (a table such as {{"flag": "x"}})'
         ) from None
     except ValidationError as exc:
         error = exc.errors()[0]
@@ -92,7 +91,7 @@ def _cache_dir() -> Path:
         field = lowered[len(ENV_PREFIX) :]
         if field not in _PLAIN_PATH_VARIABLES:
             return load_settings().cache_dir
-        if field == "cache_dir":
+        if field == "cache_dir" and value.strip():  # empty means the default, as in Settings
             found.append(value)
     if len(found) > 1 or config_file().is_file():
         return load_settings().cache_dir

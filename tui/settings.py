@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from platformdirs import user_cache_dir, user_data_dir
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -46,6 +46,16 @@ class Settings(BaseSettings):
         ),
     )
     history_size: int = 100
+
+    @field_validator("cache_dir", "data_dir", mode="before")
+    @classmethod
+    def _empty_means_default(cls, value: object, info: ValidationInfo) -> object:
+        # `BROADSHEET_CACHE_DIR=` (set but empty) would otherwise be Path(""): the index and the
+        # review marks written into whatever folder the command was started from.
+        if isinstance(value, str) and not value.strip():
+            where = user_cache_dir if info.field_name == "cache_dir" else user_data_dir
+            return Path(where(APP_NAME))
+        return value
 
     @classmethod
     def settings_customise_sources(
