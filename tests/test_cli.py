@@ -203,3 +203,37 @@ def test_an_empty_cache_or_data_dir_means_the_default(tmp_path: Path) -> None:
     finally:
         os.environ.clear()
         os.environ.update(before)
+
+
+def test_files_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    """With umask 000 the index, the review store and exports were created world-writable."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Harbour budget\n\nThe council met.\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "BROADSHEET_CONFIG": str(tmp_path / "none.toml"),
+        "BROADSHEET_CACHE_DIR": str(tmp_path / "cache"),
+        "BROADSHEET_DATA_DIR": str(tmp_path / "data"),
+    }
+    script = (
+        "import os, sys; os.umask(0); from tui.cli import main; "
+        "from tui.config import review_db_for, load_settings; from tui.review import ReviewStore; "
+        "from pathlib import Path; c = Path(sys.argv[1]); "
+        "main(['index', str(c)]); s = ReviewStore(review_db_for(c)); s.set_note('a.txt', 'x'); "
+        "s.close(); "
+        "sys.exit(main(['export', str(c), '--format', 'jsonl', '--output', sys.argv[2]]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(corpus), str(tmp_path / "marks.jsonl")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    made = [*(tmp_path / "cache").rglob("*"), *(tmp_path / "data").rglob("*")]
+    made += [tmp_path / "cache", tmp_path / "data", tmp_path / "marks.jsonl"]
+    assert len(made) > 10
+    loose = [f"{p} {oct(p.stat().st_mode & 0o777)}" for p in made if p.stat().st_mode & 0o077]
+    assert not loose, loose

@@ -7,6 +7,7 @@ decides which, so a corpus folder named like a command is opened as `./index`.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -85,6 +86,9 @@ def build_app_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Everything Broadsheet writes (index, review marks and notes, history, exports) is the
+    # user's own: private whatever the umask it was started with (with 000, world-writable).
+    os.umask(0o077)
     args_in = list(sys.argv[1:] if argv is None else argv)
     try:
         if args_in and (args_in[0] in COMMANDS or args_in[0] in ("-h", "--help")):
