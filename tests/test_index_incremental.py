@@ -254,13 +254,21 @@ def test_scan_finds_what_ingest_discovers(tmp_path: Path) -> None:
     os.symlink(root / "deep", root / "link-in")
     os.symlink(root, root / "deep" / "loop")
     os.symlink(root / "missing.txt", root / "broken.txt")
+    write_txt(root, "README.TXT", "Consists of 2225 documents", "A data set's notes.")
+    write_md(root, "deep/LICENSE.md", "MIT License", "Permission is hereby granted")
     found, problems = scan(root)
-    expected = {relpath(p, root) for p in discover(root)}
+    reported: list[tuple[Path, str]] = []
+    expected = {relpath(p, root) for p in discover(root, lambda p, why: reported.append((p, why)))}
     assert set(found) == expected
     assert "a.txt" in found and "link-in/er/b.TXT" in found and "tab\\x09name.md" in found
     for key, f in found.items():
         assert (root / f.real).is_file(), key
-    assert problems == []
+    # Files that are not articles are skipped by name, and said to be.
+    assert "README.TXT" not in found and "deep/LICENSE.md" not in found
+    skipped = {p.path: p.reason for p in problems}
+    assert skipped["README.TXT"] == "skipped: not an article (a README file)"
+    assert skipped["deep/LICENSE.md"] == "skipped: not an article (a LICENSE file)"
+    assert {relpath(p, root) for p, _ in reported} >= {"README.TXT", "deep/LICENSE.md"}
 
 
 def test_update_paths_with_a_deleted_folder(eng: WhooshSearchEngine, corpus: Path) -> None:

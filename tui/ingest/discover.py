@@ -21,6 +21,20 @@ SUFFIXES: frozenset[str] = frozenset(
 
 OnError = Callable[[Path, str], None]
 
+NOT_ARTICLES: frozenset[str] = frozenset(
+    {"readme", "license", "licence", "copying", "changelog", "changes", "notice", "authors"}
+)
+"""Names (before the first dot, any case) of the files a data set or a project keeps beside its
+articles: `README.TXT`, `LICENSE.md`... They are not news, and would otherwise open the list."""
+
+
+def not_an_article(name: str) -> str | None:
+    """Why a file of this name is skipped although its suffix is one ingest reads, or None."""
+    stem = name.split(".", 1)[0].casefold()
+    if stem in NOT_ARTICLES:
+        return f"skipped: not an article (a {stem.upper()} file)"
+    return None
+
 
 def is_known(path: Path) -> bool:
     """Whether `path` has a suffix ingest reads."""
@@ -101,6 +115,10 @@ def _entries(
         if stat.S_ISDIR(st.st_mode):
             out.append((path, True, (st.st_dev, st.st_ino)))
         elif stat.S_ISREG(st.st_mode) and is_known(path):
+            skipped = not_an_article(entry.name)
+            if skipped:
+                report(path, skipped)
+                continue
             out.append((path, False, (st.st_dev, st.st_ino)))
     return out
 

@@ -100,6 +100,7 @@ def scan(
     (which the mtime needs anyway) and one listing per folder.
     """
     from tui.ingest import SUFFIXES, relpath
+    from tui.ingest.discover import not_an_article
 
     problems: list[Problem] = []
     found: dict[str, DiskFile] = {}
@@ -151,6 +152,10 @@ def scan(
                 real = path[cut:] if path.startswith(prefix) else os.path.relpath(path, top)
                 # An ordinary name is its own key (what ingest's relpath would give).
                 key = real if slash and real.isprintable() else relpath(Path(path), root)
+                skipped = not_an_article(name)
+                if skipped:
+                    problems.append(Problem(path=key, reason=skipped))
+                    continue
                 found[key] = DiskFile(key, real, est.st_size, est.st_mtime_ns)
     return found, problems
 
