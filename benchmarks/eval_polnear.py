@@ -9,7 +9,8 @@ offsets are offsets into the file, as the scorer expects.
     python benchmarks/eval_polnear.py                 # dev split, with and without entities
     python benchmarks/eval_polnear.py --split train --mode entities --out /tmp/train.jsonl
 
-Prints the scorer's line for each mode. Tune on train and dev only: the test split is held out.
+Prints the scorer's line for each mode, with the pronoun figure (`--resolved`) where the split
+has its `speakers_resolved.jsonl`. Tune on train and dev only: the test split is held out.
 """
 
 from __future__ import annotations
@@ -79,8 +80,10 @@ def main(argv: list[str] | None = None) -> int:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         label = "with entities" if mode == "entities" else "EMPTY entities"
         print(f"[{label}] {len(records)} files annotated in {elapsed:.2f}s -> {out}")
+        resolved = split_dir / "speakers_resolved.jsonl"
+        extra = ["--resolved", str(resolved)] if resolved.is_file() else []
         result = subprocess.run(
-            [sys.executable, str(scorer), str(split_dir), str(out)],
+            [sys.executable, str(scorer), str(split_dir), str(out), *extra],
             capture_output=True,
             text=True,
             check=False,

@@ -83,8 +83,10 @@ def test_annotate_json_contract(tmp_path: Path) -> None:
         assert set(ent) == {"start", "end", "label", "text", "canonical"}
         assert text[ent["start"] : ent["end"]] == ent["text"]
     for quote in record["quotes"]:
-        assert set(quote) == {"start", "end", "text", "kind", "speaker", "cue"}
+        # The contract's fields, plus `speaker_sure` (added: how sure the engine is of it).
+        assert set(quote) == {"start", "end", "text", "kind", "speaker", "cue", "speaker_sure"}
         assert quote["kind"] in ("direct", "indirect")
+        assert isinstance(quote["speaker_sure"], bool)
         assert text[quote["start"] : quote["end"]] == quote["text"]
 
 

@@ -158,9 +158,7 @@ def test_unwritable_output_is_one_line(marked: dict[str, str], tmp_path: Path) -
     assert "Traceback" not in out.stderr
 
 
-@pytest.mark.parametrize(
-    "payload", ["=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1:A9)", "+1+1", "-2+3"]
-)
+@pytest.mark.parametrize("payload", ['=HYPERLINK("http://x","y")', "@SUM(A1:A9)", "+1+1", "-2+3"])
 def test_csv_cells_never_run_as_formulas_and_jsonl_stays_exact(
     env: dict[str, str], tmp_path: Path, payload: str
 ) -> None:

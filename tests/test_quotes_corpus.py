@@ -49,8 +49,11 @@ def test_every_corpus_quote_has_a_speaker(use_entities: bool) -> None:
             quotes = find_quotes(art.text, [])
         for q in quotes:
             assert art.text[q.start : q.end] == q.text
-            assert q.speaker, f"{art.path}: no speaker for {q.text[:60]!r}"
-            assert q.speaker.lower() not in {"he", "she", "they", "it"}
+            # Reported speech from people the article does not name ("according to council
+            # officials") has no speaker to give, only its cue; everything else has a name.
+            unnamed = q.kind == "indirect" and q.cue is not None
+            assert q.speaker or unnamed, f"{art.path}: no speaker for {q.text[:60]!r}"
+            assert (q.speaker or "").lower() not in {"he", "she", "they", "it"}
             checked += 1
     assert checked > 50
 

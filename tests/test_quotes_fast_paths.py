@@ -13,9 +13,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.nlp import quotes
-from tui.nlp.quote_marks import DOUBLE_MARKS, SINGLE_MARKS, _marks_by_paragraph, _paragraphs
-from tui.nlp.quotes import ABBREV, CUE_WORD, REPORTED_CUE, _Article, _tokens, find_quotes
+from tui.nlp.quotes import ArticleText, find_quotes, reported, words
+from tui.nlp.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, _marks_by_paragraph, _paragraphs
+from tui.nlp.quotes.tokens import _tokens
+from tui.nlp.quotes.words import ABBREV, CUE_WORD, REPORTED_CUE
 
 PIECES = [
     '"',
@@ -45,7 +46,7 @@ PIECES = [
 texts = st.lists(st.sampled_from(PIECES), max_size=50).map("".join)
 
 
-def _start_by_hand(art: _Article, pos: int, floor: int) -> int:
+def _start_by_hand(art: ArticleText, pos: int, floor: int) -> int:
     """`sentence_start` read backwards one character at a time."""
     text = art.text
     lo = max(floor, pos - art.reach)
@@ -74,7 +75,7 @@ def _start_by_hand(art: _Article, pos: int, floor: int) -> int:
     return lo
 
 
-def _end_by_hand(art: _Article, pos: int, ceil: int) -> int:
+def _end_by_hand(art: ArticleText, pos: int, ceil: int) -> int:
     """`sentence_end` read forwards one character at a time."""
     text = art.text
     hi = min(ceil, pos + art.reach)
@@ -103,7 +104,7 @@ def _end_by_hand(art: _Article, pos: int, ceil: int) -> int:
 @settings(max_examples=300, deadline=None)
 @given(texts, st.sampled_from([80, 400]))
 def test_sentence_bounds_match_a_character_by_character_reading(text: str, reach: int) -> None:
-    art = _Article(text, [])
+    art = ArticleText(text, [])
     art.reach = reach
     for pos in range(len(text) + 1):
         for floor in (0, pos // 2):
@@ -115,7 +116,7 @@ def test_sentence_bounds_match_a_character_by_character_reading(text: str, reach
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_word_checks_never_miss_a_token(text: str) -> None:
-    art = _Article(text, [])
+    art = ArticleText(text, [])
     for start in range(0, len(text) + 1, 3):
         for end in range(start, len(text) + 1, 4):
             lows = [t.low for t in _tokens(text, start, end)]
@@ -165,12 +166,12 @@ def test_reported_speech_found_with_the_paragraph_cue_check_as_without(text: str
     # `_cue_within` skips sentences in which the paragraph's search found no reporting word;
     # asking `may_be_reported` of every sentence instead must find the same quotes.
     quick = find_quotes(text, [])
-    original = quotes._cue_within
+    original = reported._cue_within
     try:
-        quotes._cue_within = lambda *_args: True
+        reported._cue_within = lambda *_args: True
         assert find_quotes(text, []) == quick
     finally:
-        quotes._cue_within = original
+        reported._cue_within = original
 
 
 def test_reported_speech_in_a_sentence_cut_inside_a_word() -> None:
@@ -179,12 +180,12 @@ def test_reported_speech_in_a_sentence_cut_inside_a_word() -> None:
     long = "Officials from the ministry " + "and the agency " * 30
     text = f"{long}says that the port will reopen next week after the storm.\n"
     quick = find_quotes(text, [])
-    original = quotes._cue_within
+    original = reported._cue_within
     try:
-        quotes._cue_within = lambda *_args: True
+        reported._cue_within = lambda *_args: True
         assert find_quotes(text, []) == quick
     finally:
-        quotes._cue_within = original
+        reported._cue_within = original
 
 
 @settings(max_examples=300, deadline=None)
@@ -213,7 +214,7 @@ def test_double_marks_are_those_of_the_plain_alternation(text: str) -> None:
 )
 def test_tokens_with_an_abbreviation_trie_are_those_of_the_plain_alternation(text: str) -> None:
     plain = re.compile(
-        rf"(?:{quotes.TOKEN_ABBREVIATIONS})\.|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=\s)|[\w][\w’'\-]*|[^\w\s]"
+        rf"(?:{words.TOKEN_ABBREVIATIONS})\.|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=\s)|[\w][\w’'\-]*|[^\w\s]"
     )
     expected = [m.span() for m in plain.finditer(text)]
-    assert [m.span() for m in quotes.TOKEN.finditer(text)] == expected
+    assert [m.span() for m in words.TOKEN.finditer(text)] == expected

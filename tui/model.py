@@ -43,6 +43,9 @@ class Quote(BaseModel):
     kind: Literal["direct", "indirect"]
     speaker: str | None = None
     cue: str | None = None
+    speaker_sure: bool = True
+    """False where the engine guessed the speaker (a pronoun two people could stand for, a
+    person named far back): `speaker` is then the best guess, to be shown as one."""
 
 
 class Annotations(BaseModel):

@@ -101,7 +101,14 @@ _SPEECH_AFTER = re.compile(
     r"asked|explained|noted|wrote|argued|warned|insisted|believes|thinks|replied|recalled)\b"
 )
 
-_APPOSITION = re.compile(r",[ \u00a0]+(?:who|whose|a|an|the)\b")
+_APPOSITION = re.compile(
+    r",[ \u00a0]+(?:(?:who|whose|a|an|the)\b|(?:[a-z\-]+[ \u00a0]+){0,3}(?:professor|director|"
+    r"president|chief|spokesman|spokeswoman|spokesperson|chairman|chairwoman|founder|head|"
+    r"leader|economist|analyst|secretary|minister|manager|executive|officer|editor|senator|"
+    r"governor|mayor|adviser|advisor|strategist|lawyer|attorney|researcher|fellow|author|"
+    r"reporter|correspondent|host|coach|owner|partner|principal|dean|chancellor)\b)"
+)
+"""A role in apposition after a name: ", the trade minister", ", sales director of"."""
 _SUBJECT_VERB = re.compile(r"[ \u00a0](?:was|is|has|had|will|would|did|does|spent|began)\b")
 _BEFORE_SPEECH = ("said ", "says ", "told ", "according to ", "added ", "asked ")
 
@@ -312,8 +319,9 @@ PLACE_WORDS = wordset(
     region kingdom republic union port harbour harbor fort mount lake new saint"""
 )
 STOP_CAPS = wordset(
-    """the a an but and or so if when while as in on at for from with by after before during
-    meanwhile however yet then this that these those still also even now here there his her
+    """the a an but and or nor neither either both so if when while as in on at for from with by
+    after before during meanwhile however yet then this that these those still also even now
+    here there his her
     their our my its we i he she they it you your what who why how where which whose
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december yesterday today tomorrow tonight
@@ -480,6 +488,9 @@ class Registry:
     entities: list[Entity] = field(default_factory=list)
     _ent_starts: list[int] = field(default_factory=list)
     _mention_pos: list[int] = field(default_factory=list)
+    guessed_gender: set[str] = field(default_factory=set)
+    """Names whose gender so far comes only from the given-name lists ("Terry", "Jacky"):
+    usage in the article ("she said") may still prove it wrong."""
 
     @classmethod
     def build(
@@ -507,6 +518,7 @@ class Registry:
         lone: dict[str, list[tuple[int, int]]] = {}
         singles: dict[str, bool] = {}
         titled_last: dict[str, str | None] = {}
+        titled_one: dict[str, tuple[str, int, int]] = {}
         full: list[tuple[int, int, RunShape, str]] = []
         maybe_people: list[tuple[int, RunShape]] = []
         for m in NAME_RUN.finditer(text):
@@ -527,6 +539,7 @@ class Registry:
                     if shape.titled:
                         singles[shape.last] = True
                         titled_last[shape.last] = shape.gender
+                        titled_one.setdefault(shape.last, (shape.toks[0], rs, rend))
                     elif shape.last not in singles:
                         lone.setdefault(shape.last, []).append((rs, rend))
                 elif shape.full_name:
@@ -552,10 +565,17 @@ class Registry:
             if shape.titled or fg or single_use(last) or _speech_adjacent(text, rs, rend, True):
                 if not (shape.titled or fg) and reg._named_org(rs, rend):
                     continue  # "the Festival Ballet": an organisation's name, not a person's
-                g = shape.gender or fg or titled_last.get(last)
-                reg._add(shape.toks, g, rs)
+                g = shape.gender or titled_last.get(last)
+                reg._add(shape.toks, g or fg, rs)
+                if fg and not g:
+                    reg.guessed_gender.add(" ".join(shape.toks))
                 if shape.titled:
                     reg._titles(run, shape.toks)
+        # "Mr. Obama", "Ms. LaBelle" with no fuller name in the article: a person all the same,
+        # and someone "he" or "she" may stand for.
+        for last, (tok, rs, rend) in titled_one.items():
+            if last not in reg.by_last and not reg._named_org(rs, rend):
+                reg._add_single(tok, titled_last.get(last), rs)
         by_last, by_first = reg.by_last, reg.by_first
         for rs, shape in maybe_people:
             last = shape.last
@@ -600,8 +620,9 @@ class Registry:
                     # "Donald J. Trump" after "Donald Trump": keep one person, longest name.
                     p.name, p.tokens = name, list(toks)
                 p.gender = p.gender or gender
-                if name != p.name:
-                    self.people.setdefault(name, p)
+                # Every form is a key, the longest too once it has replaced a shorter one.
+                self.people.setdefault(name, p)
+                self.people.setdefault(p.name, p)
                 return
         if name in self.people:
             self.people[name].gender = self.people[name].gender or gender
@@ -609,6 +630,12 @@ class Registry:
         self.people[name] = Person(name, list(toks), gender, pos)
         self.by_last.setdefault(last, []).append(name)
         self.by_first.setdefault(first, []).append(name)
+
+    def _add_single(self, tok: str, gender: str | None, pos: int) -> None:
+        """Register a person the article names by one word only, with a title."""
+        name = tok.title() if tok.isupper() and len(tok) > 3 else tok
+        self.people[name] = Person(name, [name], gender, pos)
+        self.by_last.setdefault(_norm(tok), []).append(name)
 
     def _may_know(self, shape: RunShape) -> bool:
         """Whether `lookup` could name a person of the registry from this run: only through its
@@ -632,7 +659,7 @@ class Registry:
             if p is not None and title in p.titles:
                 return p.name
             i -= 1
-        holders = [p for p in self.people.values() if title in p.titles]
+        holders = list({id(p): p for p in self.people.values() if title in p.titles}.values())
         return holders[0].name if len(holders) == 1 else None
 
     def entity_at(self, start: int, end: int) -> Entity | None:
@@ -729,6 +756,14 @@ class Registry:
             i -= 1
             steps += 1
         return None
+
+    def sure_gender(self, name: str) -> str | None:
+        """The gender the article itself tells (a title, a pronoun), not one guessed from the
+        given name."""
+        p = self.people.get(name)
+        if p is None or p.gender is None:
+            return None
+        return None if p.name in self.guessed_gender or name in self.guessed_gender else p.gender
 
     def learn_gender(self, name: str, gender: str) -> None:
         """Record a gender learnt from usage ("Chung ... he said")."""

@@ -136,7 +136,9 @@ def pack_blob(article: Article, ann: Annotations) -> bytes:
         ents.append(row)
     quotes = []
     for q in ann.quotes:
-        qrow: list[Any] = [q.start, q.end, q.kind[0], q.speaker, q.cue]
+        # The kind's letter in capitals says the engine is not sure of the speaker.
+        letter = q.kind[0] if q.speaker_sure else q.kind[0].upper()
+        qrow: list[Any] = [q.start, q.end, letter, q.speaker, q.cue]
         if text[q.start : q.end] != q.text:
             qrow.append(q.text)
         quotes.append(qrow)
@@ -188,9 +190,10 @@ def annotations_from(data: dict[str, Any]) -> Annotations:
                 start=start,
                 end=end,
                 text=body,
-                kind="direct" if kind == "d" else "indirect",
+                kind="direct" if kind in ("d", "D") else "indirect",
                 speaker=speaker,
                 cue=cue,
+                speaker_sure=kind.islower(),
             )
         )
     return Annotations(entities=entities, quotes=quotes)

@@ -146,7 +146,7 @@ def double_fragments(text: str, paras: list[tuple[int, int]] | None = None) -> l
     nested = False
     open_paras = 0
     label = (-1, -1)
-    for idx, (_ps, pe) in enumerate(paras):
+    for idx, (ps, pe) in enumerate(paras):
         marks = by_para[idx]
         first = 0
         if open_at >= 0:
@@ -174,6 +174,16 @@ def double_fragments(text: str, paras: list[tuple[int, int]] | None = None) -> l
                 if role != OPEN:
                     nested = False
                 continue
+            if role == OPEN and _after_sentence(text, start) and _family(glyph) == fam:
+                # '"We have the money. The leader disagreed. "It is a fantasy," he said': a
+                # quotation does not open inside another right after a full stop; the first
+                # one lost its closing mark, and ends with its first sentence.
+                end_at = _first_sentence_end(text, max(open_at, ps), start)
+                frags.append(_unclosed(text, open_at, end_at, open_paras, label))
+                open_at, open_paras, fam, nested = start, 1, _family(glyph), False
+                lab = _label_end(text, end, pe)
+                label = (end, lab) if lab >= 0 else (-1, -1)
+                continue
             if role == OPEN:
                 nested = True
                 continue
@@ -197,6 +207,23 @@ def double_fragments(text: str, paras: list[tuple[int, int]] | None = None) -> l
                     frags.append(_unclosed(text, open_at, pe, open_paras, label))
                 open_at, label = -1, (-1, -1)
     return frags
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”’']?(?=\s)")
+
+
+def _after_sentence(text: str, pos: int) -> bool:
+    """Whether the mark at `pos` follows a sentence's final stop and a space ('. "')."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    return i < pos and i > 0 and text[i - 1] in ".!?"
+
+
+def _first_sentence_end(text: str, start: int, limit: int) -> int:
+    """The end of the first sentence after `start` (before `limit`), or `limit`."""
+    m = SENTENCE_END.search(text, start + 1, limit)
+    return m.end() if m else limit
 
 
 def _unclosed(text: str, start: int, end: int, paras: int, label: tuple[int, int]) -> Fragment:

@@ -1,0 +1,157 @@
+"""Pronoun speakers ("he said", "she said"): the person the sentences before are about, and
+`speaker_sure` false where a reader would have to look twice.
+
+Every text here is written for the test, in the style of news.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.model import Quote
+from tui.nlp.quotes import ArticleText, find_quotes
+from tui.nlp.quotes.pronouns import resolve_pronoun
+from tui.nlp.rules import RulesExtractor
+
+
+def _quotes(text: str) -> list[Quote]:
+    return RulesExtractor().annotate(text).quotes
+
+
+def _direct(text: str) -> Quote:
+    found = [q for q in _quotes(text) if q.kind == "direct"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The interviewer is named last, the person answering is the subject.
+        (
+            "In an interview with radio host Daniel Price on Tuesday, Senator Maria Lopez "
+            'defended the budget.\n\n"We balanced it without cutting a single school," she said.',
+            "Maria Lopez",
+        ),
+        (
+            "Asked by reporter Tom Briggs whether the plant would close, Governor Alan Marsh "
+            'shook his head.\n\n"Not while I am in office," he said.',
+            "Alan Marsh",
+        ),
+        # A relative named after the subject does not take her words.
+        (
+            "Grace Okoye spoke about her late husband, Samuel Okoye, at the memorial on "
+            'Friday.\n\n"He built this school with his hands," she said.',
+            "Grace Okoye",
+        ),
+        # A name used to qualify a role is not the subject: the person with the role is.
+        (
+            "Campaign manager Rhys Vaughan said the senator was tired. Lopez aide Carla Mendes "
+            'said the schedule would not change.\n\n"We are on the road until May," she said.',
+            "Carla Mendes",
+        ),
+        # "Mr. Obama" with no first name anywhere is still someone "he" can stand for.
+        (
+            "Bombs are not falling. What Mr. Haddad has seen instead are charts of a warming "
+            'sea.\n\n"And they are terrifying," he said in an interview.',
+            "Haddad",
+        ),
+        # After an opening phrase and a comma the name is still the subject.
+        (
+            "Looking ahead to the vote in the spring, Ingrid Solberg explained why she backs "
+            'the mayor over Paul Grant.\n\n"This city needs a steady hand," she said.',
+            "Ingrid Solberg",
+        ),
+        # A speaker introduced with a role at the end of a paragraph speaks in the next one.
+        (
+            "The mayor has had little support in the north of the city, which worries Henry "
+            'Crespo, chairman of the Northside Traders.\n\n"Nobody here trusts the plan," he said.',
+            "Henry Crespo",
+        ),
+    ],
+)
+def test_pronoun_goes_to_the_person_the_story_is_about(text: str, speaker: str) -> None:
+    assert _direct(text).speaker == speaker
+
+
+def test_a_place_is_never_the_speaker() -> None:
+    text = (
+        "Li Na, a nurse, moved to Shanghai in 2015 to work at a private clinic.\n\n"
+        '"The pay was better but the hours were brutal," she said.'
+    )
+    q = _direct(text)
+    assert q.speaker == "Li Na"
+
+
+def test_the_title_before_a_surname_tells_the_gender() -> None:
+    # "Mrs. Lund" is the subject, but "he" cannot be her: the man named after her is meant.
+    text = (
+        "Arne Lund and Karin Lund run the ferry company together.\n\n"
+        "Mrs. Lund will face the same questions Mr. Berg has. He noted that fuel prices had "
+        "doubled since March and that the company had cut two routes."
+    )
+    reported = [q for q in find_quotes(text, []) if q.kind == "indirect"]
+    assert reported and reported[0].speaker == "Berg"
+
+
+def test_two_people_who_fit_leave_the_speaker_unsure() -> None:
+    text = (
+        "Ruth Adler met Paula Grant at the summit. Both women spoke to reporters later.\n\n"
+        '"We agreed on more than we expected," she said.'
+    )
+    q = _direct(text)
+    assert q.speaker == "Ruth Adler"  # the best guess is still given
+    assert q.speaker_sure is False
+
+
+def test_one_person_who_fits_is_sure() -> None:
+    text = (
+        "Maria Lopez, the state senator, toured the flooded valley on Monday.\n\n"
+        '"I have never seen water this high," she said.'
+    )
+    q = _direct(text)
+    assert (q.speaker, q.speaker_sure) == ("Maria Lopez", True)
+
+
+def test_a_named_speaker_is_sure_and_no_speaker_is_not_a_guess() -> None:
+    named = _direct('"We are ready," said Tomas Berg, the harbour master.')
+    assert (named.speaker, named.speaker_sure) == ("Tomas Berg", True)
+    bare = [q for q in find_quotes('The banner read "We are ready for the storm tonight."', [])]
+    assert all(q.speaker is None and q.speaker_sure for q in bare)
+
+
+def test_a_speaker_whose_given_name_says_otherwise_keeps_talking() -> None:
+    # The name lists call "Terry" a man's name; the article has just quoted her.
+    text = (
+        '"The rules do not hold. They are wrong," said campaigner Terry Strada.\n\n'
+        'She continued, "We have waited fifteen years for this."'
+    )
+    quotes = [q for q in _quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Terry Strada", "Terry Strada"]
+    assert quotes[1].speaker_sure is False
+
+
+def test_resolve_pronoun_reads_plain_article_text() -> None:
+    text = "Maria Lopez toured the valley. She said the water was high."
+    art = ArticleText(text, [])
+    named = resolve_pronoun(art, "she", text.index("She said"))
+    assert (named.name, named.gender, named.sure) == ("Maria Lopez", "f", True)
+    assert resolve_pronoun(art, "we", 0).name is None
+
+
+def test_quoted_words_running_into_the_sentence_keep_their_pronoun() -> None:
+    text = (
+        "A clerk who takes $20 is fired, Senator Maria Lopez said. Bank chiefs are not.\n\n"
+        '"The only way this changes is if executives face jail" for their part in it, she said.'
+    )
+    q = _direct(text)
+    assert q.speaker == "Maria Lopez"
+
+
+def test_a_description_of_someone_named_before_is_them_but_not_for_sure() -> None:
+    text = (
+        "Donald Harlan toured the shipyard on Monday with two union leaders.\n\n"
+        "The Ohio businessman says the yard will hire 300 welders before the summer."
+    )
+    reported = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert [(q.speaker, q.speaker_sure) for q in reported] == [("Donald Harlan", False)]

@@ -1,0 +1,48 @@
+"""Quote finding and speaker attribution for the rules engine.
+
+`find_quotes(text, entities)` returns direct quotations (in quotation marks) and the reported
+speech it can read ("X said that ...", "X predicts ...", "according to X, ..."), each with the
+speaker's fullest name, the cue verb and whether the engine is sure of the speaker. The work is a
+pipeline, one module per stage, each passing plain data to the next:
+
+1. `marks` pairs quotation marks into `Fragment`s (mixed glyphs, `''`, quotations carried over
+   paragraphs, unbalanced marks), in one linear pass.
+2. `article.ArticleText` holds the text, paragraphs and fragments, and answers where sentences
+   start and end, hopping over quotations.
+3. `direct` joins the fragments of one utterance ('"We are ready," she said, "but..."') into a
+   quotation, drops scare quotes, titles of works, sub-headings and linked headlines, and asks
+   `attribution` who said it.
+4. `attribution` reads the cue words around a quotation (after it, before it, the sentence
+   before, a transcript label) into an `Attr`; `naming` turns the subject phrase into a name
+   through the article's `speakers.Registry`; `pronouns` decides who "he" or "she" stands for
+   (the subject of the nearest sentence naming someone who fits) and whether that is sure.
+5. `reported` reads the remaining sentences for reported speech (kind "indirect").
+
+`words` and `tokens` hold the vocabulary and the small records (`Tok`, `Named`, `Attr`,
+`Unit`) the stages share. Work per quote is bounded by a window of a few hundred characters
+around it, so the whole is linear in the text, whatever the marks.
+"""
+
+from __future__ import annotations
+
+from tui.model import Entity, Quote
+from tui.nlp.quotes.article import ArticleText
+from tui.nlp.quotes.direct import find_direct
+from tui.nlp.quotes.reported import find_reported
+
+__all__ = ["ArticleText", "find_quotes"]
+
+
+def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
+    """Direct quotations and confident reported speech in `text`, with speakers.
+
+    `entities` (PERSON/ORG with canonical names) sharpen the speakers' names but are optional:
+    with none, names come from the article's own capitalised runs and titles.
+    """
+    if not text:
+        return []
+    art = ArticleText(text, entities)
+    quotes = find_direct(art)
+    quotes.extend(find_reported(art, quotes))
+    quotes.sort(key=lambda q: q.start)
+    return quotes

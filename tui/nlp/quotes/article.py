@@ -1,0 +1,243 @@
+"""One article being read: its text, paragraphs, quoted fragments and sentence bounds.
+
+Every later stage asks this one object where sentences start and end and which stretch is
+inside a quotation; the answers skip over quotations whole, so each question costs a few
+bisections however dense the quotes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from string import ascii_letters as ASCII_LETTERS
+
+from tui.model import Entity
+from tui.nlp.quotes.marks import Fragment, _paragraphs, find_fragments
+from tui.nlp.quotes.tokens import Unit
+from tui.nlp.quotes.words import (
+    ABBREV,
+    CONTEXT,
+    CUE_STEM,
+    CUE_WORD,
+    DASH,
+    REPORTED_CUE,
+    STOP_MARK,
+)
+from tui.nlp.speakers import Registry
+
+
+class ArticleText:
+    """One article being read: text, paragraphs, fragments and the people in it."""
+
+    def __init__(self, text: str, entities: Sequence[Entity]) -> None:
+        self.text = text
+        self.paras = _paragraphs(text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.frags = find_fragments(text, self.paras)
+        self.frag_starts = [f.start for f in self.frags]
+        self.stops = [m.start() for m in STOP_MARK.finditer(text)]
+        self._quiet_from: list[int] | None = None  # see `quiet_from`, made on first use
+        self.entities = entities  # all of them, as the entity engine found them
+        self._entity_names: frozenset[str] | None = None  # see `entity_names`
+        self._reg: Registry | None = None  # see `reg`, built on first use
+        # (para, name, gender, where the quotation starts), in the order they were attributed:
+        # direct quotations first, then reported speech by organisations (see `_reported`).
+        self.last_speaker: list[tuple[int, str, str | None, int]] = []
+        self.reach = CONTEXT  # how far sentence bounds are looked for; less for tiny quotes
+        self._low: str | None = None  # the text lower-cased, made on first use
+        self._cue_memo = (-1, -1)  # the last (position, answer) of `first_cue_from`
+
+    @property
+    def entity_names(self) -> frozenset[str]:
+        """Every entity's text and canonical name, made on first use."""
+        if self._entity_names is None:
+            self._entity_names = frozenset(
+                name for e in self.entities for name in (e.text, e.canonical)
+            )
+        return self._entity_names
+
+    @property
+    def reg(self) -> Registry:
+        """The people of the article, built when a speaker is first named: an article with no
+        quotation and no reported speech never needs them."""
+        if self._reg is None:
+            blocked = [(f.start, f.end) for f in self.frags]
+            self._reg = Registry.build(self.text, self.entities, blocked)
+        return self._reg
+
+    def may_report(self, start: int, end: int) -> bool:
+        """Whether text[start:end] holds a word that reported speech needs ("said", "according")."""
+        return self.holds(REPORTED_CUE, start, end)
+
+    def may_be_reported(self, start: int, end: int) -> bool:
+        """Whether the sentence text[start:end] may be read as reported speech by the reported
+        speech reader: it holds "according" or a reporting verb. Looser than the real test,
+        never stricter, and no tokens are made."""
+        low = self._lower()
+        return not low or REPORTED_CUE.search(low, start, end) is not None
+
+    def may_attribute(self, unit: Unit, limit: int) -> bool:
+        """Whether anything near a quotation could name its speaker: a speech verb earlier in
+        its paragraph or after it up to `limit`, a colon shortly before it, a dash after it.
+
+        When nothing could, each attribution reader would find nothing; skipping them keeps a
+        page of thousands of bare quotes ('"a b c" "a b c" ...') quick.
+        """
+        text = self.text
+        para_start = self.paras[unit.para][0]
+        if text.find(":", max(para_start, unit.start - CONTEXT), unit.start) >= 0:
+            return True
+        if DASH.search(text, unit.end, limit):
+            return True
+        return self.first_cue_from(para_start) < limit
+
+    def first_cue_from(self, pos: int) -> int:
+        """Where a speech verb is first spelt (as `CUE_STEM` finds it) at or after `pos`; the
+        text's length if nowhere, 0 if the text cannot be searched lower-cased.
+
+        Asked with rising positions, the answer for the last one holds until it is passed,
+        so the text is searched about once however many quotations ask.
+        """
+        asked, found = self._cue_memo
+        if asked <= pos <= found:
+            return found
+        low = self._lower()
+        if not low:
+            return 0
+        match = CUE_STEM.search(low, pos)
+        found = match.start() if match else len(low)
+        self._cue_memo = (pos, found)
+        return found
+
+    def may_cue(self, start: int, end: int) -> bool:
+        """Whether text[start:end] holds a word that `_is_cue` could take for a speech cue."""
+        return self.holds(CUE_WORD, start, end)
+
+    def holds(self, words: re.Pattern[str], start: int, end: int) -> bool:
+        """Whether a word pattern matches in text[start:end], searched in the lower-cased text.
+
+        When lower-casing changes the text's length (a rare letter such as "İ"), offsets would
+        not line up, so then every span may hold the word.
+        """
+        low = self._lower()
+        return not low or words.search(low, start, end) is not None
+
+    def _lower(self) -> str:
+        """The text lower-cased, made on first use; "" if that changes its length (a rare letter
+        such as "İ"), as offsets would then not line up."""
+        if self._low is None:
+            low = self.text.lower()
+            self._low = low if len(low) == len(self.text) else ""
+        return self._low
+
+    # -- geometry ---------------------------------------------------------------------------
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def frag_at(self, pos: int) -> Fragment | None:
+        i = bisect.bisect_right(self.frag_starts, pos) - 1
+        if i >= 0 and self.frags[i].start <= pos < self.frags[i].end:
+            return self.frags[i]
+        return None
+
+    def sentence_start(self, pos: int, floor: int) -> int:
+        """Start of the sentence holding `pos`, skipping over quoted fragments.
+
+        Reads backwards a stretch between quotations at a time: a quotation is hopped over
+        whole, and the text between two is searched for full stops by the regex engine.
+        """
+        text = self.text
+        lo = max(floor, pos - self.reach)
+        i = pos - 1
+        while i >= lo:
+            k = bisect.bisect_right(self.frag_starts, i) - 1
+            f = self.frags[k] if k >= 0 else None
+            if f is not None and f.start < i < f.end:
+                if self.ends_sentence(f) and f.end < pos:
+                    j = f.end
+                    while j < pos and text[j].isspace():
+                        j += 1
+                    if j < pos and text[j].isupper():
+                        return j
+                # Past this quotation and the quiet run before it: no sentence ends there.
+                i = self.frags[self.quiet_from[k]].start - 1
+                continue
+            # text[a : i + 1] lies outside every quotation (or is the opening mark at i).
+            a = lo if f is None else max(lo, f.end if f.end <= i else f.start)
+            for c in reversed(self._stop_marks(a, i + 1)):
+                if self._full_stop(c, lo):
+                    j = c + 1
+                    while j < pos and text[j].isspace():
+                        j += 1
+                    return j
+            i = a - 1
+        return lo
+
+    @property
+    def quiet_from(self) -> list[int]:
+        """For each quotation k, the first j such that no sentence can end between quotation j
+        and quotation k: no quotation j..k-1 ends one and no gap between them holds a full
+        stop. `sentence_start` leaps over such a run in one step, so a page of many tiny
+        quotes costs a constant per quote, not one step per quote within reach."""
+        if self._quiet_from is None:
+            self._quiet_from = self._quiet_runs()
+        return self._quiet_from
+
+    def _quiet_runs(self) -> list[int]:
+        quiet_from: list[int] = []
+        for k, f in enumerate(self.frags):
+            if k == 0:
+                quiet_from.append(0)
+                continue
+            before = self.frags[k - 1]
+            quiet = not self.ends_sentence(before) and not self._stop_marks(before.end, f.start)
+            quiet_from.append(quiet_from[k - 1] if quiet else k)
+        return quiet_from
+
+    def ends_sentence(self, f: Fragment) -> bool:
+        """Whether a quotation closes its sentence ('..."We are ready." Then ...')."""
+        k = f.end
+        while k > f.start and self.text[k - 1] in "\"“”'’‘»":
+            k -= 1
+        return k > f.start and self.text[k - 1] in ".!?"
+
+    def sentence_end(self, pos: int, ceil: int) -> int:
+        """End of the sentence holding `pos` (after its final punctuation), skipping quotes.
+
+        Reads forwards a stretch between quotations at a time, like `sentence_start`.
+        """
+        text = self.text
+        hi = min(ceil, pos + self.reach)
+        i = pos
+        while i < hi:
+            k = bisect.bisect_right(self.frag_starts, i) - 1
+            if k >= 0 and self.frags[k].end > i:
+                f = self.frags[k]
+                if self.ends_sentence(f) and f.start > pos:
+                    j = f.end
+                    while j < hi and text[j].isspace():
+                        j += 1
+                    if j < hi and text[j].isupper():
+                        return f.end
+                i = f.end
+                continue
+            stop = min(hi, self.frag_starts[k + 1]) if k + 1 < len(self.frags) else hi
+            for c in self._stop_marks(i, stop):
+                if self._full_stop(c, 0):
+                    return c + 1
+            i = stop
+        return hi
+
+    def _stop_marks(self, start: int, stop: int) -> list[int]:
+        """Positions in [start, stop) of a '.', '!' or '?' followed by a space or the text's end:
+        the places a sentence may end."""
+        stops = self.stops
+        return stops[bisect.bisect_left(stops, start) : bisect.bisect_left(stops, stop)]
+
+    def _full_stop(self, c: int, floor: int) -> bool:
+        """Whether the mark at `c` ends a sentence rather than an abbreviation ("Mr.", "U.S.")."""
+        if self.text[c] != "." or c == 0 or self.text[c - 1] not in ASCII_LETTERS:
+            return True  # all that `ABBREV` knows ends in a letter and a full stop
+        return not ABBREV.search(self.text, max(floor, c - 12), c + 1)

@@ -1,0 +1,437 @@
+"""Attribution cues: read the words around a quotation for its speech verb and subject.
+
+Three places are read, strongest first: right after the closing mark ("..., she said", ", said
+X", "X, a director at Y, said"), before the opening mark ("X told reporters:", "according to
+X,", a transcript label "WALLACE:"), and the sentence before ('X said on Monday. "..."').
+Each answers an `Attr` whose strength says how close the cue stood (2 adjacent, 1 same
+sentence, 0 near).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.nlp.quotes.article import ArticleText
+from tui.nlp.quotes.naming import name_phrase
+from tui.nlp.quotes.tokens import Attr, Tok, _is_cue, _tokens
+from tui.nlp.quotes.words import (
+    AUX,
+    BOUNDARY,
+    CUES,
+    DASH,
+    DESCRIPTIONS,
+    DETERMINERS,
+    FWD_STOP,
+    ORG_HEADS,
+    PARTICIPLES,
+    PERSON_NOUNS,
+    PRONOUNS,
+    ROLE_BETWEEN,
+)
+from tui.nlp.speakers import ORG_WORDS, PERSON_TITLES, name_runs, split_run
+
+
+def subject_before(
+    art: ArticleText, toks: Sequence[Tok], k: int, floor: int, anchored: bool = False
+) -> tuple[int, int] | None:
+    """The subject span ending just before token k (the cue), read backwards.
+
+    `anchored`: the subject must start at token `floor` (right after a closing quote mark),
+    so in "X, a director at Y, one of the founders, said" everything after X's first comma
+    is apposition.
+    """
+    if anchored:
+        c = floor
+        while c < k and toks[c].text not in (",", "(", "—", "–", "--"):
+            c += 1
+        if c < k and c - floor <= 8:
+            nxt = c + 1
+            while nxt < k and toks[nxt].text not in (",", "(", "—", "–"):
+                nxt += 1
+            seg = toks[c + 1 : nxt]
+            if (
+                toks[c].text == ","
+                and not toks[c - 1].text[:1].isupper()
+                and seg
+                and len(seg) <= 5
+                and all(x.text[:1].isupper() or x.text in (".", "-") for x in seg)
+            ):
+                # "the White House spokesman, Josh Earnest, said": the name is in apposition.
+                return seg[0].start, seg[-1].end
+            if toks[c].text == "(":
+                # "Rep. Gwen Moore (D-Wis.) said": the parenthesis qualifies the name.
+                close = next((x for x in range(c, k) if toks[x].text == ")"), k)
+                rest = [t for t in toks[close + 1 : k] if t.low not in AUX]
+                if close < k and (not rest or rest[0].text == ","):
+                    return toks[floor].start, toks[c - 1].end
+                if close < k and rest:
+                    return None
+            return toks[floor].start, toks[c - 1].end
+    j = k - 1
+    while j >= floor and toks[j].low in AUX:
+        j -= 1
+    if j < floor:
+        return None
+    t = toks[j]
+    if t.low in PRONOUNS:
+        return t.start, t.end
+    if t.text == ")":
+        while j >= floor and toks[j].text != "(":
+            j -= 1
+        j -= 1
+        if j < floor:
+            return None
+        if toks[j].text == ",":
+            j -= 1
+        t = toks[j]
+    if t.text == ",":
+        # "her senior policy adviser, Jake Sullivan, said": the name is the apposition.
+        c = j - 1
+        while c >= floor and j - c <= 6 and toks[c].text not in ",;:":
+            c -= 1
+        seg = toks[c + 1 : j]
+        if (
+            c >= floor
+            and toks[c].text == ","
+            and seg
+            and all(x.text[:1].isupper() or x.text in (".", "-") for x in seg)
+        ):
+            return seg[0].start, seg[-1].end
+        # "X, a director at Y, said": find the comma that closes a name.
+        commas = 0
+        c = j - 1
+        while c >= floor and j - c < 45 and commas < 4:
+            if toks[c].text == ",":
+                commas += 1
+                prev = toks[c - 1] if c - 1 >= floor else None
+                if prev is not None and (prev.text[:1].isupper() or prev.text == ")"):
+                    span = _collect_back(art, toks, c - 1, floor)
+                    if span is not None:
+                        return span
+            elif toks[c].text in '.!?;:"“”':
+                break
+            c -= 1
+        # "X, meanwhile, said" or a sentence-initial role: collect from the sentence start.
+        if floor <= j - 1 and toks[floor].text[:1].isupper():
+            first_comma = next((x for x in range(floor, j) if toks[x].text == ","), j)
+            if first_comma - floor <= 8:
+                return toks[floor].start, toks[first_comma - 1].end
+        return None
+    span = _collect_back(art, toks, j, floor)
+    if span is not None:
+        return _outside_relative_clause(art, toks, span, floor)
+    return span
+
+
+def _outside_relative_clause(
+    art: ArticleText, toks: Sequence[Tok], span: tuple[int, int], floor: int
+) -> tuple[int, int]:
+    """The person a relative clause left unclosed belongs to: in "Ms Robinson, who presents
+    The Weakest Link tells ..." the one who tells is Ms Robinson, not the show."""
+    i = next((x for x in range(floor, len(toks)) if toks[x].start >= span[0]), None)
+    if i is None:
+        return span
+    c = i - 1
+    while c > floor and i - c <= 8 and toks[c].text not in ",;:":
+        c -= 1
+    if (
+        c > floor
+        and toks[c].text == ","
+        and c + 1 < i
+        and toks[c + 1].low in ("who", "whose")
+        and toks[c - 1].text[:1].isupper()
+    ):
+        outer = _collect_back(art, toks, c - 1, floor)
+        if outer is not None:
+            return outer
+    return span
+
+
+def _collect_back(
+    art: ArticleText, toks: Sequence[Tok], j: int, floor: int
+) -> tuple[int, int] | None:
+    """A noun phrase ending at token j: up to 8 words back to a clause boundary."""
+    if toks[j].text == ")":
+        while j >= floor and toks[j].text != "(":
+            j -= 1
+        j -= 1
+    end_tok = j
+    i = j
+    while i >= floor and end_tok - i < 8:
+        t = toks[i]
+        if not (t.text[0].isalnum() or t.text in ("’", "'", "-", "&", ".")):
+            break
+        if t.low in BOUNDARY or (t.low in CUES and t.low not in ("reports", "states")):
+            break
+        i -= 1
+    first = i + 1
+    if first > end_tok:
+        return None
+    if i >= floor and toks[i].low in ("and", "or", "nor", "&"):
+        return None  # "Hospitals in Port Ellis and Ashgrove said": only part of a subject
+    # Keep the phrase from a determiner, a capital or a role noun onwards.
+    while first <= end_tok:
+        w = toks[first]
+        if w.text[:1].isupper() or w.low in DETERMINERS or w.low in PERSON_NOUNS:
+            break
+        if w.low in ORG_HEADS:
+            break
+        first += 1
+    if first > end_tok:
+        return None
+    head = toks[end_tok]
+    if not (
+        head.text[:1].isupper()
+        or head.low in PERSON_NOUNS
+        or head.low in ORG_HEADS
+        or head.low in PRONOUNS
+        or head.text.endswith((")", "."))
+        or head.low in PERSON_TITLES
+        or head.low in DESCRIPTIONS
+    ):
+        return None
+    return toks[first].start, head.end
+
+
+def speaker_after(art: ArticleText, toks: Sequence[Tok], i: int) -> tuple[int, int] | None:
+    """The speaker phrase starting at token i, after an inverted cue ("said Mr. Kamin")."""
+    if i >= len(toks):
+        return None
+    if toks[i].low in PRONOUNS:
+        return toks[i].start, toks[i].end
+    j = i
+    last = -1
+    while j < len(toks) and j - i < 12:
+        t = toks[j]
+        if t.text in ',.;:!?—–"“”':
+            break
+        if t.text == "(":
+            break
+        if t.low in FWD_STOP and not (t.low == "of" and last >= 0 and toks[last].low in ORG_WORDS):
+            break
+        last = j
+        j += 1
+    if last < 0:
+        return None
+    return toks[i].start, toks[last].end
+
+
+def attr_after(
+    art: ArticleText, pos: int, limit: int, quote_start: int | None = None
+) -> Attr | None:
+    """Attribution right after a closing mark: ', she said', ', said X', 'X, a Y, said'.
+
+    `quote_start`: where the quotation opens, for a pronoun speaker (see `name_phrase`)."""
+    if not art.may_cue(pos, limit) and not DASH.search(art.text, pos, limit):
+        return None  # neither a speech verb nor a dash before a byline
+    toks = _tokens(art.text, pos, limit)
+    i = 0
+    dash = False
+    while i < len(toks) and toks[i].text in ",;—–-:―":
+        dash = dash or toks[i].text in "—–-―"
+        i += 1
+    if i >= len(toks):
+        return None
+    if dash and toks[i].text[:1].isupper() and len(toks) - i <= 8:
+        # A byline-style credit after the quote: '"..." ― Veronica Cruz'.
+        runs = name_runs(art.text, toks[i].start, toks[-1].end)
+        if runs and runs[0][0] == toks[i].start:
+            name, g, sure = name_phrase(art, runs[0][0], runs[0][1], toks[i].start)
+            if name:
+                return Attr(name, None, 2, g, sure)
+    cue = _is_cue(toks, i)
+    if cue is not None:
+        skip = 2 if " " in cue else 1
+        span = speaker_after(art, toks, i + skip)
+        if span is None:
+            return None
+        name, g, sure = name_phrase(art, span[0], span[1], toks[i].start, quote_start)
+        return Attr(name, cue, 2, g, sure)
+    first = toks[i]
+    lead_ok = (
+        first.text[:1].isupper()
+        or first.low in DETERMINERS
+        or first.low in PRONOUNS
+        or first.low in PERSON_NOUNS
+    )
+    if not lead_ok:
+        # '"..." for criminal behavior, she said.': the quoted words run on into the
+        # sentence, and a pronoun and its cue close it.
+        for c in range(i + 1, min(len(toks) - 2, i + 15)):
+            if toks[c].text in ".;:!?":
+                break
+            if toks[c].text == "," and toks[c + 1].low in PRONOUNS:
+                cue = _is_cue(toks, c + 2)
+                if cue is not None and toks[c + 2].low not in PARTICIPLES:
+                    name, g, sure = name_phrase(
+                        art, toks[c + 1].start, toks[c + 1].end, toks[c + 2].start, quote_start
+                    )
+                    return Attr(name, cue, 2, g, sure)
+        # "panel Chairman Rep. Jason Chaffetz said": a lower-case role before a name.
+        head = toks[i : i + 4]
+        if not any(t.text[:1].isupper() for t in head) or any(
+            t.text in ",.;:" or t.low in BOUNDARY for t in head[:2]
+        ):
+            return None
+    for k in range(i + 1, min(len(toks), i + 48)):
+        if toks[k].text in '!?"“”':
+            return None
+        if toks[k].low == "quoted":
+            # "..., the prosecutor's office quoted Ellis as saying": Ellis's words.
+            quoted = _quoted_as(art, toks, k, quote_start)
+            if quoted is not None:
+                return quoted
+        cue = _is_cue(toks, k)
+        if cue is None:
+            continue
+        span = subject_before(art, toks, k, i, anchored=True)
+        if span is None or span[0] < first.start:
+            return None
+        name, g, sure = name_phrase(art, span[0], span[1], toks[k].start, quote_start)
+        return Attr(name, cue, 2, g, sure)
+    return None
+
+
+def _after_and(toks: Sequence[Tok], k: int) -> bool:
+    """Whether the cue at k follows "and" (maybe with an adverb: "and repeatedly says")."""
+    j = k - 1
+    while j > 0 and toks[j].low in AUX:
+        j -= 1
+    return j >= 0 and toks[j].low == "and"
+
+
+def _quoted_as(
+    art: ArticleText, toks: Sequence[Tok], k: int, quote_start: int | None
+) -> Attr | None:
+    """'X quoted Y as saying': Y spoke; X (an office, a newspaper) only passed it on."""
+    end = min(len(toks), k + 9)
+    a = next((x for x in range(k + 2, end - 1) if toks[x].low == "as"), -1)
+    if a < 0 or toks[a + 1].low not in CUES:
+        return None
+    name, g, sure = name_phrase(art, toks[k + 1].start, toks[a - 1].end, toks[k].start, quote_start)
+    return Attr(name, toks[a + 1].low, 2, g, sure) if name else None
+
+
+def attr_before(art: ArticleText, start: int, floor: int) -> Attr | None:
+    """Attribution before an opening mark: 'X said:', 'X told reporters,', 'according to
+    X,', a speaker label 'WALLACE:', or a cue earlier in the same sentence."""
+    text = art.text
+    if ":" not in text[floor:start] and not art.may_cue(floor, start):
+        return None  # neither a speech verb nor a speaker label's colon
+    toks = _tokens(text, floor, start)
+    toks = [t for t in toks if art.frag_at(t.start) is None]
+    if not toks:
+        return None
+    n = len(toks)
+    # "According to X, ..." at the start of the sentence.
+    if n >= 3 and toks[0].low == "according" and toks[1].low == "to":
+        c = next((x for x in range(2, n) if toks[x].text == ","), n)
+        name, g, sure = name_phrase(art, toks[2].start, toks[c - 1].end, toks[0].start)
+        return Attr(name, "according to", 1, g, sure)
+    tail = n - 1
+    while tail >= 0 and toks[tail].text in ",:":
+        tail -= 1
+    colon = toks[-1].text == ":"
+    if (
+        colon
+        and 0 <= tail < 6
+        and all(t.text[:1].isupper() or not t.text[0].isalnum() for t in toks[: tail + 1])
+    ):
+        # A speaker label: "WALLACE:", "Sen. Warren:".
+        name, g, sure = name_phrase(art, toks[0].start, toks[tail].end, toks[0].start)
+        if name:
+            return Attr(name, None, 2, g, sure)
+    for k in range(n - 1, -1, -1):
+        cue = _is_cue(toks, k)
+        if cue is None:
+            continue
+        # Where a pronoun subject is resolved from: the cue, unless the subject opens
+        # the sentence ("He said Mr Blair had ..., adding:" - he is not Mr Blair).
+        at = toks[k].start
+        if toks[k].low in PARTICIPLES:
+            # "..., saying: ...": the speaker is the subject of the sentence.
+            span = _sentence_subject(art, toks, k)
+            at = span[0] if span is not None else at
+        elif _after_and(toks, k):
+            # "Tobias Lund welcomed the decision and (then) said ...": the sentence's subject.
+            span = _sentence_subject(art, toks, k)
+            at = span[0] if span is not None else at
+        elif k == 0 or (toks[k].text[:1].isupper() and toks[k - 1].text in ";:—–"):
+            # Inverted: 'Said Dorothy Poynter, who grew up with him, "..."'.
+            span = speaker_after(art, toks, k + (2 if " " in cue else 1))
+        else:
+            span = subject_before(art, toks, k, 0)
+        if span is None:
+            if tail - 1 <= k <= tail and toks[k].low not in PARTICIPLES:
+                # 'Protesters marching through the streets chanted "What curfew?"', 'Obama
+                # and Clinton call them "lone wolves"': speech, though its subject is no name.
+                return Attr(None, cue, 2)
+            continue
+        name, g, sure = name_phrase(art, span[0], span[1], at)
+        near = n - k <= 12
+        return Attr(name, cue, 2 if near else 1, g, sure)
+    if colon:
+        span = _sentence_subject(art, toks, n - 1)
+        if span is not None:
+            name, g, sure = name_phrase(art, span[0], span[1], toks[0].start)
+            if name:
+                return Attr(name, None, 1, g, sure)
+    return None
+
+
+def _sentence_subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
+    """The first noun phrase of a sentence (a pronoun or a name), skipping openers
+    ("Later on Sunday, Carson shared ..., writing")."""
+    if not toks or k <= 0:
+        return None
+    end = toks[min(k, len(toks)) - 1].end
+    for i in range(min(k, 14)):
+        t = toks[i]
+        if t.low in PRONOUNS:
+            return t.start, t.end
+        if t.text[:1].isupper():
+            runs = name_runs(art.text, t.start, end)
+            if runs and runs[0][0] == t.start and split_run(runs[0][2])[0]:
+                rs, re_ = runs[0][0], runs[0][1]
+                if len(runs) > 1:
+                    # "Finance minister Tobias Lund": a role word joins two runs.
+                    between = art.text[re_ : runs[1][0]].split()
+                    if 0 < len(between) <= 3 and all(
+                        w.lower() in PERSON_TITLES
+                        or w.lower() in PERSON_NOUNS
+                        or w.lower() in ROLE_BETWEEN
+                        for w in between
+                    ):
+                        re_ = runs[1][1]
+                return rs, re_
+    return None
+
+
+def attr_previous_sentence(
+    art: ArticleText, start: int, para_start: int, own: int = -1
+) -> Attr | None:
+    """A cue in the sentence before the quote, same paragraph ('X said on Monday. "..."').
+
+    `own` is the start of the quote's own sentence when the caller has it already.
+    """
+    s = own if own >= 0 else art.sentence_start(start, para_start)
+    if s <= para_start:
+        return None
+    e = s
+    while e > para_start and (art.text[e - 1].isspace() or art.text[e - 1] in ".!?"):
+        e -= 1
+    if not art.may_cue(max(para_start, e - art.reach), s):
+        return None  # no speech verb within reach: the sentence's bounds do not matter
+    ps = art.sentence_start(e, para_start)
+    toks = [t for t in _tokens(art.text, ps, s) if art.frag_at(t.start) is None]
+    for k in range(len(toks)):
+        cue = _is_cue(toks, k)
+        if cue is None or toks[k].low in PARTICIPLES:
+            continue
+        span = subject_before(art, toks, k, 0)
+        if span is None:
+            continue
+        name, g, sure = name_phrase(art, span[0], span[1], toks[k].start)
+        if name:
+            return Attr(name, cue, 0, g, sure)
+    return None

@@ -1,0 +1,226 @@
+"""Naming a speaker: turn the words of a subject phrase into the fullest name the article gives.
+
+A name goes through the article's `Registry` ("Chung" → "Jacky Chung"), an organisation
+keeps its name, "a spokesman for the ministry" becomes the ministry, "the company" the last
+company named, and a pronoun is handed to `pronouns.resolve_pronoun`.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from tui.model import Entity
+from tui.nlp.quotes.article import ArticleText
+from tui.nlp.quotes.pronouns import resolve_description, resolve_pronoun
+from tui.nlp.quotes.tokens import Named
+from tui.nlp.quotes.words import (
+    _PREPS,
+    COMPANY_HEADS,
+    COMPANY_REACH,
+    DESCRIPTIONS,
+    ORG_HEADS,
+    PRONOUNS,
+    VOICES,
+    _companyish,
+)
+from tui.nlp.speakers import (
+    ORG_WORDS,
+    PERSON_TITLES,
+    is_orgish,
+    name_runs,
+    split_run,
+    wordset,
+)
+
+
+def name_phrase(
+    art: ArticleText, start: int, end: int, pos: int, quote_start: int | None = None
+) -> Named:
+    """Interpret a subject phrase as a `Named` speaker: a name, an organisation,
+    a role ("a spokesman", no name), or a pronoun resolved in context - never to the
+    person named straight before the quotation opening at `quote_start`, if given
+    ('Mr Sullivan "made accounting decisions," he told the court': he is not Sullivan)."""
+    text = art.text
+    while start < end and text[start] in ' ,;:—–-\u00a0"“”(':
+        start += 1
+    while end > start and text[end - 1] in " ,;:—–-\u00a0":
+        end -= 1
+    phrase = text[start:end]
+    if not phrase:
+        return Named(None, None)
+    low = phrase.lower()
+    if low[-2:] in ("’s", "'s") and low[:-2] in PRONOUNS:
+        low = low[:-2]  # "He’s claiming that ...": "he is"
+    if low in PRONOUNS:
+        skip = named_into(art, quote_start) if quote_start is not None else None
+        return resolve_pronoun(art, low, pos, skip)
+    ent = art.reg.entity_at(start, end)
+    if ent is not None and ent.label == "ORG":
+        person = person_before(art, ent, start)
+        if person is None:
+            return Named(ent.canonical, None)
+        ent = person  # "Olivia Brandt of Ashgrove Capital": she speaks, not the firm
+    if ent is not None:
+        # Entity canonicals may keep a title ("Councillor Marcus Oyelaran") or be shorter
+        # than a form the article gives elsewhere: normalise through the registry.
+        toks, gender, _ = split_run(ent.canonical)
+        if toks:
+            name = art.reg.lookup(toks, gender, pos)
+            if len(name) < len(" ".join(toks)):
+                name = " ".join(toks)
+            return Named(name, gender or art.reg.sure_gender(name))
+    runs = [r for r in name_runs(text, start, end) if split_run(r[2])[0]]
+    words = low.split()
+    head = words[-1] if words else ""
+    if not runs and words and words[0] == "the" and len(words) <= 4 and head in PERSON_TITLES:
+        # "the mayor", "the finance minister": the person last named with that title.
+        titled = art.reg.titled_person(head, pos)
+        if titled:
+            return Named(titled, art.reg.gender_of(titled))
+    if _description(text, words, head, runs, end):
+        # "the Republican nominee", "the New York businessman": someone named before.
+        return resolve_description(art, pos)
+    if runs:
+        k = len(runs) - 1
+        while k > 0 and text[runs[k - 1][1] : runs[k][0]].strip().lower() in _PREPS:
+            # "Mayor Colin Arbuthnot of Marrowby": the name comes before the place.
+            k -= 1
+        rs, re_, run = runs[k]
+        toks, gender, _ = split_run(run)
+        before = text[start:rs].lower().split()
+        after = text[re_:end]
+        if after.startswith(("’s", "'s")):
+            owner = art.reg.lookup(toks, gender, pos)
+            return Named(owner + after, None)
+        if k == len(runs) - 1 and after.strip() and after.strip()[0].islower():
+            # The name only modifies the head: "the IMF report", "Marine heritage experts".
+            org = (" ".join(toks) + after).strip()
+            if head in VOICES:
+                # "an Intel spokeswoman", "the IMF report": the organisation speaks.
+                org = org[: len(org) - len(head)].strip()
+                return Named((expand_org(art, org, pos) if org else None), None)
+            if head in ORG_HEADS:
+                return Named(org, None)  # "the Clinton campaign"
+            return Named(None, None)  # "a senior Cruz adviser": someone unnamed
+        if len(before) >= 2 and before[-1] in ("for", "of", "at", "from", "with", "the"):
+            # "a spokesman for the Ministry of Health": the organisation speaks.
+            return Named(_org_name(run), None)
+        if is_orgish(toks) and not art.reg.knows(toks):
+            return Named(_org_name(run), None)
+        name = art.reg.lookup(toks, gender, pos)
+        return Named(name, gender or art.reg.sure_gender(name))
+    if head in ORG_HEADS:
+        return Named(org_for(art, head, pos, phrase, start), None)
+    return Named(None, None)
+
+
+def _description(
+    text: str, words: list[str], head: str, runs: list[tuple[int, int, str]], end: int
+) -> bool:
+    """Whether a subject phrase is a definite description of a person ("the Republican
+    nominee", "the New York businessman", "the president"): "the", a few words, a role at the
+    end, and no name of its own (capitalised words only modify the role)."""
+    if len(words) < 2 or len(words) > 5 or words[0] != "the" or head not in ROLE_HEADS:
+        return False
+    return not runs or text[runs[-1][1] : end].strip()[:1].islower()
+
+
+ROLE_HEADS = DESCRIPTIONS | PERSON_TITLES | wordset("nominee businessman congressman congresswoman")
+"""The last words of a description that stands for a person named before."""
+
+
+def person_before(art: ArticleText, org: Entity, start: int) -> Entity | None:
+    """The PERSON entity that an organisation qualifies in a phrase starting at `start`
+    ("Olivia Brandt of Ashgrove Capital", "Anika Rasmussen at PEPA"), if there is one."""
+    reg = art.reg
+    i = bisect.bisect_left(reg._ent_starts, org.start) - 1
+    if i < 0:
+        return None
+    e = reg.entities[i]
+    if e.label != "PERSON" or e.start < start:
+        return None
+    between = art.text[e.end : org.start].strip().lower()
+    return e if between in _PREPS or between in ("of the", "at the", "from the") else None
+
+
+def expand_org(art: ArticleText, name: str, pos: int) -> str:
+    """'Infrastructure' → 'Ministry of Infrastructure' when the article named it so."""
+    low = name.lower()
+    for e in reversed(art.reg.entities):
+        if e.label == "ORG" and e.start < pos and low in e.canonical.lower():
+            return e.canonical
+    for _s, _e, run in reversed(name_runs(art.text, max(0, pos - 5000), pos)):
+        toks = run.split()
+        if len(toks) > len(name.split()) and low in run.lower() and is_orgish(toks):
+            return run
+    return name
+
+
+def org_for(art: ArticleText, head: str, pos: int, phrase: str, start: int) -> str:
+    """'the ministry' → the organisation named earlier whose name holds that word; 'the
+    company', 'the firm' → the last company named before the phrase (at `start`)."""
+    for e in reversed(art.reg.entities):
+        if e.label == "ORG" and e.start < pos and head in e.canonical.lower().split():
+            return e.canonical
+    lo = max(0, pos - 5000)
+    best = None
+    for _s, _e, run in name_runs(art.text, lo, pos):
+        toks = run.split()
+        if head in (t.lower() for t in toks) and len(toks) > 1:
+            best = run
+    if best:
+        name = split_run(best)[0]
+        return " ".join(name) if name else best
+    if head in COMPANY_HEADS and phrase.lower().startswith(("the ", "this ")):
+        company = last_company(art, start)
+        if company is not None:
+            return company
+    return phrase
+
+
+def last_company(art: ArticleText, pos: int) -> str | None:
+    """The company named last before `pos` (within `COMPANY_REACH`), for "the company":
+    an organisation whose name says it is no public body and no news outlet."""
+    floor = max(0, pos - COMPANY_REACH)
+    orgs = [e for e in art.reg.entities if e.label == "ORG"]
+    if orgs:
+        for e in reversed(orgs):
+            if (
+                e.end <= pos
+                and e.start >= floor
+                and art.text[e.start - 1 : e.start] != "@"  # a social media handle
+                and _companyish(e.canonical.split())
+            ):
+                return e.canonical
+        return None
+    # No organisations found by an entity engine: the article's own capitalised runs with
+    # a word that names a company ("Labs", "Holdings"), not only a place ("Port Ellis").
+    for _s, _e, run in reversed(name_runs(art.text, floor, pos)):
+        toks = split_run(run)[0]
+        if any(t.lower() in ORG_WORDS for t in toks) and _companyish(toks):
+            return " ".join(toks)
+    return None
+
+
+def named_into(art: ArticleText, start: int) -> str | None:
+    """The person named straight before the opening mark at `start` (only spaces between,
+    same paragraph): 'Mr Sullivan "made accounting decisions," ...'."""
+    floor = art.paras[art.para_of(start)][0]
+    i = start
+    while i > floor and art.text[i - 1] in " \t":
+        i -= 1
+    if i == start or i <= floor or not art.text[i - 1].isalpha():
+        return None
+    runs = name_runs(art.text, max(floor, i - 80), i)
+    if not runs or runs[-1][1] != i:
+        return None
+    name = name_phrase(art, runs[-1][0], runs[-1][1], runs[-1][0]).name
+    return name if name in art.reg.people else None
+
+
+def _org_name(run: str) -> str:
+    """An organisation's name as written, without a leading article or sentence word."""
+    toks = run.replace("\u00a0", " ").split(" ")
+    while len(toks) > 1 and toks[0].lower() in ("the", "a", "an", "but", "and", "in", "at"):
+        toks = toks[1:]
+    return " ".join(toks)
