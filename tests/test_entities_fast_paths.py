@@ -338,3 +338,21 @@ def test_runs_starting_with_a_class_are_the_runs_of_the_lookahead_pattern(text: 
     )
     found = [m.span() for m in names.RUN.finditer(text)]
     assert found == [m.span() for m in lookahead.finditer(text)]
+
+
+weights = st.dictionaries(
+    st.sampled_from(["PERSON", "ORG", "PLACE", "MISC"]),
+    st.sampled_from([-1.0, -0.5, 0.0, 0.5, 0.75, 1.0, 2.0, 2.5]),
+    max_size=4,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(weights, weights)
+def test_top_weight_is_the_best_of_the_summed_scores(
+    prior: dict[str, float], context: dict[str, float]
+) -> None:
+    m = coref.Mention(0, 4, "Name", dict(prior))
+    for label, weight in context.items():
+        m.add(label, weight)
+    assert m.top_weight() == max(m.scores.values(), default=0.0)

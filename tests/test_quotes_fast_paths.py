@@ -13,6 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.nlp import speakers
 from tui.nlp.quotes import ArticleText, find_quotes, reported, words
 from tui.nlp.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, _marks_by_paragraph, _paragraphs
 from tui.nlp.quotes.tokens import _tokens
@@ -218,3 +219,42 @@ def test_tokens_with_an_abbreviation_trie_are_those_of_the_plain_alternation(tex
     )
     expected = [m.span() for m in plain.finditer(text)]
     assert [m.span() for m in words.TOKEN.finditer(text)] == expected
+
+
+NAME_PIECES = [
+    "Mr",
+    "Mr.",
+    "Jane",
+    "Doe",
+    "Ministry",
+    "Health",
+    "Smith",
+    " of ",
+    " of the ",
+    " ",
+    "a",
+    "Texas",
+    "de",
+    "U.S.",
+    "'",
+    "’s",
+    "\u00a0",
+    ",",
+    "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(NAME_PIECES), max_size=20).map("".join),
+    st.integers(0, 40),
+    st.integers(0, 80),
+)
+def test_the_name_run_at_a_place_is_the_first_of_the_runs_there(
+    text: str, start: int, width: int
+) -> None:
+    start = min(start, len(text))
+    end = min(len(text), start + width)
+    runs = speakers.name_runs(text, start, end)
+    expected = runs[0] if runs and runs[0][0] == start else None
+    assert speakers.name_run_at(text, start, end) == expected

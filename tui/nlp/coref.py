@@ -88,7 +88,14 @@ class Mention:
             return max(self.prior.values(), default=0.0)
         if not self.prior:
             return max(self.context.values())
-        return max(self.scores.values())
+        # `max(self.scores.values())` without building the sum: each label's total once, the
+        # prior alone for a label the context does not name (weights may be of any sign).
+        prior, context = self.prior, self.context
+        best = max(prior.get(label, 0.0) + weight for label, weight in context.items())
+        for label, weight in prior.items():
+            if weight > best and label not in context:
+                best = weight
+        return best
 
     def best(self) -> tuple[str | None, float]:
         """The label with the most evidence, and how much."""

@@ -77,6 +77,21 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return out
 
 
+def name_run_at(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The first of `name_runs(text, start, end)` if it starts at `start`, else None.
+
+    Reads one run instead of every run of the stretch: the leftmost match of `NAME_RUN` starts
+    at `start` exactly when a match at `start` exists, and it is that match; cutting it at "of"
+    keeps its first piece at its start (a run opens with a capital, never with " of ")."""
+    m = NAME_RUN.match(text, start, end)
+    if m is None:
+        return None
+    run = m.group()
+    if "of" in run:
+        return _cut_at_of(start, run)[0]
+    return start, m.end(), run
+
+
 def _cut_at_of(s: int, run: str) -> list[tuple[int, int, str]]:
     """A run that starts at `s` and holds "of", cut where "of" does not join it (`name_runs`)."""
     out: list[tuple[int, int, str]] = []
@@ -554,11 +569,16 @@ class Registry:
                 singles[last] = known
             return known
 
-        for ent in reg.entities:
-            if ent.label == "PERSON":
-                etoks, egender, _ = split_run(ent.canonical)
-                if etoks:
-                    reg._add(etoks, egender, ent.start)
+        # The people the entity engine found, split once: they are registered now and looked
+        # up again for the mentions below.
+        named = [
+            (ent.start, *split_run(ent.canonical)[:2])
+            for ent in reg.entities
+            if ent.label == "PERSON"
+        ]
+        for pos, etoks, egender in named:
+            if etoks:
+                reg._add(etoks, egender, pos)
         for rs, rend, shape, run in full:
             fg = shape.first_gender
             last = shape.last
@@ -584,12 +604,10 @@ class Registry:
                 name = reg.lookup(shape.toks, shape.gender, rs)
                 if name in reg.people:
                     reg.mentions.append((rs, name))
-        for ent in reg.entities:
-            if ent.label == "PERSON":
-                etoks, egender, _ = split_run(ent.canonical)
-                name = reg.lookup(etoks, egender, ent.start) if etoks else ""
-                if name in reg.people:
-                    reg.mentions.append((ent.start, name))
+        for pos, etoks, egender in named:
+            name = reg.lookup(etoks, egender, pos) if etoks else ""
+            if name in reg.people:
+                reg.mentions.append((pos, name))
         spans = sorted(blocked)
         starts = [b[0] for b in spans]
 

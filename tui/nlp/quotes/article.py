@@ -47,6 +47,7 @@ class ArticleText:
         self.reach = CONTEXT  # how far sentence bounds are looked for; less for tiny quotes
         self._low: str | None = None  # the text lower-cased, made on first use
         self._cue_memo = (-1, -1)  # the last (position, answer) of `first_cue_from`
+        self._full_stops: dict[int, bool] = {}  # see `_full_stop`
 
     @property
     def entity_names(self) -> frozenset[str]:
@@ -240,4 +241,12 @@ class ArticleText:
         """Whether the mark at `c` ends a sentence rather than an abbreviation ("Mr.", "U.S.")."""
         if self.text[c] != "." or c == 0 or self.text[c - 1] not in ASCII_LETTERS:
             return True  # all that `ABBREV` knows ends in a letter and a full stop
-        return not ABBREV.search(self.text, max(floor, c - 12), c + 1)
+        if floor > c - 12:
+            return not ABBREV.search(self.text, floor, c + 1)
+        # The same full stop is asked about again and again (every sentence read from the
+        # paragraph's start, every quotation's attribution): the answer is kept. With the floor
+        # out of the way it depends on `c` alone.
+        known = self._full_stops.get(c)
+        if known is None:
+            known = self._full_stops[c] = not ABBREV.search(self.text, c - 12, c + 1)
+        return known

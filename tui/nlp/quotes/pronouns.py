@@ -24,7 +24,7 @@ from tui.nlp.quotes.words import (
     ROLE_ADJECTIVES,
     ROLE_BETWEEN,
 )
-from tui.nlp.speakers import PERSON_TITLES, name_runs, split_run, wordset
+from tui.nlp.speakers import PERSON_TITLES, name_run_at, split_run, wordset
 
 
 def subject_org(art: ArticleText, pos: int, para: int) -> str | None:
@@ -161,9 +161,9 @@ def _candidates(
         i -= 1
         ss = art.sentence_start(m, art.paras[art.para_of(m)][0])
         end, titled_gender = m, None
-        runs = name_runs(art.text, m, min(len(art.text), m + 80))
-        if runs and runs[0][0] == m:
-            end, titled_gender = runs[0][1], split_run(runs[0][2])[1]
+        run = name_run_at(art.text, m, min(len(art.text), m + 80))
+        if run is not None:
+            end, titled_gender = run[1], split_run(run[2])[1]
         subject = _is_subject(art, ss, m) and not art.text.startswith(("’s", "'s"), end)
         modifier = MODIFIER.match(art.text, end)
         if modifier and all(w in SUBJECT_WORDS for w in modifier.group(1).split()):

@@ -3,6 +3,7 @@ said it, with which cue, how sure) and `Unit` (the fragments of one quotation)."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -68,8 +69,21 @@ class Unit:
         self.end = frag.end
 
 
+class _MatchTok(Tok):
+    """A `Tok` made straight from a `TOKEN` match: `_tokens` makes one per word of every window
+    read (a hundred thousand over a few hundred articles), and `map` over this constructor
+    costs about half the calls of reading the match's start, end and text one by one."""
+
+    __slots__ = ()
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self.start, self.end = match.span()
+        self.text = text = match.group()
+        self.low = text.lower()
+
+
 def _tokens(text: str, start: int, end: int) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    return list(map(_MatchTok, TOKEN.finditer(text, start, end)))
 
 
 def _is_cue(toks: Sequence[Tok], i: int) -> str | None:
