@@ -383,7 +383,7 @@ class BroadsheetApp(App[int]):
         now = monotonic()
         waiting = self.results is None or not self.results.hits or self._early is not None
         # Nothing to show yet: look again sooner, so the first commit's results come at once.
-        every = LIVE_REFRESH_SECONDS / 2 if waiting else LIVE_REFRESH_SECONDS
+        every = LIVE_REFRESH_SECONDS / 4 if waiting else LIVE_REFRESH_SECONDS
         if now - self._last_live_refresh >= every:
             self._last_live_refresh = now
             self.start_search(self.query_text, keep_cursor=True)
