@@ -164,10 +164,10 @@ def test_palette_rebuild_and_100_files_written_while_it_runs(
 def test_a_folder_another_broadsheet_is_indexing(
     tmux: Callable[..., Tmux], exe: str, tmp_path: Path, iso: Isolation
 ) -> None:
-    corpus = write_generated(tmp_path / "gen", 3000)
+    corpus = write_generated(tmp_path / "gen", 5000)  # a build long enough to open beside
     indexer = PtyApp([broadsheet_exe(), "index", str(corpus)], iso.env(), 100, 30, cwd=iso.root)
     try:
-        indexer.wait_for(re.compile(r"[1-9]\d*/3000"), what="the other process indexing")
+        indexer.wait_for(re.compile(r"[1-9]\d*/5000"), what="the other process indexing")
         t = tmux([exe, str(corpus)], 120, 40)
         t.wait_for(
             re.compile(r"another Broadsheet is indexing|indexed by another Broadsheet"),
@@ -175,7 +175,7 @@ def test_a_folder_another_broadsheet_is_indexing(
             what="the app saying another Broadsheet indexes this folder",
         )
         screen = t.wait_for(
-            re.compile(r"3,000 articles · indexed by another Broadsheet"),
+            re.compile(r"5,000 articles · indexed by another Broadsheet"),
             timeout=BUILD,
             what="the app taking up the other's finished index",
         )
