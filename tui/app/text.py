@@ -68,7 +68,7 @@ def speaker_label(quote: Quote) -> str | None:
     two candidates, a long way back): a wrong name shown as certain is worse than a doubt."""
     if not quote.speaker:
         return None
-    return quote.speaker if getattr(quote, "speaker_sure", True) else f"{quote.speaker}?"
+    return quote.speaker if quote.speaker_sure else f"{quote.speaker}?"
 
 
 def quote_with_speaker(quote: Quote) -> str:

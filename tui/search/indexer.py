@@ -28,7 +28,7 @@ import threading
 import time
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import connection as mp_connection
@@ -603,7 +603,7 @@ class Indexer:
         writer: Writer,
         summary: IndexSummary,
         progress: Progress | None,
-        on_first_commit: Any = None,
+        on_first_commit: Callable[[], None] | None = None,
     ) -> None:
         """Read `tasks` on worker processes that write their own segments, committing each
         segment as it comes with the manifest rows of the files it holds (and no others), so
