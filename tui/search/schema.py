@@ -60,9 +60,19 @@ ONE_POSITION: dict[int, bytes] = {}
 """Encoded value of a one-position posting, by position: most terms occur once in a field."""
 
 
+MAX_POSITIONS = 10_000
+"""Positions kept for one term in one field of one document. A posting's value is at most
+64 KB in the segment format, and a body of one word repeated 70,000 times would exceed it and
+fail the whole build; 10,000 gaps pickle to under 50 KB whatever their size. The term's
+frequency still counts every occurrence (scores are unchanged); only a phrase that occurs past
+the 10,000th use of one of its words in that article is not found there."""
+
+
 def position_bytes(poses: list[int]) -> bytes:
     """A posting's positions encoded byte for byte as Whoosh's `Positions` format does (count,
     then the pickled list of gaps), only faster."""
+    if len(poses) > MAX_POSITIONS:
+        poses = poses[:MAX_POSITIONS]
     if len(poses) == 1:
         p = poses[0]
         got = ONE_POSITION.get(p)
