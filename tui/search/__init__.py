@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.search.api import (
+    CorpusMissing,
     Facet,
     Hit,
     IndexingStopped,
@@ -43,6 +44,7 @@ def open_engine(
 from tui.search.engine import IndexLocked, WhooshSearchEngine  # noqa: E402
 
 __all__ = [
+    "CorpusMissing",
     "Facet",
     "Hit",
     "IndexLocked",

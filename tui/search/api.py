@@ -103,6 +103,12 @@ class IndexingStopped(RuntimeError):
     files: what it committed stays, and a first build carries on from there next time."""
 
 
+class CorpusMissing(RuntimeError):
+    """The corpus folder is gone (deleted, moved, an unmounted disk). Nothing is removed from
+    the index for it: files that vanish with their folder were not deleted one by one, and the
+    marks and index are wanted again when the folder comes back."""
+
+
 class SearchEngine(Protocol):
     corpus: Path
     index_dir: Path

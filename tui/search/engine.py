@@ -30,6 +30,7 @@ from whoosh.util.times import datetime_to_long
 from tui.model import Annotations, Article, Problem, Span
 from tui.search import highlight
 from tui.search.api import (
+    CorpusMissing,
     Facet,
     Hit,
     IndexingStopped,
@@ -267,6 +268,10 @@ class WhooshSearchEngine:
             return IndexSummary(readonly=True, reason="opened read-only", articles=self.count())
         if self._stop.is_set():
             raise IndexingStopped("indexing stopped")
+        if not self.corpus.is_dir():
+            raise CorpusMissing(
+                f"the folder {self.corpus} is gone; the index is kept for when it comes back"
+            )
         with self._update_lock:
             if not self.layout.lock.acquire(self.lock_timeout):
                 holder = self.layout.lock.holder()
