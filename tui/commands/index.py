@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib.util
+import os
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +19,16 @@ if TYPE_CHECKING:  # imported where used: `broadsheet --help` and a search need 
 
 INDEX_LOCK_WAIT = 30.0
 """Seconds `index` waits for another process's update before giving up."""
+
+
+def mount_point(path: Path) -> Path:
+    """The mount point holding `path`: the device a user must free space on."""
+    path = Path(os.path.abspath(path))
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    while not os.path.ismount(path) and path != path.parent:
+        path = path.parent
+    return path
 
 
 def resolve_corpus(given: str) -> Path:
@@ -110,6 +122,11 @@ def run_update(engine: Any, rebuild: bool, err: Console, show: bool) -> IndexSum
     except IndexLocked as exc:
         raise CommandError(str(exc)) from exc
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise CommandError(
+                f"no space left on {mount_point(engine.index_dir)} while writing the index "
+                "(what was committed is kept: the next run carries on from it)"
+            ) from exc
         raise CommandError(f"cannot write the index: {exc.strerror or exc}") from exc
     except RuntimeError as exc:  # engine unavailable, a worker process died
         raise CommandError(f"indexing failed: {exc}") from exc

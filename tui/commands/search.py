@@ -99,9 +99,17 @@ def run(args: argparse.Namespace) -> int:
             from rich.text import Text
 
             err = err or _console(stderr=True)
-            summary = run_update(search, False, err, show=err.is_terminal)
-            if summary.readonly and summary.reason:
-                err.print(Text(f"broadsheet: {safe_text(summary.reason)}"))
+            try:
+                summary = run_update(search, False, err, show=err.is_terminal)
+            except CommandError as exc:
+                # Searching needs no space and no write access: a full disk or a read-only
+                # folder must not hide an index that is whole, only say it may be behind.
+                if search.count() == 0:
+                    raise
+                err.print(Text(f"broadsheet: {exc}; searching the index as it is"), soft_wrap=True)
+            else:
+                if summary.readonly and summary.reason:
+                    err.print(Text(f"broadsheet: {safe_text(summary.reason)}"))
         results = search.search(args.query, limit=args.limit, page=args.page, sort=args.sort)
     finally:
         search.close()

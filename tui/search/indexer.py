@@ -427,6 +427,8 @@ class SegmentBuild:
                 "an indexing worker process died (out of memory, or the annotation engine "
                 f"failed to load; exit code {proc.exitcode})"
             ) from None
+        if got[0] == "oserror":
+            raise OSError(got[1], got[2], got[3])
         if got[0] == "error":
             raise RuntimeError(f"an indexing worker failed:\n{got[1]}")
         if got[0] not in ("files", "segment"):

@@ -240,6 +240,10 @@ def serve(conn: Any, root: str, engine: str, folder: str, limitmb: float, quiet:
                 break
     except (EOFError, KeyboardInterrupt):
         sink.cancel()
+    except OSError as exc:  # a full disk, a read-only folder: the host says so in one line
+        sink.cancel()
+        with contextlib.suppress(Exception):
+            conn.send(("oserror", exc.errno, exc.strerror or str(exc), exc.filename))
     except BaseException:
         sink.cancel()
         with contextlib.suppress(Exception):
