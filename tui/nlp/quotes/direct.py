@@ -165,11 +165,20 @@ def find_direct(art: ArticleText) -> list[Quote]:
                 kind="direct",
                 speaker=speaker,
                 cue=cue,
-                speaker_sure=speaker_sure(art, speaker, attr.sure if attr else True),
+                speaker_sure=speaker_sure(art, speaker, _sure(attr)),
             )
         )
     art.reach = CONTEXT  # a scare quote skipped last leaves the short reach set
     return quotes
+
+
+def _sure(attr: Attr | None) -> bool:
+    """Whether an attribution may be shown as certain: a quotation with no cue of its own that
+    takes the speaker of the paragraph or sentence before ('"..." (new paragraph) "..."')
+    is a reader's guess, often right, but the next speaker may have started without one."""
+    if attr is None:
+        return True
+    return attr.sure and attr.strength > 0
 
 
 TEASER_LABEL = re.compile(r"(?:[A-Z][A-Za-z]*[ \u00a0]?){1,3}:[ \u00a0]*")

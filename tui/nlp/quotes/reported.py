@@ -6,25 +6,39 @@ without one is more likely a misreading than news.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from tui.model import Quote
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.attribution import _sentence_subject, speaker_after, subject_before
 from tui.nlp.quotes.certainty import speaker_sure
+from tui.nlp.quotes.clauses import (
+    ANONYMOUS,
+    OBJECT_VERBS,
+    QUOTE_MARKS,
+    WHEN_WORDS,
+    after_object,
+    has_verb,
+    opens_clause,
+    third_person,
+)
 from tui.nlp.quotes.naming import name_phrase
-from tui.nlp.quotes.tokens import Tok, _tokens
+from tui.nlp.quotes.tokens import Named, Tok, _tokens
 from tui.nlp.quotes.words import (
     ADJUNCTS,
+    BOUNDARY,
     CLAUSE_OPENERS,
     DEMANDS,
+    DETERMINERS,
+    DOCUMENTS,
+    EVIDENCE_VERBS,
     PARTICIPLE_CUES,
-    PERSON_NOUNS,
     REPORTED_CUE,
     REPORTING,
+    THAT_VERBS,
     _words,
 )
-from tui.nlp.speakers import wordset
+from tui.nlp.speakers import name_runs, split_run, wordset
 
 
 def _sentences(art: ArticleText, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -115,14 +129,38 @@ def _reported_in(art: ArticleText, ss: int, se: int, mixed: bool = False) -> Quo
     text = art.text
     marks = any(mark in text[ss:se] for mark in '"“”')
     if marks and not mixed:
-        return None  # quotation marks no quotation was made of: too unsure to read
+        if not _scare_quotes_only(art, ss, se):
+            return None  # quotation marks no quotation was made of: too unsure to read
+        mixed = True  # 'X said the bank would take "robust steps" to ...'
     toks = _tokens(text, ss, se)
     n = len(toks)
     if n < 6:
         return None
     if marks:
         return _speaker_first(art, text, toks, ss, se, mixed=True)
-    return _speaker_first(art, text, toks, ss, se) or _speaker_last(art, text, toks, ss, se)
+    return (
+        _speaker_first(art, text, toks, ss, se)
+        or _speaker_inside(art, text, toks, ss, se)
+        or _speaker_last(art, text, toks, ss, se)
+    )
+
+
+def _scare_quotes_only(art: ArticleText, ss: int, se: int) -> bool:
+    """Whether every quoted stretch in text[ss:se] is a closed pair of a few words: a scare
+    quote or a phrase taken up ('take "robust steps"'), not someone's words run on."""
+    i = bisect.bisect_left(art.frag_starts, ss)
+    seen = False
+    while i < len(art.frags) and art.frags[i].start < se:
+        f = art.frags[i]
+        if not f.closed or f.end > se or len(_words(art.text[f.start : f.end])) > SCARE_WORDS:
+            return False
+        seen = True
+        i += 1
+    return seen
+
+
+SCARE_WORDS = 6
+"""At most this many words in quotation marks make a scare quote inside reported speech."""
 
 
 def _speaker_first(
@@ -142,35 +180,51 @@ def _speaker_first(
             continue
         if k == 0:
             c = next((x for x in range(2, n) if toks[x].text == ","), -1)
-            if c < 0 or c > 10:
+            if c < 0 or c > SOURCE_WORDS:
                 return None
             source = (toks[2].start, toks[c - 1].end)
             name, _, sure = name_phrase(art, *source, toks[0].start)
             cs, ce = _trim(text, toks[c].end, se)
         elif toks[k - 1].text == "," and not mixed:
-            tail = [t for t in toks[k + 2 :] if t.text not in ".!?"]
-            if not tail or len(tail) > 10:
+            # "..., according to an analysis by X, a former aide now at Y.": the source ends
+            # at its first comma; what follows describes it.
+            tail = []
+            for tok in toks[k + 2 :]:
+                if tok.text in ".!?,;":
+                    break
+                tail.append(tok)
+            if not tail or len(tail) > SOURCE_WORDS:
                 return None
             source = (tail[0].start, tail[-1].end)
-            name, _, sure = name_phrase(art, *source, toks[k].start)
+            name, _, sure = _source_name(art, source, len(tail), toks[k].start)
             cs, ce = _trim(text, ss, toks[k - 1].start)
         else:
             return None
-        return _make(art, cs, ce, name, "according to", sure, source)
+        # The source is named by the words "according to" themselves: a poll, a record or
+        # people left unnamed are a source still, shown without a speaker.
+        return _make(art, cs, ce, name, "according to", sure, source, unnamed=True)
     # "SUBJECT CUE [to OBJECT] that CONTENT."
     for k in range(n):
         w = toks[k].low
-        if w not in REPORTING or quoted(k):
+        if (w not in REPORTING and w not in THAT_VERBS) or quoted(k):
             continue
-        t = next((x for x in range(k + 1, min(n, k + 7)) if toks[x].low == "that"), -1)
+        if k > 0 and not toks[k].text.islower():
+            continue  # "the United States", "Obama Says ..." in a headline: no verb here
+        reach = k + (11 if w in OBJECT_VERBS else 7)  # "told a meeting of bankers that"
+        t = next((x for x in range(k + 1, min(n, reach)) if toks[x].low == "that"), -1)
         if t < 0 or any(toks[x].text in ",;:()" for x in range(k + 1, t)):
             continue
-        subject = subject_before(art, toks, k, 0)
-        if subject is None:
+        if w in PARTICIPLE_CUES and k > 0 and toks[k - 1].text == ",":
+            # "Clinton spoke in Tulsa, Oklahoma, arguing that ...": the sentence's subject.
+            span = _sentence_subject(art, toks, k)
+            found = None if span is None else (span, name_phrase(art, *span, toks[0].start))
+        else:
+            found = _subject(art, toks, k)
+        if found is None:
             continue
-        name, _, sure = name_phrase(art, subject[0], subject[1], toks[k].start)
+        subject, (name, _, sure) = found
         cs, ce = _trim(text, toks[t].end, se)
-        return _make(art, cs, ce, name, toks[k].low, sure, (subject[0], subject[1]))
+        return _make(art, cs, ce, name, toks[k].low, sure, subject)
     # "SUBJECT ..., saying CONTENT.", "SUBJECT ... and said CONTENT.", "SUBJECT called for X."
     for k in range(2, n - 4):
         w = toks[k].low
@@ -181,7 +235,7 @@ def _speaker_first(
         j = k + 2 if w in DEMANDS else k + 1
         if j < n and toks[j].low == "that":
             j += 1
-        if j >= n - 3 or (w not in DEMANDS and not _has_verb(toks[j:])):
+        if j >= n - 3 or (w not in DEMANDS and not has_verb(toks[j:])):
             continue
         if w in DEMANDS and toks[k - 1].text != ",":
             span = subject_before(art, toks, k, 0)
@@ -201,22 +255,22 @@ def _speaker_first(
             continue  # "the United States" holds no verb
         j = k + 1
         if w in OBJECT_VERBS:
-            j = _after_object(toks, j)  # "told reporters", "told CNN", "told him"
+            j = after_object(toks, j)  # "told reporters", "told CNN", "told him"
         while j < n and toks[j].low in WHEN_WORDS:
             j += 1  # "said Monday", "said on Tuesday"
         # 'claimed "Trump exaggerates" the level of ...': what was said may open with a quote.
         mark = int(mixed and j < n and toks[j].text in QUOTE_MARKS)
-        if j + mark >= n - 3 or not _opens_clause(toks[j + mark]):
+        if j + mark >= n - 3 or not opens_clause(toks[j + mark]):
             continue
-        if not _has_verb(toks[j + mark + 1 :]) and not _third_person(toks, j + mark):
+        if not has_verb(toks[j + mark + 1 :]) and not third_person(toks, j + mark):
             continue
-        subject = subject_before(art, toks, k, 0)
-        if subject is None:
+        found = _subject(art, toks, k)
+        if found is None:
             continue
-        name, _, sure = name_phrase(art, subject[0], subject[1], toks[k].start)
+        subject, (name, _, sure) = found
         cs, ce = _trim(text, toks[j].start, se)
-        return _make(art, cs, ce, name, w, sure, (subject[0], subject[1]))
-    return None
+        return _make(art, cs, ce, name, w, sure, subject)
+    return _evidence(art, text, toks, se, quoted)
 
 
 def _speaker_last(art: ArticleText, text: str, toks: list[Tok], ss: int, se: int) -> Quote | None:
@@ -232,8 +286,7 @@ def _speaker_last(art: ArticleText, text: str, toks: list[Tok], ss: int, se: int
             c = x
             break
     rest = [t for t in toks[c + 1 :] if t.text not in ".!?"]
-    lead = toks[0].low
-    if lead in CLAUSE_OPENERS or not rest:
+    if not rest or (toks[0].low in CLAUSE_OPENERS and not _opener_closed(toks, commas, c)):
         return None
     cue: str | None = None
     span: tuple[int, int] | None = None
@@ -258,6 +311,164 @@ def _speaker_last(art: ArticleText, text: str, toks: list[Tok], ss: int, se: int
     return _make(art, cs, ce, name, cue, sure, (span[0], span[1]))
 
 
+def _source_name(art: ArticleText, source: tuple[int, int], words: int, pos: int) -> Named:
+    """Who a source after "according to" names. A long one names its maker first ("a speech
+    Mrs. Clinton delivered at New York University"): the first name in it, not the last."""
+    if words <= SHORT_SOURCE:
+        return name_phrase(art, *source, pos)
+    runs = [r for r in name_runs(art.text, *source) if split_run(r[2])[0]]
+    if not runs:
+        return Named(None, None)
+    return name_phrase(art, runs[0][0], runs[0][1], pos)
+
+
+SHORT_SOURCE = 6
+"""A source after "according to" of at most this many words is read whole as one phrase."""
+
+SOURCE_WORDS = 25
+"""At most this many words name the source after "according to"."""
+
+
+def _opener_closed(toks: Sequence[Tok], commas: list[int], c: int) -> bool:
+    """Whether a sentence that opens with an adverbial ("After months of talks, ...") closes it
+    with a comma and then says something of its own before the attribution at comma `c`:
+    "When the vote was over, Cole said." holds no claim, "After months of talks, the two sides
+    are close to a deal, an official said." does."""
+    first = commas[0]
+    return first < c and first <= OPENER_WORDS and c - first > 4
+
+
+OPENER_WORDS = 12
+"""At most this many words in an opening adverbial before the claim."""
+
+
+def _speaker_inside(art: ArticleText, text: str, toks: list[Tok], ss: int, se: int) -> Quote | None:
+    """'CLAIM, SUBJECT CUE [on Monday], CLAIM.': the attribution set inside what was said
+    ("Too often, Mr. Clarke said, the debate turns ..."). The claim is the whole sentence."""
+    n = len(toks)
+    for c in range(2, n - 5):
+        if toks[c].text != ",":
+            continue
+        m = next((x for x in range(c + 2, min(n, c + 10)) if toks[x].text in ",;:()"), -1)
+        if m < 0 or toks[m].text != "," or n - m < 5:
+            continue
+        k = next((x for x in range(c + 2, m) if toks[x].low in REPORTING), -1)
+        if k < 0 or not toks[k].text.islower() or m - k > 4:
+            continue
+        if any(t.low not in ADJUNCTS and not t.text[:1].isdigit() for t in toks[k + 1 : m]):
+            continue  # "..., she said on Monday, ..." only: no object after the verb
+        subject = subject_before(art, toks, k, c + 1, anchored=True)
+        if subject is None or subject[0] != toks[c + 1].start:
+            continue
+        if toks[m + 1].low in BOUNDARY:
+            continue  # "..., Cole said, and then left": the rest is narrative
+        name, _, sure = name_phrase(art, subject[0], subject[1], toks[k].start)
+        cs, ce = _trim(text, ss, se)
+        return _make(art, cs, ce, name, toks[k].low, sure, subject)
+    return None
+
+
+def _subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[tuple[int, int], Named] | None:
+    """The subject before a reporting verb at token k and who it names: a name or a
+    pronoun, two people joined by "and" ("Mr. Grassley and Mr. Leahy said"), or people left
+    unnamed with what qualifies them ("Elected officials from both parties say")."""
+    span = subject_before(art, toks, k, 0)
+    if span is not None:
+        return span, name_phrase(art, span[0], span[1], toks[k].start)
+    return _pair_subject(art, toks, k) or _group_subject(toks, k)
+
+
+def _pair_subject(
+    art: ArticleText, toks: Sequence[Tok], k: int
+) -> tuple[tuple[int, int], Named] | None:
+    """'Mr. Grassley and Mr. Leahy said': both named, as one speaker "A and B"."""
+    a = next((x for x in range(k - 1, max(-1, k - 6), -1) if toks[x].low == "and"), -1)
+    if a < 1 or not all(_in_name(t) for t in toks[a + 1 : k]) or a + 1 == k:
+        return None
+    b = a - 1
+    while b >= 0 and a - b <= 4 and _in_name(toks[b]):
+        b -= 1
+    if b == a - 1 or (b >= 0 and toks[b].text not in ",;:"):
+        return None  # the pair must open the sentence or a clause
+    first = name_phrase(art, toks[b + 1].start, toks[a - 1].end, toks[k].start)
+    second = name_phrase(art, toks[a + 1].start, toks[k - 1].end, toks[k].start)
+    if not first.name or not second.name or first.name == second.name:
+        return None
+    return (toks[b + 1].start, toks[k - 1].end), Named(
+        f"{first.name} and {second.name}", None, first.sure and second.sure
+    )
+
+
+def _in_name(tok: Tok) -> bool:
+    return tok.text[:1].isupper() or tok.text == "."
+
+
+def _group_subject(toks: Sequence[Tok], k: int) -> tuple[tuple[int, int], Named] | None:
+    """'Elected officials from both parties say', 'Experts on North Korea said': people the
+    article leaves unnamed, a few words qualifying them, at the head of the sentence. The
+    span answered ends at the group's head word."""
+    if k > GROUP_WORDS:
+        return None
+    h = next((x for x in range(min(k, 4)) if toks[x].low in ANONYMOUS), -1)
+    if h < 0 or h + 1 >= k or toks[h + 1].low not in GROUP_LINKS:
+        return None
+    if any(t.text in ",;:()" or t.low in GROUP_STOPS for t in toks[h + 1 : k]):
+        return None
+    return (toks[0].start, toks[h].end), Named(None, None)
+
+
+GROUP_WORDS = 10
+"""At most this many words in an unnamed group that speaks."""
+
+GROUP_LINKS = wordset("from on in at of for to with close across")
+"""Words that open what qualifies an unnamed group ("officials from both parties")."""
+
+GROUP_STOPS = wordset("who which that said says say when while because if")
+"""Words that show the qualifying phrase is a clause of its own, not part of the subject."""
+
+
+def _evidence(
+    art: ArticleText, text: str, toks: list[Tok], se: int, quoted: Callable[[int], bool]
+) -> Quote | None:
+    """'A new poll shows that ...', 'A 2014 study by Bayfield College found ...': a poll, a
+    study or a record speaks. Its subject opens the sentence and has a document for its head;
+    whoever made it (a name in the subject) is the speaker, if named."""
+    n = len(toks)
+    h = next((x for x in range(min(n, 6)) if toks[x].low in DOCUMENTS), -1)
+    if h < 0 or any(not _modifier(t) for t in toks[:h]):
+        return None
+    for k in range(h + 1, min(n - 4, h + 16)):
+        if toks[k].text in ",;:()" or quoted(k):
+            return None
+        if toks[k].low not in EVIDENCE_VERBS or not toks[k].text.islower():
+            continue
+        j = k + 1 + int(toks[k + 1].low == "that")
+        if j >= n - 3 or not opens_clause(toks[j]) or not has_verb(toks[j + 1 :]):
+            return None
+        subject = (toks[0].start, toks[k - 1].end)
+        named = Named(None, None)
+        runs = [
+            r
+            for r in name_runs(text, *subject)
+            if split_run(r[2])[0] and (r[0] > toks[0].start or " " in r[2])
+        ]  # a lone capitalised first word ("Video of the incident") names no one
+        if runs:
+            named = name_phrase(art, runs[-1][0], runs[-1][1], toks[k].start)
+        cs, ce = _trim(text, toks[j].start, se)
+        return _make(art, cs, ce, named.name, toks[k].low, named.sure, subject, unnamed=True)
+    return None
+
+
+def _modifier(tok: Tok) -> bool:
+    """A word that may stand before a document's name ("A new", "The 2014", "USA TODAY")."""
+    return (
+        tok.low in DETERMINERS
+        or tok.text[:1].isupper()
+        or tok.text[:1].isdigit()
+        or (tok.text.isalpha() and tok.text.islower() and tok.low not in BOUNDARY)
+    )
+
+
 def _make(
     art: ArticleText,
     cs: int,
@@ -266,14 +477,16 @@ def _make(
     cue: str | None,
     sure: bool,
     source: tuple[int, int],
+    unnamed: bool = False,
 ) -> Quote | None:
     """An indirect Quote, if it has enough words to be a claim and a speaker: a name, or
     people the article does not name ("experts say", "officials said"; `source` is the
-    subject's span), who are then no one's name."""
+    subject's span), who are then no one's name. `unnamed`: the cue itself marks a source
+    ("according to federal statistics", "a poll shows"), so none need be named."""
     text = art.text
     if len(_words(text[cs:ce])) < 4:
         return None
-    if not speaker:
+    if not speaker and not unnamed:
         words = _words(text[source[0] : source[1]].lower())
         if not words or words[-1] not in ANONYMOUS:
             return None
@@ -286,75 +499,3 @@ def _make(
         cue=cue,
         speaker_sure=speaker_sure(art, speaker, sure),
     )
-
-
-ANONYMOUS = PERSON_NOUNS | wordset("experts sources officials poll polls survey surveys study")
-"""Heads of a subject that speaks without a name ("experts say", "a source said")."""
-
-QUOTE_MARKS = frozenset("\"“”‘’'„«»")
-"""Tokens that are quotation marks."""
-
-OBJECT_VERBS = frozenset(("told", "tells"))
-"""Reporting verbs whose listener comes first ("told reporters the plan was dead")."""
-
-WHEN_WORDS = ADJUNCTS - {"in", "at", "during"} | {"last", "week", "night", "morning"}
-"""Words of a time between a reporting verb and what was said ("said on Monday")."""
-
-CLAUSE_STARTS = wordset(
-    """he she they it we i you there this these those the a an his her their its our my
-    some many most no all every each both several any"""
-)
-"""Words that open a clause of reported speech straight after its verb."""
-
-
-NOT_CLAUSE = wordset(
-    """to in on at for with from by about into of as than so nothing goodbye hello sorry thanks
-    yes no not more less little much enough something anything everything what how why when
-    where whether if who which"""
-)
-"""Words after a reporting verb that start no clause of reported speech ("said nothing")."""
-
-FINITE = wordset(
-    """is are was were will would can could should must may might shall has have had do does
-    did isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't hasn't haven't
-    hadn't doesn't didn't don't plans wants needs rose fell grew went came took made saw gave
-    won lost began became kept left met paid ran sent spent stood thought knew brought bought
-    built held led felt meant sold told got rises falls grows remains seems wants means"""
-)
-"""Words that show a clause has its verb ("the plan would fail", "rates rose")."""
-
-
-def _opens_clause(tok: Tok) -> bool:
-    """Whether reported speech may start at this token: a pronoun, a determiner, a name, a
-    number or a noun ("said she plans", "said the plan", "said Calder will", "said rates")."""
-    if tok.low in CLAUSE_STARTS or tok.text[:1].isupper() or tok.text[:1].isdigit():
-        return True
-    return tok.text[:1].isalpha() and tok.low not in NOT_CLAUSE
-
-
-def _has_verb(toks: Sequence[Tok]) -> bool:
-    """Whether a clause seems to hold a finite verb among its first words."""
-    return any(t.low in FINITE or t.low.endswith("ed") for t in toks[:12])
-
-
-def _third_person(toks: Sequence[Tok], j: int) -> bool:
-    """'Trump exaggerates', 'she knows': a name or a singular pronoun and a verb in -s."""
-    if j + 1 >= len(toks):
-        return False
-    head, verb = toks[j], toks[j + 1]
-    singular = head.low in ("he", "she", "it", "this", "that") or head.text[:1].isupper()
-    return singular and verb.text.islower() and verb.low.endswith("s") and len(verb.low) > 3
-
-
-def _after_object(toks: Sequence[Tok], j: int) -> int:
-    """The token after the listener of "told" ("reporters", "CNN", "the Post", "him")."""
-    if j < len(toks) and toks[j].low in ("him", "her", "them", "us", "me", "reporters"):
-        return j + 1
-    if j < len(toks) and toks[j].low in ("the", "a", "an"):
-        j += 1
-    k = j
-    while k < len(toks) and k - j < 4 and toks[k].text[:1].isupper():
-        k += 1
-    if k == j and j < len(toks) and toks[j].low in PERSON_NOUNS | {"reporters", "journalists"}:
-        return j + 1
-    return k if k > j else len(toks)

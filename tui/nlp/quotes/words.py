@@ -143,8 +143,34 @@ DEMANDS = wordset("called calls calling urged urges urging")
 """Verbs of a demand, reported with what was demanded ("called for an inquiry")."""
 
 
+THAT_VERBS = wordset(
+    """agreed agrees concluded concludes confirmed confirms estimated estimates revealed reveals
+    disclosed discloses indicated indicates denied denies alleged alleges charged charges
+    announces conceded hoped hopes fears feared expects expected knows knew learned
+    understood recognized recognised assured assures reminded reminds complained complains
+    testified vowed vows promised promises pledged pledges declared declares"""
+)
+"""Verbs that report speech or a stated belief only when "that" follows ("agreed that ...")."""
+
+EVIDENCE_VERBS = wordset(
+    """shows show showed shown found finds find suggests suggest suggested indicates indicate
+    indicated reveals revealed concluded concludes estimates estimated"""
+)
+"""Verbs by which a poll, a study or a record says something ("a new poll shows ...")."""
+
+DOCUMENTS = wordset(
+    """poll polls survey surveys study studies report reports analysis analyses review audit
+    data research figures statistics video videos footage records documents investigation
+    transcript slide filing filings memo census estimate estimates projections assessment
+    inquiry probe evaluation"""
+)
+"""Heads of a subject that is evidence, not a person ("a 2014 study by ...", "the footage")."""
+
 REPORTED_CUE = re.compile(
-    word_pattern(REPORTING | PARTICIPLE_CUES | DEMANDS | {"according"}) + r"(?![\w’'\-])"
+    word_pattern(
+        REPORTING | PARTICIPLE_CUES | DEMANDS | THAT_VERBS | EVIDENCE_VERBS | {"according"}
+    )
+    + r"(?![\w’'\-])"
 )
 """Finds, in lower-cased text, every token that can make a sentence reported speech (and a few
 more: it ignores what precedes the word), so sentences without one are never tokenised."""
@@ -176,7 +202,9 @@ PERSON_NOUNS = wordset(
     leaders people person man woman men women staff staffer staffers researcher researchers
     economist economists strategist strategists pollster pollsters activist activists
     protester protesters organizer organizers executive executives insider insiders
-    representative representatives agent agents doctor doctors police spokespeople"""
+    representative representatives agent agents doctor doctors police spokespeople lawmakers
+    legislators senators congressmen prosecutors investigators regulators scientists
+    diplomats negotiators campaigners democrats republicans conservatives liberals"""
 )
 ROLE_BETWEEN = wordset(
     """boss manager coach chief chairman chairwoman captain striker midfielder defender

@@ -1,0 +1,86 @@
+"""What a clause of reported speech looks like: where it may start after its verb, whether it
+holds a verb of its own, who may speak without a name, and the listener after "told".
+
+Kept apart from `reported`, which reads sentences, so the tests of a clause can be read (and
+extended) alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.nlp.quotes.tokens import Tok
+from tui.nlp.quotes.words import ADJUNCTS, DOCUMENTS, PERSON_NOUNS
+from tui.nlp.speakers import wordset
+
+ANONYMOUS = PERSON_NOUNS | DOCUMENTS | wordset("experts sources officials")
+"""Heads of a subject that speaks without a name ("experts say", "a source said")."""
+
+QUOTE_MARKS = frozenset("\"“”‘’'„«»")
+"""Tokens that are quotation marks."""
+
+OBJECT_VERBS = frozenset(("told", "tells"))
+"""Reporting verbs whose listener comes first ("told reporters the plan was dead")."""
+
+WHEN_WORDS = ADJUNCTS - {"in", "at", "during"} | {"last", "week", "night", "morning"}
+"""Words of a time between a reporting verb and what was said ("said on Monday")."""
+
+CLAUSE_STARTS = wordset(
+    """he she they it we i you there this these those the a an his her their its our my
+    some many most no all every each both several any"""
+)
+"""Words that open a clause of reported speech straight after its verb."""
+
+
+NOT_CLAUSE = wordset(
+    """to in on at for with from by about into of as than so nothing goodbye hello sorry thanks
+    yes no not more less little much enough something anything everything what how why when
+    where whether if who which"""
+)
+"""Words after a reporting verb that start no clause of reported speech ("said nothing")."""
+
+FINITE = wordset(
+    """is are was were will would can could should must may might shall has have had do does
+    did isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't hasn't haven't
+    hadn't doesn't didn't don't plans wants needs rose fell grew went came took made saw gave
+    won lost began became kept left met paid ran sent spent stood thought knew brought bought
+    built held led felt meant sold told got rises falls grows remains seems wants means plan
+    want need think believe support oppose expect favor favour prefer fear"""
+)
+"""Words that show a clause has its verb ("the plan would fail", "rates rose")."""
+
+
+def opens_clause(tok: Tok) -> bool:
+    """Whether reported speech may start at this token: a pronoun, a determiner, a name, a
+    number or a noun ("said she plans", "said the plan", "said Calder will", "said rates")."""
+    if tok.low in CLAUSE_STARTS or tok.text[:1].isupper() or tok.text[:1].isdigit():
+        return True
+    return tok.text[:1].isalpha() and tok.low not in NOT_CLAUSE
+
+
+def has_verb(toks: Sequence[Tok]) -> bool:
+    """Whether a clause seems to hold a finite verb among its first words."""
+    return any(t.low in FINITE or t.low.endswith("ed") for t in toks[:12])
+
+
+def third_person(toks: Sequence[Tok], j: int) -> bool:
+    """'Trump exaggerates', 'she knows': a name or a singular pronoun and a verb in -s."""
+    if j + 1 >= len(toks):
+        return False
+    head, verb = toks[j], toks[j + 1]
+    singular = head.low in ("he", "she", "it", "this", "that") or head.text[:1].isupper()
+    return singular and verb.text.islower() and verb.low.endswith("s") and len(verb.low) > 3
+
+
+def after_object(toks: Sequence[Tok], j: int) -> int:
+    """The token after the listener of "told" ("reporters", "CNN", "the Post", "him")."""
+    if j < len(toks) and toks[j].low in ("him", "her", "them", "us", "me", "reporters"):
+        return j + 1
+    if j < len(toks) and toks[j].low in ("the", "a", "an"):
+        j += 1
+    k = j
+    while k < len(toks) and k - j < 4 and toks[k].text[:1].isupper():
+        k += 1
+    if k == j and j < len(toks) and toks[j].low in PERSON_NOUNS | {"reporters", "journalists"}:
+        return j + 1
+    return k if k > j else len(toks)
