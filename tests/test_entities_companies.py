@@ -1,0 +1,103 @@
+"""Companies, brands, broadcasters and clubs that no gazetteer holds are not people or places
+(issue 12). Every sentence here is written for the test, in the style of news.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.nlp.entities import find_entities
+
+
+def labels(text: str) -> dict[str, str]:
+    return {e.text: e.label for e in find_entities(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "brands"),
+    [
+        (
+            "Pinduoduo said sales rose 40%, and Meituan said its delivery arm broke even.",
+            ["Pinduoduo", "Meituan"],
+        ),
+        ("Shoppers on Taobao spent more in the first hour than last year.", ["Taobao"]),
+        ("Booking.com said bookings in Spain had doubled.", ["Booking.com"]),
+        ("Rivals such as Pinduoduo and Meituan cut prices again.", ["Pinduoduo", "Meituan"]),
+    ],
+)
+def test_company_and_brand_names_are_not_people(text: str, brands: list[str]) -> None:
+    found = labels(text)
+    for brand in brands:
+        assert found.get(brand) != "PERSON", (brand, found)
+        assert found.get(brand) != "PLACE", (brand, found)
+
+
+def test_a_web_address_name_is_an_organisation() -> None:
+    assert labels("Booking.com said bookings in Spain had doubled.").get("Booking.com") == "ORG"
+
+
+def test_a_company_keeps_its_name_when_a_person_shares_part_of_it() -> None:
+    text = (
+        "Henry Ford founded the Ford Motor Company in 1903. "
+        "Ford said sales rose 4% last year, and Ford shares gained."
+    )
+    found = find_entities(text)
+    bare = [e for e in found if e.text == "Ford"]
+    assert bare, found
+    assert all(e.label == "ORG" for e in bare), bare
+    assert ("Henry Ford", "PERSON") in [(e.text, e.label) for e in found]
+
+
+def test_the_person_stays_a_person_when_a_title_says_so() -> None:
+    text = "Henry Ford founded the Ford Motor Company. Mr Ford said the car was for everyone."
+    found = [(e.text, e.label) for e in find_entities(text)]
+    assert ("Ford", "PERSON") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sky News reported the result before the BBC did.", "Sky News"),
+        ("The interview was broadcast by the BBC and Sky News on Monday.", "Sky News"),
+        ("Nielsen said 5 million people watched the final.", "Nielsen"),
+        ("Manchester United beat Arsenal 2-1 at Old Trafford.", "Manchester United"),
+        ("Manchester United beat Arsenal 2-1 at Old Trafford.", "Arsenal"),
+        ("Bayern Munich signed the striker from Hamburg SV.", "Bayern Munich"),
+        ("Al Jazeera aired the speech in full.", "Al Jazeera"),
+    ],
+)
+def test_broadcasters_ratings_firms_and_clubs_are_not_places(text: str, name: str) -> None:
+    found = labels(text)
+    assert found.get(name) == "ORG", found
+
+
+def test_two_broadcasters_joined_by_and_are_two_names() -> None:
+    found = labels("The BBC and Sky News reported the result.")
+    assert found.get("BBC") == "ORG"
+    assert found.get("Sky News") == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("line", "teams"),
+    [
+        ("Bolton 2 Arsenal 1", ["Bolton", "Arsenal"]),
+        ("Kansas City 4 Minnesota 1", ["Kansas City", "Minnesota"]),
+        ("Leyton Orient 4 1 1 2 3 3 4", ["Leyton Orient"]),
+    ],
+)
+def test_teams_in_a_results_table_are_clubs(line: str, teams: list[str]) -> None:
+    text = f"SOCCER - RESULTS OF THE WEEKEND .\nResults of matches played on Saturday :\n{line}\n"
+    found = labels(text)
+    for team in teams:
+        assert found.get(team) == "ORG", found
+
+
+def test_the_ground_a_match_is_played_at_stays_a_place_beside_the_club() -> None:
+    text = (
+        "BASEBALL - RESULTS .\nDetroit 4 Kansas City 1\nMinnesota 6 Milwaukee 1\n"
+        "In Detroit , Tony Clark homered twice as the Tigers beat the Royals .\n"
+    )
+    found = find_entities(text)
+    detroit = [(e.start, e.label) for e in found if e.text == "Detroit"]
+    assert detroit[0][1] == "ORG", found  # the side in the results row
+    assert detroit[-1][1] == "PLACE", found  # the town the game was played in

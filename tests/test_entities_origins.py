@@ -1,0 +1,109 @@
+"""People whose names no gazetteer holds, found by the words around them (issue 12).
+
+A name's origin must not decide whether it is seen: an unknown first and last name before a
+verb, in an apposition with a role, before a speech verb, after a title or after a nationality
+is a person's. Every sentence here is written for the test, in the style of news.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.nlp.entities import find_entities
+
+
+def people(text: str) -> list[str]:
+    return [e.text for e in find_entities(text) if e.label == "PERSON"]
+
+
+def labels(text: str) -> dict[str, str]:
+    return {e.text: e.label for e in find_entities(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Huma Abedin used a laptop at home, investigators found.", "Huma Abedin"),
+        ("Sajid Javid approved it on Tuesday.", "Sajid Javid"),
+        ("Tolani Bakare has resigned from the board.", "Tolani Bakare"),
+        ("Later that week Farzana Qadri visited the flooded villages.", "Farzana Qadri"),
+        ("Ngozi Eze wrote to the council in March.", "Ngozi Eze"),
+    ],
+)
+def test_an_unknown_first_and_last_name_before_a_verb_is_a_person(text: str, name: str) -> None:
+    assert people(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Zhang Wei, sales director of Sinotrans, said that costs would rise.", "Zhang Wei"),
+        ("Chen Longde was beaten by guards, his lawyer said.", "Chen Longde"),
+        ("The rules were drafted by Liu Yuqing and approved in May.", "Liu Yuqing"),
+        ("Waqar Younis took four wickets before lunch.", "Waqar Younis"),
+        ("Chaminda Vaas, the fast bowler, was rested.", "Chaminda Vaas"),
+        ("The company was founded by Oluwaseun Adeyemi in 2009.", "Oluwaseun Adeyemi"),
+        ("Muammar Gaddafi came to power in 1969.", "Muammar Gaddafi"),
+        ("Thabo Mbeki declined to comment on the report.", "Thabo Mbeki"),
+        ("Yekaterina Volkova finished second in the final.", "Yekaterina Volkova"),
+    ],
+)
+def test_names_of_many_origins_written_in_english(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Abdelkader Tounsi, a spokesman for the ministry, denied the claim.", "Abdelkader Tounsi"),
+        ("The plan was backed by Kwabena Ofori-Atta, the finance minister.", "Kwabena Ofori-Atta"),
+        ("Marhaba Tursun, 34, was detained at the border.", "Marhaba Tursun"),
+    ],
+)
+def test_a_name_in_an_apposition_with_a_role_is_a_person(text: str, name: str) -> None:
+    assert people(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dr Olumide Bankole led the inquiry.", "Olumide Bankole"),
+        ("Senator Mazie Hirono voted against the bill.", "Mazie Hirono"),
+        ('"We are ready," said Tsakhia Elbegdorj.', "Tsakhia Elbegdorj"),
+        ("Nerweyi said he did not know the size of the force.", "Nerweyi"),
+    ],
+)
+def test_a_name_after_a_title_or_before_a_speech_verb_is_a_person(text: str, name: str) -> None:
+    assert people(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("American Kevin King won the 400 metres.", "Kevin King"),
+        ("The title went to Kenyan Tegla Loroupe by two seconds.", "Tegla Loroupe"),
+        ("Pakistani Saqlain Mushtaq took five wickets.", "Saqlain Mushtaq"),
+        ("He lost to fellow American James Heath in the seventh round.", "James Heath"),
+    ],
+)
+def test_a_name_after_a_nationality_is_the_whole_name(text: str, name: str) -> None:
+    assert people(text) == [name]
+
+
+def test_a_nationality_before_a_company_does_not_make_a_person() -> None:
+    found = labels("British Airways cut 300 jobs and American Express raised its fees.")
+    assert found.get("British Airways") == "ORG"
+    assert "Airways" not in found
+    assert "Express" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods hit Northeast China, and Northeast China's farms were ruined.",
+        "Officials in Washington D.C. sent aid; Washington D.C. said it would pay.",
+        "Southwest China said the roads were closed.",
+    ],
+)
+def test_regions_are_never_people(text: str) -> None:
+    assert people(text) == []
