@@ -53,7 +53,7 @@ def test_scraped_page_header_metadata() -> None:
     a = read_one(FIXTURES / "scraped_page.txt", FIXTURES)
     assert a.title == "Port authority approves new container terminal"  # " | Business" gone
     assert a.source == "Harbour Post"
-    assert a.section == "BUSINESS / MARKETS"
+    assert a.section == "Business / Markets"
     assert a.author == "Jane Doe"  # from "By JANE DOE|..."
     assert a.date == "2023-03-12T14:05"
 
@@ -96,7 +96,7 @@ def test_published_line_without_time() -> None:
 def test_published_line_with_time_and_section_path_first() -> None:
     a = read_one(FIXTURES / "scraped_published_time.txt", FIXTURES)
     assert a.title == "Minister resigns over procurement row"
-    assert a.section == "NATIONAL / POLITICS"
+    assert a.section == "National / Politics"
     assert a.date == "2021-11-30T09:15"
     assert a.author == "Sam Carter"
     assert a.source is None
@@ -113,7 +113,10 @@ def test_published_line_with_time_and_section_path_first() -> None:
         ("By: Conor O'BRIEN", "Conor O'BRIEN", None),
         ("By CONOR O'BRIEN", "Conor O'Brien", None),
         ("JANE DOE|2023-03-12", "Jane Doe", "2023-03-12"),
-        ("By Jane Doe and John Roe|12/03/2023", "Jane Doe and John Roe", "2023-12-03"),
+        ("By Jane Doe and John Roe|12/03/2023", "Jane Doe, John Roe", "2023-12-03"),
+        ("By JANE ROE|Mar 4,2024", "Jane Roe", "2024-03-04"),
+        ("By Jane Roe | 13 Nov 2023 14:05 GMT+8", "Jane Roe", "2023-11-13T14:05"),
+        ("By Jane Roe, Harbour Daily Sports Writer", "Jane Roe", None),
     ],
 )
 def test_byline_shapes(tmp_path: Path, byline: str, author: str, date: str | None) -> None:
@@ -268,7 +271,7 @@ def test_three_level_section_path_first_line(tmp_path: Path) -> None:
         tmp_path, "NEWS / LOCAL / CITY\nFire at warehouse\nBy ANNA LEE\nA fire broke out.\n"
     )
     assert (a.section, a.title, a.author) == (
-        "NEWS / LOCAL / CITY",
+        "News / Local / City",
         "Fire at warehouse",
         "Anna Lee",
     )

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 
 from tui.model import Article, Span, article_id
 
+from .authors import clean_authors
 from .clean import one_line, safe_text
 from .dates import parse_date
-from .names import outlet_name, person_name
+from .names import outlet_name
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _TITLE_MAX = 120
@@ -50,7 +51,7 @@ def make_article(
         path=rel,
         title=title_text or None,
         date=parse_date(date),
-        author=as_authors(author),
+        author=as_authors(author, source=as_text(source)),
         source=outlet_name(_field(source, 200)),
         section=_field(section, 200),
         url=_url(url),
@@ -91,14 +92,14 @@ def as_text(value: object) -> str | None:
     return None
 
 
-def as_authors(value: object) -> str | None:
-    """One author or several (a list of strings or of {"name": ...}), in natural case,
-    joined with ", "."""
+def as_authors(value: object, source: str | None = None) -> str | None:
+    """One author or several (a list of strings or of {"name": ...}), as people's names in
+    natural case (see `clean_authors`), joined with ", "."""
     items = value if isinstance(value, list | tuple) else [value]
+    texts = [one_line(t, limit=300) for t in (as_text(item) for item in items[:50]) if t]
     names: list[str] = []
-    for item in items[:50]:
-        name = person_name(as_text(item))
-        if name and name not in names:
+    for name in clean_authors(texts, source):
+        if name not in names:
             names.append(name)
     return one_line(", ".join(names), limit=300) or None
 

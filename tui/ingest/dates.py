@@ -29,6 +29,43 @@ _EPOCH = re.compile(r"\d{9,13}")
 _DEFAULT_A = datetime(1904, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(1908, 2, 2, 1, 1, 1)
 _MIN_YEAR, _MAX_YEAR = 1800, 2200
+_CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ZONE = re.compile(
+    r"\(?\b(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?|\((?:[A-Z]{2,5})\)"
+    r"|(?<=\d)\s+(?:BJT|CST|HKT|SGT|JST|KST|IST|AEST|AEDT|WIB|PHT|MYT|AMT|MSK|CET|CEST|EET)\b"
+)
+_COMMA_DIGIT = re.compile(r",(?=\d)")
+_WORD = re.compile(r"[^\s,]+")
+_MONTHS = {
+    **dict.fromkeys(("janeiro", "enero", "janvier", "gennaio", "januar"), "January"),
+    **dict.fromkeys(("fevereiro", "febrero", "février", "febbraio", "februar"), "February"),
+    **dict.fromkeys(("março", "marzo", "mars", "märz"), "March"),
+    **dict.fromkeys(("abril", "avril", "aprile"), "April"),
+    **dict.fromkeys(("maio", "mayo", "mai", "maggio"), "May"),
+    **dict.fromkeys(("junho", "junio", "juin", "giugno", "juni"), "June"),
+    **dict.fromkeys(("julho", "julio", "juillet", "luglio", "juli"), "July"),
+    **dict.fromkeys(("agosto", "août"), "August"),
+    **dict.fromkeys(("setembro", "septiembre", "septembre", "settembre"), "September"),
+    **dict.fromkeys(("outubro", "octubre", "octobre", "ottobre", "oktober"), "October"),
+    **dict.fromkeys(("novembro", "noviembre", "novembre"), "November"),
+    **dict.fromkeys(("dezembro", "diciembre", "décembre", "dicembre", "dezember"), "December"),
+}
+_FOREIGN_HINT = re.compile(
+    r"\b(?:de|del|às|as|a\s+las|à|alle|um|le|el|feira)\b|"
+    + "|".join(sorted(_MONTHS, key=len, reverse=True)),
+    re.IGNORECASE,
+)
+_FILLER = frozenset({"de", "del", "às", "as", "a", "las", "à", "alle", "um", "le", "el", "h"})
+_WEEKDAY = re.compile(
+    r"^(?:\w+-feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi"
+    r"|jeudi|vendredi|samedi|dimanche|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|montag"
+    r"|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$"
+)
+_RELATIVE = re.compile(
+    r"^(?:(?P<n>\d{1,3})\s*(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago"
+    r"|(?P<yesterday>yesterday))\b",
+    re.IGNORECASE,
+)
 _MAX_LEN = 120
 
 
@@ -73,6 +110,7 @@ def _parse_free(text: str) -> str | None:
 
     if not any(c.isdigit() for c in text):
         return None
+    text = _loosen(text)
     a = parser.parse(text, default=_DEFAULT_A, ignoretz=True)
     b = parser.parse(text, default=_DEFAULT_B, ignoretz=True)
     if (a.year, a.month, a.day) != (b.year, b.month, b.day):
@@ -82,6 +120,54 @@ def _parse_free(text: str) -> str | None:
         return _format(a, False, False)
     minute = a.minute if a.minute == b.minute else 0  # "2pm": hour given, minutes not
     return _format(a.replace(minute=minute), True, a.second == b.second)
+
+
+def _loosen(text: str) -> str:
+    """Written-out dates in the forms real pages use, rewritten for dateutil: CJK
+    (2023年11月13日), "22 de outubro de 2010 às 20:13", zones in brackets, "Mar 4,2024"."""
+    m = _CJK.search(text)
+    if m:
+        y, mo, d = m.groups()
+        rest = text[m.end() :]
+        return f"{y}-{mo}-{d} {rest}".strip()
+    text = _ZONE.sub(" ", text)
+    text = _COMMA_DIGIT.sub(", ", text)
+    if _FOREIGN_HINT.search(text):
+        words = []
+        for word in _WORD.findall(text):
+            low = word.lower().strip(".,")
+            if low in _MONTHS:
+                words.append(_MONTHS[low])
+            elif low not in _FILLER and not _WEEKDAY.match(low):
+                words.append(word)
+        text = " ".join(words)
+    return text
+
+
+def parse_relative(text: str, crawled: str | None) -> str | None:
+    """ "3 hours ago", "yesterday" as a date, counted back from the date the page was saved;
+    None without that date (a relative time alone says nothing about the day)."""
+    base = parse_date(crawled) if crawled else None
+    if not base:
+        return None
+    m = _RELATIVE.search(text.strip())
+    if not m:
+        return None
+    start = datetime.fromisoformat(base)
+    if m.group("yesterday"):
+        return _format(start - timedelta(days=1), False, False)
+    count, unit = int(m.group("n")), m.group("unit").lower().rstrip("s")
+    step = {
+        "minute": timedelta(minutes=1),
+        "min": timedelta(minutes=1),
+        "hour": timedelta(hours=1),
+        "hr": timedelta(hours=1),
+        "day": timedelta(days=1),
+        "week": timedelta(weeks=1),
+    }
+    when = start - count * step[unit]
+    has_time = "T" in base and unit in ("minute", "min", "hour", "hr")
+    return _format(when, has_time, False)
 
 
 def _from_epoch(seconds: float) -> str | None:

@@ -127,3 +127,28 @@ def _capitalise(part: str) -> str:
     if core.startswith("mc") and len(core) > 3:
         return low[:lead] + "Mc" + core[2:3].upper() + core[3:]
     return low[:lead] + core[:1].upper() + core[1:]
+
+
+_SITE_PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
+_MASTHEAD_WORDS = re.compile(
+    r"\s+(?:title|home|homepage|home\s+page|menu|main\s+menu|navigation|search|logo|online)$",
+    re.IGNORECASE,
+)
+_NOT_A_SITE = re.compile(
+    r"^(?:copyright|©|\(c\)|all rights reserved|home|index|untitled|none|null)\b|^\d", re.I
+)
+
+
+def site_name(value: str | None) -> str | None:
+    """A site's name as pages give it, cut to the outlet's name: "Autoracing | F1 | Indy" →
+    "Autoracing", "Remember 80/90 - Memorabilia anni 80/90" → "Remember 80/90" (a tagline
+    after the name), "Harbour Daily Title" → "Harbour Daily" (a masthead scraped with the
+    word of the link or image it sat in). Copyright lines and numbers are no name."""
+    if not value:
+        return None
+    name = one_line(value, limit=200)
+    name = _SITE_PARTS.split(name, maxsplit=1)[0].strip()
+    name = _MASTHEAD_WORDS.sub("", name).strip()
+    if not name or _NOT_A_SITE.search(name):
+        return None
+    return outlet_name(name)

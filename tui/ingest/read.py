@@ -18,6 +18,7 @@ from .discover import discover
 from .files import MAX_BYTES, ReadFailure, display_path, read_bytes, relpath
 from .readers import READERS
 from .readers.common import problem
+from .site_furniture import learned_furniture, strip_learned
 
 CharsetSniffer = Callable[[bytes], str | None]
 
@@ -42,7 +43,22 @@ def _read_file(path: Path, rel: str) -> ReadResult:
     loaded = _load_text(path, rel, reader.charset)
     if isinstance(loaded, ReadResult):
         return loaded
-    return reader.read(loaded, rel)
+    result = reader.read(loaded, rel)
+    if path.suffix.lower() == ".txt" and any(a.source for a in result.articles):
+        learned = learned_furniture(path.parent, _sample)
+        if learned:
+            result.articles = [strip_learned(a, learned) for a in result.articles]
+    return result
+
+
+def _sample(path: Path) -> list[Article]:
+    """A page's articles as its reader gives them, for learning its site's furniture."""
+    try:
+        reader = READERS[path.suffix.lower()]
+        loaded = _load_text(path, path.name, reader.charset)
+        return [] if isinstance(loaded, ReadResult) else reader.read(loaded, path.name).articles
+    except Exception:  # a page that cannot be read teaches nothing
+        return []
 
 
 def _load_text(path: Path, rel: str, charset: CharsetSniffer | None = None) -> str | ReadResult:

@@ -24,9 +24,12 @@ from tui.model import ReadResult
 from .. import chrome
 from ..article import make_article
 from ..clean import collapse_spaces, tidy
-from ..dates import parse_date
+from ..completeness import cut_short, incomplete_reason, is_paywall
+from ..dates import parse_date, parse_relative
+from ..furniture import drop_furniture, drop_repeats
+from ..names import person_name, site_name
 from ..paragraphs import join_paragraphs, same_text, split_paragraphs, text_key
-from .common import no_text
+from .common import no_text, problem
 
 _HEADER_LINES = 12  # a header is never longer than this many non-empty lines
 _TITLE_MAX_CHARS = 300
@@ -44,6 +47,16 @@ _BYLINE = re.compile(
 )
 _NAME_DATE = re.compile(r"^(?P<name>[^|•·]{2,60}?)\s*[|•·]\s*(?P<rest>.{4,80})$")
 _SENTENCE_END = re.compile(r"[.!?]$")
+_CRUMB_WORDS = frozenset({"home", "homepage", "index", "main", "start", "front page", "frontpage"})
+_SECTION_LABEL = re.compile(r"^[A-Z0-9&][A-Z0-9&'’ .-]{1,30}$")
+_RELATIVE = re.compile(
+    r"^(?:\d{1,3}\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|yesterday)$", re.I
+)
+_CRAWLED = re.compile(
+    r"^(?:crawled|retrieved|scraped|saved|fetched|accessed|downloaded)(?:\s+(?:at|on))?\s*"
+    r"[:\-–]?\s*(?P<value>.{6,60})$",
+    re.IGNORECASE,
+)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*,?|and|&|de|van|von|der|da|di|du|la|le|bin)$")
 
 
@@ -57,13 +70,15 @@ class _Header:
     author: str | None = None
     pipe_section: bool = False
     undated: bool = False  # a date line that could not be read is still a header cue
+    relative: str | None = None  # "3 hours ago": a date only once the crawl date is known
+    crawled: str | None = None  # "Crawled: 2024-03-05 10:00", the date the page was saved
     consumed: int = 0  # non-empty lines used by the header
 
     @property
     def scraped(self) -> bool:
         """Whether any scraped-page cue was found."""
         cues = (self.site, self.section, self.date, self.author, self.pipe_section, self.undated)
-        return any(cues)
+        return any(cues) or bool(self.relative or self.crawled)
 
 
 def read_txt(raw: str, rel: str) -> ReadResult:
@@ -83,13 +98,22 @@ def read_txt(raw: str, rel: str) -> ReadResult:
     cut = chrome.chrome_tail(paragraphs, allow_weak=header.scraped)
     paragraphs = paragraphs[:cut]
     captions = {i for i in captions if i < cut}
+    paywalled = any(is_paywall(p) for p in paragraphs)
+    paragraphs, captions = _keep(paragraphs, captions, drop_furniture(paragraphs, captions))
+    paragraphs, captions = _keep(paragraphs, captions, drop_repeats(paragraphs))
+    paragraphs, captions = _lead_first(paragraphs, captions)
     if not paragraphs:
         if header.title and not header.scraped:
             paragraphs = [header.title]  # a one-line file: its line is the text
         else:
             return no_text(rel)
     body_text, spans = join_paragraphs(paragraphs, captions)
+    problems = []
+    if paywalled or (header.scraped and cut_short(paragraphs)):
+        why = "the page asks to subscribe" if paywalled else "the text ends with an ellipsis"
+        problems.append(problem(rel, incomplete_reason(why)))
     return ReadResult(
+        problems=problems,
         articles=[
             make_article(
                 rel,
@@ -97,12 +121,47 @@ def read_txt(raw: str, rel: str) -> ReadResult:
                 title=header.title,
                 date=header.date,
                 author=header.author,
-                source=header.site,
-                section=header.section,
+                source=site_name(header.site),
+                section=_clean_section(header.section, header.site),
                 captions=spans,
             )
-        ]
+        ],
     )
+
+
+def _keep(paragraphs: list[str], captions: set[int], kept: list[int]) -> tuple[list[str], set[int]]:
+    """The paragraphs at the indexes in `kept`, and their caption marks renumbered."""
+    return [paragraphs[i] for i in kept], {n for n, i in enumerate(kept) if i in captions}
+
+
+def _lead_first(paragraphs: list[str], captions: set[int]) -> tuple[list[str], set[int]]:
+    """Captions that open the page moved after the first paragraph of text: a photo caption
+    is never the lead (the list preview and the reader's first line show the lead)."""
+    first = next((i for i in range(len(paragraphs)) if i not in captions), None)
+    if not first:
+        return paragraphs, captions
+    order = [first, *range(first), *range(first + 1, len(paragraphs))]
+    return [paragraphs[i] for i in order], {n for n, i in enumerate(order) if i in captions}
+
+
+def _clean_section(section: str | None, site: str | None) -> str | None:
+    """A section path without the furniture words breadcrumbs start with ("HOME / WORLD" →
+    "World", "HARBOUR DAILY / BUSINESS" → "Business"), in natural case when shouted."""
+    if not section:
+        return None
+    parts = [p.strip() for p in section.split(" / ") if p.strip()]
+    site_key = text_key(site_name(site) or "")
+    while len(parts) > 1 and (
+        text_key(parts[0]) in _CRUMB_WORDS or (site_key and text_key(parts[0]) == site_key)
+    ):
+        parts = parts[1:]
+    return " / ".join(_natural_case(p) for p in parts) or None
+
+
+def _natural_case(part: str) -> str:
+    if any(c.islower() for c in part):
+        return part
+    return person_name(part) or part
 
 
 def _body_after(lines: list[str], consumed: int) -> list[str]:
@@ -148,6 +207,8 @@ def _parse_header(lines: list[str]) -> _Header:
             pass
         elif h.site is None and h.title is None and _looks_like_site(lines, i, n):
             h.site = line
+        elif h.site and h.section is None and i + 1 < n and _section_label(line):
+            h.section = line
         else:
             break
         i += 1
@@ -169,7 +230,14 @@ def _parse_header(lines: list[str]) -> _Header:
         # No title after a "site" line: that line was the title after all.
         h.title, h.site = h.site, None
     h.consumed = i
+    if h.date is None and h.relative:
+        h.date = parse_relative(h.relative, h.crawled)
     return h
+
+
+def _section_label(line: str) -> bool:
+    """A one-word or two-word section name in capitals standing alone ("BUSINESS")."""
+    return bool(_SECTION_LABEL.match(line)) and line.count(" ") <= 2 and line.upper() == line
 
 
 def _section_path(line: str) -> str | None:
@@ -190,6 +258,13 @@ def _meta(line: str, h: _Header) -> bool:
     """If `line` is a date line or a byline, record it in `h` and say so."""
     if len(line) > 200:
         return False
+    if _RELATIVE.match(line):
+        h.relative = line
+        return True
+    m = _CRAWLED.match(line)
+    if m and parse_date(m.group("value")):
+        h.crawled = parse_date(m.group("value"))
+        return True
     m = _PUBLISHED.match(line)
     if m:
         when = parse_date(m.group("value"))
@@ -245,6 +320,8 @@ def _looks_like_site(lines: list[str], i: int, n: int) -> bool:
     if _meta(nxt, _Header()):
         return False  # "Title" then "By NAME | date": the first line is the title
     if _section_path(nxt) or (" | " in nxt and _is_title(nxt)):
+        return True
+    if _section_label(nxt) and i + 2 < n and _is_title(lines[i + 2]):
         return True
     if i + 2 < n and _is_title(nxt):
         probe = _Header()
