@@ -15,7 +15,7 @@ from typing import Any
 from tui.commands import CommandError
 from tui.config import SettingsError
 
-COMMANDS = ("index", "search", "annotate", "export")
+COMMANDS = ("index", "search", "annotate", "export", "review-store")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,7 +59,34 @@ def build_parser() -> argparse.ArgumentParser:
         module = _optional_command(name)
         if module is not None:
             module.add_parser(sub)
+    _add_review_store_parser(sub)
     return parser
+
+
+def _add_review_store_parser(sub: Any) -> None:
+    """`broadsheet review-store migrate FROM TO` (the work is in `tui.review.migrate`)."""
+    store = sub.add_parser("review-store", help="manage where review marks are kept")
+    actions = store.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    migrate = actions.add_parser(
+        "migrate",
+        help="copy marks from one store to another (again, or back: nothing is lost)",
+        description="Copy review marks, with who made them and when, between stores. FROM and "
+        "TO are each 'private' (your own store for --corpus), 'corpus' (beside --corpus), a "
+        "path to a SQLite file, or a postgresql:// URL. Marks are merged, never deleted.",
+    )
+    migrate.add_argument("source", metavar="FROM")
+    migrate.add_argument("target", metavar="TO")
+    migrate.add_argument("--corpus", help="the corpus 'private' and 'corpus' refer to")
+
+    def handler(args: argparse.Namespace) -> int:
+        from pathlib import Path
+
+        from tui.review.migrate import migrate as run
+
+        return run(args.source, args.target, Path(args.corpus) if args.corpus else None)
+
+    migrate.set_defaults(handler=handler)
 
 
 def _optional_command(name: str):  # type: ignore[no-untyped-def]

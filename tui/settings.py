@@ -19,6 +19,7 @@ from pydantic_settings import (
 )
 
 from tui.config import APP_NAME, ENV_PREFIX, config_file
+from tui.review.store import default_reviewer
 
 
 class Settings(BaseSettings):
@@ -46,6 +47,18 @@ class Settings(BaseSettings):
         ),
     )
     history_size: int = 100
+    review_store: str = Field(
+        default="private",
+        description=(
+            "where review marks live: 'private' (your own file in data_dir), 'corpus'"
+            " (CORPUS/.broadsheet-review.sqlite, shared with the corpus folder's group), a path"
+            " to a SQLite file to share with its folder's group, or a postgresql:// URL"
+        ),
+    )
+    reviewer: str = Field(
+        default_factory=default_reviewer,
+        description="the name your marks are recorded under (default: your login name)",
+    )
 
     @field_validator("cache_dir", "data_dir", mode="before")
     @classmethod
@@ -56,6 +69,37 @@ class Settings(BaseSettings):
             where = user_cache_dir if info.field_name == "cache_dir" else user_data_dir
             return Path(where(APP_NAME))
         return value
+
+    @field_validator("review_store", mode="before")
+    @classmethod
+    def _store_location(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        if not text:
+            return "private"
+        if text.startswith(("postgresql:", "postgres:")) and "://" not in text:
+            raise ValueError("expected a URL such as postgresql://user@host/dbname")
+        if "://" in text and not text.startswith(("postgresql://", "postgres://")):
+            raise ValueError(
+                "expected 'private', 'corpus', a path to a SQLite file or a postgresql:// URL"
+            )
+        relative = not Path(text).expanduser().is_absolute()
+        if text not in ("private", "corpus") and "://" not in text and relative:
+            raise ValueError("a store path must be absolute (or start with ~)")
+        return text
+
+    @field_validator("reviewer", mode="before")
+    @classmethod
+    def _reviewer_name(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        name = " ".join(value.split())
+        if not name:
+            return default_reviewer()
+        if any(not ch.isprintable() for ch in name) or len(name) > 64:
+            raise ValueError("expected a printable name of at most 64 characters")
+        return name
 
     @classmethod
     def settings_customise_sources(

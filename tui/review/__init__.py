@@ -1,5 +1,22 @@
-"""Review marks (reviewed, flagged, tags, notes) in a SQLite file outside the corpus."""
+"""Review marks (reviewed, flagged, tags, notes) with who made them and when, in a SQLite file
+(private, or shared by a Unix group) or a PostgreSQL database (shared across machines)."""
 
-from tui.review.store import Mark, ReviewStore, ReviewStoreError, normalize_tags
+from tui.review.marks import (
+    Mark,
+    MarkKind,
+    ReviewStoreError,
+    Stamp,
+    StoreUnavailableError,
+    normalize_tags,
+)
+from tui.review.store import ReviewStore
 
-__all__ = ["Mark", "ReviewStore", "ReviewStoreError", "normalize_tags"]
+__all__ = [
+    "Mark",
+    "MarkKind",
+    "ReviewStore",
+    "ReviewStoreError",
+    "Stamp",
+    "StoreUnavailableError",
+    "normalize_tags",
+]

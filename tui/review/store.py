@@ -1,299 +1,491 @@
-"""Review marks in SQLite: one row per article id, every change committed before returning.
+"""Review marks with who did what, on SQLite (one machine) or PostgreSQL (many).
 
-Durability: the database runs in WAL mode with ``synchronous=FULL``. WAL alone already makes a
-committed mark survive the process being killed (``kill -9``, a dropped SSH session): the commit
-is in the WAL file once ``commit`` returns. ``NORMAL`` would only lose the most recent commits on a
-power cut or an OS crash; ``FULL`` closes that gap too, at the price of one fsync per change. A
-mark is one keypress of a person's work and changes arrive at typing speed, so the fsync costs
-nothing anyone notices and the stronger guarantee is the right default.
+`ReviewStore(location)` opens either kind: a path gives `SqliteReviewStore`, a
+``postgresql://`` URL gives `PostgresReviewStore` (as `pathlib.Path` gives a `PosixPath`). This
+module holds everything the two share: the marks model, the operations, and the rules that make
+them safe under several writers:
 
-Concurrency: two processes (two terminals on the same corpus, or the app and ``broadsheet
-export``) may share the file. Readers never block in WAL mode; writers take the lock with
-``BEGIN IMMEDIATE`` and wait up to ``timeout`` seconds for each other (SQLite's busy timeout), so
-a read-modify-write such as a toggle is atomic across processes.
+- every change is one transaction that first bumps a change counter (`rev`); on PostgreSQL that
+  row lock serialises writers, on SQLite `BEGIN IMMEDIATE` does, so a read-modify-write such as a
+  toggle is atomic and `rev` orders changes as they were committed;
+- a setter returns only after the commit, with the mark as stored: a mark shown as stored is
+  stored. A failure raises `ReviewStoreError` (or `StoreUnavailableError` when the server is out
+  of reach) and nothing is kept to retry later, so nothing is queued behind the user's back;
+- tags and "reviewed" are rows of their own, so two people adding tags at once both keep theirs
+  (pass `base` to `set_tags` and even a whole-list edit only adds and removes what it changed);
+- a change that changes nothing is not written, so copying marks twice changes nothing.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, Field
+from tui.review.marks import (
+    UNKNOWN_REVIEWER,
+    Mark,
+    MarkKind,
+    ReviewStoreError,
+    Stamp,
+    StoreUnavailableError,
+    normalize_tags,
+    one_line,
+    tag_key,
+)
+from tui.review.schema import SCHEMA_VERSION, Run
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from tui.review.watch import Subscription, Waiter
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS marks (
-    id         TEXT PRIMARY KEY,
-    reviewed   INTEGER NOT NULL DEFAULT 0,
-    flagged    INTEGER NOT NULL DEFAULT 0,
-    tags       TEXT    NOT NULL DEFAULT '[]',
-    note       TEXT    NOT NULL DEFAULT '',
-    updated_at TEXT    NOT NULL
-);
-CREATE INDEX IF NOT EXISTS marks_flagged ON marks(flagged) WHERE flagged;
-CREATE INDEX IF NOT EXISTS marks_reviewed ON marks(reviewed) WHERE reviewed;
-"""
+__all__ = [
+    "SCHEMA_VERSION",
+    "Mark",
+    "MarkKind",
+    "ReviewStore",
+    "ReviewStoreError",
+    "Stamp",
+    "StoreUnavailableError",
+    "normalize_tags",
+]
 
-_COLUMNS = "id, reviewed, flagged, tags, note, updated_at"
+T = TypeVar("T")
 
-
-class ReviewStoreError(RuntimeError):
-    """The review database cannot be opened or written; the message is meant for the user."""
-
-
-class Mark(BaseModel):
-    """What a reviewer recorded about one article."""
-
-    id: str
-    reviewed: bool = False
-    flagged: bool = False
-    tags: list[str] = Field(default_factory=list)
-    note: str = ""
-    updated_at: str | None = None
-    """ISO 8601 UTC time of the last change; None for an article never marked."""
-
-    @property
-    def is_empty(self) -> bool:
-        """True when nothing is recorded (never marked, or every mark since undone)."""
-        return not (self.reviewed or self.flagged or self.tags or self.note)
+_MARK_COLUMNS = (
+    "id, flagged, flagged_by, flagged_at, note, note_by, note_at, updated_at, updated_by, rev"
+)
 
 
-def normalize_tags(tags: list[str] | tuple[str, ...]) -> list[str]:
-    """Tags trimmed, without blanks or repeats (first spelling wins, compared case-blind)."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for raw in tags:
-        tag = " ".join(str(raw).split())
-        key = tag.casefold()
-        if tag and key not in seen:
-            seen.add(key)
-            out.append(tag)
-    return out
+class _Unchanged(Exception):
+    """Raised inside a write to roll it back: the change would change nothing."""
+
+    def __init__(self, mark: Mark) -> None:
+        self.mark = mark
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+def is_postgres_url(location: object) -> bool:
+    return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
 
 
-def _row_to_mark(row: tuple[str, int, int, str, str, str]) -> Mark:
-    id_, reviewed, flagged, tags, note, updated_at = row
-    try:
-        parsed = json.loads(tags)
-        tag_list = [str(t) for t in parsed] if isinstance(parsed, list) else []
-    except ValueError:
-        tag_list = []
-    return Mark(
-        id=id_,
-        reviewed=bool(reviewed),
-        flagged=bool(flagged),
-        tags=tag_list,
-        note=note,
-        updated_at=updated_at,
-    )
+def _load(run: Run, where: str, params: tuple[object, ...]) -> dict[str, Mark]:
+    """Marks matching `where` (a clause on `marks`), with their reviews and tags."""
+    rows = run(f"SELECT {_MARK_COLUMNS} FROM marks {where}", params)
+    if not rows:
+        return {}
+    inner = f"SELECT id FROM marks {where}"
+    reviews = run(f"SELECT id, reviewer, at FROM reviews WHERE id IN ({inner})", params)
+    tags = run(f"SELECT id, tag, reviewer, at, pos FROM tags WHERE id IN ({inner})", params)
+    marks: dict[str, Mark] = {}
+    for id_, flagged, flagged_by, flagged_at, note, note_by, note_at, at, by, _rev in rows:
+        marks[id_] = Mark(
+            id=id_,
+            flagged=bool(flagged),
+            flagged_by=flagged_by,
+            flagged_at=flagged_at,
+            note=note,
+            note_by=note_by,
+            note_at=note_at,
+            updated_at=at,
+            updated_by=by,
+        )
+    for id_, reviewer, at in sorted(reviews, key=lambda r: (r[2], r[1])):
+        if id_ in marks:
+            marks[id_].reviews.append(Stamp(by=reviewer, at=at))
+    for id_, tag, reviewer, at, _pos in sorted(tags, key=lambda r: r[4]):
+        if id_ in marks:
+            marks[id_].tags.append(tag)
+            marks[id_].tag_stamps[tag] = Stamp(by=reviewer, at=at)
+    for mark in marks.values():
+        mark.reviewed = bool(mark.reviews)
+    return marks
 
 
 class ReviewStore:
-    """Review marks of one corpus, in one SQLite file (see the module notes on durability).
+    """Review marks of one corpus. Safe to share between threads (calls are serialised) and
+    between processes and machines (see the module notes). Every setter returns the mark as
+    stored afterwards, attributed to `reviewer`."""
 
-    Safe to share between threads of one process (calls are serialised by a lock) and between
-    processes (SQLite's own locking). Every setter returns the mark as stored afterwards.
-    """
+    location: str
+    """Where the marks are, fit to show (a path, or a URL without its password)."""
+    reviewer: str
 
-    def __init__(self, path: Path | str, *, timeout: float = 10.0) -> None:
-        self.path = Path(path)
+    _now_sql = ""
+    """An SQL expression for the store's clock as ISO 8601 UTC text with milliseconds."""
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> ReviewStore:
+        if cls is ReviewStore:
+            location = args[0] if args else kwargs.get("path", kwargs.get("location"))
+            if is_postgres_url(location):
+                from tui.review.postgres_store import PostgresReviewStore
+
+                cls = PostgresReviewStore
+            else:
+                from tui.review.sqlite_store import SqliteReviewStore
+
+                cls = SqliteReviewStore
+        return super().__new__(cls)
+
+    def __init__(self, location: Path | str, *, reviewer: str | None = None) -> None:
+        self.location = str(location)
+        self.reviewer = reviewer or default_reviewer()
         self._lock = threading.RLock()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(
-                self.path, timeout=timeout, isolation_level=None, check_same_thread=False
-            )
-        except (OSError, sqlite3.Error) as exc:
-            raise ReviewStoreError(f"cannot open review marks at {self.path}: {exc}") from exc
-        try:
-            self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()
-            if mode is None or str(mode[0]).lower() != "wal":
-                # A file system without shared memory (some network mounts) refuses WAL; the
-                # default rollback journal is still crash-safe, only less concurrent.
-                self._db.execute("PRAGMA journal_mode = DELETE")
-            self._db.execute("PRAGMA synchronous = FULL")
-            with self._write():
-                version = self._db.execute("PRAGMA user_version").fetchone()[0]
-                if version > SCHEMA_VERSION:
-                    raise ReviewStoreError(
-                        f"{self.path} was written by a newer Broadsheet (schema {version})"
-                    )
-                for statement in filter(str.strip, _SCHEMA.split(";")):
-                    self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except sqlite3.Error as exc:
-            self._db.close()
-            raise ReviewStoreError(f"cannot use review marks at {self.path}: {exc}") from exc
-        except ReviewStoreError:
-            self._db.close()
-            raise
+        self._own_revs: set[int] = set()
+        self._seen_rev = 0
 
     @classmethod
     def for_corpus(cls, corpus: Path) -> ReviewStore:
-        """The store for a corpus at its configured place (`config.review_db_for`)."""
-        from tui.config import review_db_for
+        """The store for a corpus as the settings say (`review_store`, `reviewer`)."""
+        from tui.review.location import open_review_store
 
-        return cls(review_db_for(corpus))
+        return open_review_store(corpus)
 
-    # -- plumbing ---------------------------------------------------------------------------
+    # -- what each kind of store provides ---------------------------------------------------
 
-    @contextmanager
-    def _write(self) -> Iterator[None]:
-        """One write transaction, taken at once so a read-modify-write cannot interleave."""
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+    def _run(self, write: bool, what: str, body: Callable[[Run], T]) -> T:
+        """Run `body` in one transaction (a write transaction holds the write lock from its
+        start); driver errors become `ReviewStoreError` saying `what` failed."""
+        raise NotImplementedError
 
-    def _get(self, article_id: str) -> Mark:
-        row = self._db.execute(
-            f"SELECT {_COLUMNS} FROM marks WHERE id = ?", (article_id,)
-        ).fetchone()
-        return _row_to_mark(row) if row else Mark(id=article_id)
+    def _announce(self, run: Run, rev: int) -> None:
+        """Tell other open stores about change `rev` when it commits (PostgreSQL: NOTIFY)."""
 
-    def _put(self, mark: Mark) -> None:
-        self._db.execute(
-            f"INSERT INTO marks ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET reviewed = excluded.reviewed, "
-            "flagged = excluded.flagged, tags = excluded.tags, note = excluded.note, "
-            "updated_at = excluded.updated_at",
-            (
-                mark.id,
-                int(mark.reviewed),
-                int(mark.flagged),
-                json.dumps(mark.tags, ensure_ascii=False),
-                mark.note,
-                mark.updated_at or _now(),
-            ),
-        )
+    def _open_waiter(self) -> Waiter:
+        """Something that blocks until another store may have changed marks."""
+        raise NotImplementedError
 
-    def _update(self, article_id: str, change: Callable[[Mark], Mark]) -> Mark:
-        try:
-            with self._write():
-                mark = change(self._get(article_id))
-                mark.updated_at = _now()
-                self._put(mark)
-                return mark
-        except sqlite3.Error as exc:
-            raise ReviewStoreError(f"cannot save review mark for {article_id}: {exc}") from exc
+    def data_version(self) -> int:
+        """A number that changes when marks change, cheap enough to ask every second."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
 
     # -- reading ----------------------------------------------------------------------------
 
     def get(self, article_id: str) -> Mark:
         """The mark of an article (an empty mark if it was never marked)."""
-        with self._lock:
-            return self._get(article_id)
+        marks = self._run(
+            False, "cannot read review marks", lambda run: _load(run, "WHERE id = ?", (article_id,))
+        )
+        return marks.get(article_id) or Mark(id=article_id)
 
     def all_marks(self) -> dict[str, Mark]:
-        """Every stored mark by article id, including marks since undone."""
-        with self._lock:
-            rows = self._db.execute(f"SELECT {_COLUMNS} FROM marks ORDER BY id").fetchall()
-        return {row[0]: _row_to_mark(row) for row in rows}
-
-    def data_version(self) -> int:
-        """A number that changes whenever another connection (another Broadsheet on the same
-        corpus) commits: a question cheap enough to ask every second before reading marks."""
-        try:
-            with self._lock:
-                return int(self._db.execute("PRAGMA data_version").fetchone()[0])
-        except sqlite3.Error as exc:
-            raise ReviewStoreError(f"cannot read review marks: {exc}") from exc
+        """Every stored mark by article id (in id order), including marks since undone."""
+        marks = self._run(False, "cannot read review marks", lambda run: _load(run, "", ()))
+        return {key: marks[key] for key in sorted(marks)}
 
     def changed_since(self, stamp: str) -> list[Mark]:
         """Marks written at or after `stamp` (an `updated_at` value), oldest first. Inclusive,
-        as stamps have one-second steps: a mark written later in the same second still comes."""
-        try:
-            with self._lock:
-                rows = self._db.execute(
-                    f"SELECT {_COLUMNS} FROM marks WHERE updated_at >= ? ORDER BY updated_at, id",
-                    (stamp,),
-                ).fetchall()
-        except sqlite3.Error as exc:
-            raise ReviewStoreError(f"cannot read review marks: {exc}") from exc
-        return [_row_to_mark(row) for row in rows]
+        so a mark written later in the same millisecond still comes."""
+        marks = self._run(
+            False,
+            "cannot read review marks",
+            lambda run: _load(run, "WHERE updated_at >= ?", (stamp,)),
+        )
+        return sorted(marks.values(), key=lambda m: (m.updated_at or "", m.id))
+
+    def changes(self) -> list[Mark]:
+        """Marks that other stores (other people, other processes) changed since the last call
+        (the first call: since this store was opened). Never blocks; for a timer in the app.
+        `subscribe` is the push version."""
+        latest, marks = self._changes_after(self._seen_rev)
+        self._seen_rev = max(self._seen_rev, latest)
+        return marks
+
+    def _changes_after(self, rev: int) -> tuple[int, list[Mark]]:
+        def body(run: Run) -> tuple[int, list[Mark]]:
+            latest = int(run("SELECT value FROM meta WHERE key = 'rev'", ())[0][0])
+            if latest <= rev:
+                return latest, []
+            revs = {
+                k: int(v)
+                for k, v in run("SELECT id, rev FROM marks WHERE rev > ?", (rev,))
+                if int(v) not in self._own_revs
+            }
+            if not revs:
+                return latest, []
+            marks = _load(run, "WHERE rev > ?", (rev,))
+            return latest, sorted((marks[k] for k in revs if k in marks), key=lambda m: revs[m.id])
+
+        return self._run(False, "cannot read review marks", body)
+
+    def subscribe(
+        self,
+        on_change: Callable[[list[Mark]], None],
+        on_error: Callable[[ReviewStoreError], None] | None = None,
+    ) -> Subscription:
+        """Call `on_change` (from a background thread) with marks other stores change, within a
+        second (PostgreSQL: LISTEN/NOTIFY; SQLite: a cheap look at the file's change counter
+        five times a second). A lost connection is reported to `on_error` and retried every
+        second; nothing changed meanwhile is missed, as the watcher catches up by change
+        number. Stop it with `.close()`. A Textual app hands the marks to its own thread with
+        `call_from_thread`."""
+        from tui.review.watch import Subscription
+
+        return Subscription(self, on_change, on_error)
 
     def ids_with_tag(self, tag: str) -> list[str]:
-        """Ids of the articles carrying `tag` (compared case-blind), in id order."""
-        wanted = " ".join(tag.split()).casefold()
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT DISTINCT marks.id FROM marks, json_each(marks.tags) "
-                "WHERE lower(json_each.value) = ? ORDER BY marks.id",
-                (wanted,),
-            ).fetchall()
-            if wanted.isascii():
-                return [row[0] for row in rows]
-            # SQLite's lower() only folds ASCII; fall back to Python for other scripts.
-            found = [
-                mark.id
-                for mark in self.all_marks().values()
-                if any(t.casefold() == wanted for t in mark.tags)
-            ]
-        return found
+        """Ids of the articles carrying `tag` (compared case-blind in every script), sorted."""
+        rows = self._run(
+            False,
+            "cannot read review marks",
+            lambda run: run("SELECT DISTINCT id FROM tags WHERE key = ?", (tag_key(tag),)),
+        )
+        return sorted(str(row[0]) for row in rows)
 
     def all_tags(self) -> list[str]:
-        """Every tag in use, sorted, for completion."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT DISTINCT json_each.value FROM marks, json_each(marks.tags) ORDER BY 1"
-            ).fetchall()
-        return [str(row[0]) for row in rows]
+        """Every tag spelling in use, sorted, for completion."""
+        rows = self._run(
+            False, "cannot read review marks", lambda run: run("SELECT DISTINCT tag FROM tags", ())
+        )
+        return sorted(str(row[0]) for row in rows)
+
+    def reviewers(self) -> list[str]:
+        """Everyone who has a mark standing in this store, sorted (for `flagged-by:` completion)."""
+        sql = (
+            "SELECT reviewer FROM reviews UNION SELECT reviewer FROM tags "
+            "UNION SELECT flagged_by FROM marks WHERE flagged = 1 "
+            "UNION SELECT note_by FROM marks WHERE note <> ''"
+        )
+        rows = self._run(False, "cannot read review marks", lambda run: run(sql, ()))
+        return sorted(str(row[0]) for row in rows if row[0] is not None)
+
+    def ids_marked_by(self, reviewer: str, kind: MarkKind = "any") -> list[str]:
+        """Ids of the articles where `reviewer` has a standing mark of this kind, sorted: the
+        store's side of `reviewed-by:ana`, `flagged-by:ana`, `tagged-by:`, `noted-by:`
+        (`is:unreviewed-by:me` is every article not in `ids_marked_by(me, "reviewed")`)."""
+        queries = {
+            "reviewed": "SELECT id FROM reviews WHERE reviewer = ?",
+            "flagged": "SELECT id FROM marks WHERE flagged = 1 AND flagged_by = ?",
+            "tagged": "SELECT id FROM tags WHERE reviewer = ?",
+            "noted": "SELECT id FROM marks WHERE note <> '' AND note_by = ?",
+        }
+        if kind not in queries and kind != "any":
+            raise ValueError(f"unknown kind of mark: {kind}")
+        chosen = list(queries.values()) if kind == "any" else [queries[kind]]
+
+        def body(run: Run) -> set[str]:
+            return {str(row[0]) for sql in chosen for row in run(sql, (reviewer,))}
+
+        return sorted(self._run(False, "cannot read review marks", body))
 
     # -- writing ----------------------------------------------------------------------------
 
+    def _change(
+        self,
+        article_id: str,
+        apply: Callable[[Run, Mark, Stamp], bool],
+        *,
+        updated_by: str | None = None,
+    ) -> Mark:
+        """One mark change as one transaction: take the write lock (bump `rev`), read the
+        mark, `apply` the change (False: nothing to change, roll back), stamp and announce."""
+
+        def body(run: Run) -> Mark:
+            bump = "UPDATE meta SET value = value + 1 WHERE key = 'rev' RETURNING value"
+            rev, now = run(f"{bump}, {self._now_sql}", ())[0]
+            run(
+                "INSERT INTO marks (id, updated_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+                (article_id, now),
+            )
+            before = _load(run, "WHERE id = ?", (article_id,))[article_id]
+            if not apply(run, before, Stamp(by=self.reviewer, at=now)):
+                raise _Unchanged(before)
+            run(
+                "UPDATE marks SET updated_at = ?, updated_by = ?, rev = ? WHERE id = ?",
+                (now, updated_by or self.reviewer, rev, article_id),
+            )
+            self._announce(run, int(rev))
+            self._own_revs.add(int(rev))
+            return _load(run, "WHERE id = ?", (article_id,))[article_id]
+
+        what = f"cannot save review mark for {one_line(article_id)}"
+        try:
+            return self._run(True, what, body)
+        except _Unchanged as same:
+            # A mark never made was inserted only to be read; the rollback removed it again.
+            return Mark(id=article_id) if same.mark.updated_by is None else same.mark
+
     def set_reviewed(self, article_id: str, reviewed: bool = True) -> Mark:
-        return self._update(article_id, lambda m: m.model_copy(update={"reviewed": reviewed}))
+        """Mark (or unmark) the article as reviewed by this store's reviewer; other reviewers'
+        reviews stay."""
+
+        def apply(run: Run, mark: Mark, stamp: Stamp) -> bool:
+            if mark.is_reviewed_by(stamp.by) == reviewed:
+                return False
+            if reviewed:
+                run(
+                    "INSERT INTO reviews (id, reviewer, at) VALUES (?, ?, ?)",
+                    (article_id, stamp.by, stamp.at),
+                )
+            else:
+                run("DELETE FROM reviews WHERE id = ? AND reviewer = ?", (article_id, stamp.by))
+            return True
+
+        return self._change(article_id, apply)
+
+    def toggle_reviewed(self, article_id: str) -> Mark:
+        """Flip this reviewer's own "reviewed" (one transaction, so two presses never merge)."""
+
+        def apply(run: Run, mark: Mark, stamp: Stamp) -> bool:
+            if mark.is_reviewed_by(stamp.by):
+                run("DELETE FROM reviews WHERE id = ? AND reviewer = ?", (article_id, stamp.by))
+            else:
+                run(
+                    "INSERT INTO reviews (id, reviewer, at) VALUES (?, ?, ?)",
+                    (article_id, stamp.by, stamp.at),
+                )
+            return True
+
+        return self._change(article_id, apply)
+
+    def _set_flag(self, article_id: str, value: Callable[[Mark], bool]) -> Mark:
+        def apply(run: Run, mark: Mark, stamp: Stamp) -> bool:
+            flagged = value(mark)
+            if flagged == mark.flagged:
+                return False
+            run(
+                "UPDATE marks SET flagged = ?, flagged_by = ?, flagged_at = ? WHERE id = ?",
+                (int(flagged), stamp.by, stamp.at, article_id),
+            )
+            return True
+
+        return self._change(article_id, apply)
 
     def set_flagged(self, article_id: str, flagged: bool = True) -> Mark:
-        return self._update(article_id, lambda m: m.model_copy(update={"flagged": flagged}))
+        return self._set_flag(article_id, lambda _: flagged)
 
-    def set_tags(self, article_id: str, tags: list[str]) -> Mark:
-        clean = normalize_tags(tags)
-        return self._update(article_id, lambda m: m.model_copy(update={"tags": clean}))
+    def toggle_flagged(self, article_id: str) -> Mark:
+        return self._set_flag(article_id, lambda mark: not mark.flagged)
 
     def set_note(self, article_id: str, note: str) -> Mark:
         clean = note.strip()
-        return self._update(article_id, lambda m: m.model_copy(update={"note": clean}))
 
-    def toggle_reviewed(self, article_id: str) -> Mark:
-        return self._update(article_id, lambda m: m.model_copy(update={"reviewed": not m.reviewed}))
+        def apply(run: Run, mark: Mark, stamp: Stamp) -> bool:
+            if clean == mark.note:
+                return False
+            run(
+                "UPDATE marks SET note = ?, note_by = ?, note_at = ? WHERE id = ?",
+                (clean, stamp.by, stamp.at, article_id),
+            )
+            return True
 
-    def toggle_flagged(self, article_id: str) -> Mark:
-        return self._update(article_id, lambda m: m.model_copy(update={"flagged": not m.flagged}))
+        return self._change(article_id, apply)
 
     def add_tag(self, article_id: str, tag: str) -> Mark:
-        return self._update(
-            article_id, lambda m: m.model_copy(update={"tags": normalize_tags([*m.tags, tag])})
-        )
+        """Add a tag (kept with who added it); a tag already there, in any case, stays as is."""
+        return self.set_tags(article_id, [tag], base=[])
 
     def remove_tag(self, article_id: str, tag: str) -> Mark:
-        gone = " ".join(tag.split()).casefold()
-        return self._update(
-            article_id,
-            lambda m: m.model_copy(update={"tags": [t for t in m.tags if t.casefold() != gone]}),
+        """Remove a tag whoever added it."""
+        return self.set_tags(article_id, [], base=[tag])
+
+    def set_tags(self, article_id: str, tags: list[str], base: list[str] | None = None) -> Mark:
+        """Make the article's tags `tags`. With `base`, the tags the editor started from, only
+        the difference is applied (tags added and removed by this edit), so a tag a colleague
+        added meanwhile is merged in, not overwritten. Without it the list is replaced."""
+        wanted = normalize_tags(tags)
+
+        def apply(run: Run, mark: Mark, stamp: Stamp) -> bool:
+            have = {tag_key(t): t for t in mark.tags}
+            if base is None:
+                final = wanted
+            else:
+                dropped = {tag_key(t) for t in base} - {tag_key(t) for t in wanted}
+                kept = [t for t in mark.tags if tag_key(t) not in dropped]
+                final = normalize_tags([*kept, *wanted])
+            if final == mark.tags:
+                return False
+            final_keys = {tag_key(t) for t in final}
+            for key in have.keys() - final_keys:
+                run("DELETE FROM tags WHERE id = ? AND key = ?", (article_id, key))
+            for pos, tag in enumerate(final, start=1):
+                key = tag_key(tag)
+                if key in have:
+                    run(
+                        "UPDATE tags SET tag = ?, pos = ? WHERE id = ? AND key = ?",
+                        (tag, pos, article_id, key),
+                    )
+                else:
+                    run(
+                        "INSERT INTO tags (id, key, tag, pos, reviewer, at) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        (article_id, key, tag, pos, stamp.by, stamp.at),
+                    )
+            return True
+
+        return self._change(article_id, apply)
+
+    def merge(self, mark: Mark) -> bool:
+        """Add what `mark` (from another store) records and this store lacks, keeping who and
+        when: reviews and tags are united, the flag and the note take whichever was set last.
+        Where both have the same review or tag, the earlier one is kept, so copying both ways
+        leaves the two stores agreeing. Nothing is removed, so merging twice is harmless. True
+        if anything changed."""
+        fallback = Stamp(
+            by=mark.updated_by or UNKNOWN_REVIEWER, at=mark.updated_at or "1970-01-01T00:00:00.000Z"
         )
+        reviews = mark.reviews or ([fallback] if mark.reviewed else [])
+
+        changes: list[bool] = []
+
+        def apply(run: Run, here: Mark, stamp: Stamp) -> bool:
+            changed = False
+            mine = {stamp.by: stamp.at for stamp in here.reviews}
+            for review in reviews:
+                if review.by not in mine:
+                    run(
+                        "INSERT INTO reviews (id, reviewer, at) VALUES (?, ?, ?)",
+                        (mark.id, review.by, review.at),
+                    )
+                    changed = True
+                elif review.at < mine[review.by]:  # both stores agree on the first time
+                    run(
+                        "UPDATE reviews SET at = ? WHERE id = ? AND reviewer = ?",
+                        (review.at, mark.id, review.by),
+                    )
+                    changed = True
+            have = {tag_key(t): here.tag_stamps.get(t) for t in here.tags}
+            for pos, tag in enumerate(normalize_tags(mark.tags), start=len(here.tags) + 1):
+                who = mark.tag_stamps.get(tag, fallback)
+                ours = have.get(tag_key(tag), fallback)
+                if tag_key(tag) not in have:
+                    run(
+                        "INSERT INTO tags (id, key, tag, pos, reviewer, at) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        (mark.id, tag_key(tag), tag, pos, who.by, who.at),
+                    )
+                    changed = True
+                elif ours is not None and (who.at, who.by) < (ours.at, ours.by):
+                    # The same tag added in both: whoever added it first, spelt their way.
+                    run(
+                        "UPDATE tags SET tag = ?, reviewer = ?, at = ? WHERE id = ? AND key = ?",
+                        (tag, who.by, who.at, mark.id, tag_key(tag)),
+                    )
+                    changed = True
+            theirs_at = mark.flagged_at or (fallback.at if mark.flagged else None)
+            if theirs_at and theirs_at > (here.flagged_at or "") and mark.flagged != here.flagged:
+                run(
+                    "UPDATE marks SET flagged = ?, flagged_by = ?, flagged_at = ? WHERE id = ?",
+                    (int(mark.flagged), mark.flagged_by or fallback.by, theirs_at, mark.id),
+                )
+                changed = True
+            theirs_at = mark.note_at or (fallback.at if mark.note else None)
+            if theirs_at and theirs_at > (here.note_at or "") and mark.note != here.note:
+                run(
+                    "UPDATE marks SET note = ?, note_by = ?, note_at = ? WHERE id = ?",
+                    (mark.note, mark.note_by or fallback.by, theirs_at, mark.id),
+                )
+                changed = True
+            changes.append(changed)
+            return changed
+
+        self._change(mark.id, apply, updated_by=mark.updated_by)
+        return bool(changes) and changes[-1]  # a retried transaction counts once
 
     # -- lifetime ---------------------------------------------------------------------------
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
 
     def __enter__(self) -> ReviewStore:
         return self
@@ -305,3 +497,24 @@ class ReviewStore:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def default_reviewer() -> str:
+    """The login name of whoever runs Broadsheet (from the user database, not `$USER`, which
+    anyone can set; `getpass` when the uid has no entry, as in some containers)."""
+    import getpass
+    import os
+
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError):
+        try:
+            return getpass.getuser()
+        except OSError:
+            return UNKNOWN_REVIEWER
+
+
+def unavailable(location: str, detail: object) -> StoreUnavailableError:
+    return StoreUnavailableError(f"review store {location} is unavailable: {one_line(detail)}")
