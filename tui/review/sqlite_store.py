@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -54,6 +55,26 @@ def _why_not(path: Path, exc: BaseException) -> str:
     return one_line(exc)
 
 
+def _set_aside(path: Path) -> str:
+    """Rename a damaged store (with its journal files) out of the way, bytes untouched, and
+    say where it went."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    path.rename(aside)
+    for suffix in ("-wal", "-shm", "-journal"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(aside.with_name(aside.name + suffix))
+    return (
+        f"the review marks at {path} were damaged: kept aside as {aside.name}, "
+        "and a new, empty store was started"
+    )
+
+
 class SqliteReviewStore(ReviewStore):
     """Review marks in one SQLite file (see the module notes)."""
 
@@ -77,6 +98,10 @@ class SqliteReviewStore(ReviewStore):
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = self._connect()
+            if not self._intact():
+                self._db.close()
+                self.recovered = _set_aside(self.path)
+                self._db = self._connect()
         except (OSError, sqlite3.Error) as exc:
             raise ReviewStoreError(
                 f"cannot open review marks at {self.path}: {_why_not(self.path, exc)}"
@@ -99,6 +124,16 @@ class SqliteReviewStore(ReviewStore):
             raise
         if shared:
             share_companions(self.path)
+
+    def _intact(self) -> bool:
+        """SQLite's `quick_check` of an existing file. A store whose pages are damaged (a disk
+        fault, a copy cut short) would fail on some later read, in the middle of someone's
+        work; finding it at open lets the user start afresh with the damage kept aside."""
+        try:
+            rows = self._db.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError:  # "file is not a database", "disk image is malformed"
+            return False
+        return [tuple(r) for r in rows] == [("ok",)]
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(

@@ -133,6 +133,9 @@ class ReviewStore:
         self._lock = threading.RLock()
         self._own_revs: set[int] = set()
         self._seen_rev = 0
+        self.recovered: str | None = None
+        """Set when the store found its file damaged and started afresh: one line saying where
+        the damaged file was kept, for the app's status line and `export`'s stderr."""
 
     @classmethod
     def for_corpus(cls, corpus: Path) -> ReviewStore:
