@@ -55,6 +55,14 @@ def _why_not(path: Path, exc: BaseException) -> str:
     return one_line(exc)
 
 
+def _has_sqlite_header(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def _set_aside(path: Path) -> str:
     """Rename a damaged store (with its journal files) out of the way, bytes untouched, and
     say where it went."""
@@ -132,7 +140,9 @@ class SqliteReviewStore(ReviewStore):
         try:
             rows = self._db.execute("PRAGMA quick_check").fetchall()
         except sqlite3.DatabaseError:  # "file is not a database", "disk image is malformed"
-            return False
+            # A file that is not SQLite at all (a setting pointing at the wrong file) is
+            # refused by the usual error below, never renamed.
+            return not _has_sqlite_header(self.path)
         return [tuple(r) for r in rows] == [("ok",)]
 
     def _connect(self) -> sqlite3.Connection:
