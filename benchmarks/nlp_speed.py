@@ -3,6 +3,12 @@
     python benchmarks/nlp_speed.py            # all 2,225 BBC articles
     python benchmarks/nlp_speed.py --limit 200
     python benchmarks/nlp_speed.py --dense    # also: a 1 MB line of tiny quotes
+    python benchmarks/nlp_speed.py --engine spacy-parse --limit 300
+
+`--engine` (repeatable, default `rules`): `rules`, `spacy` (spaCy entities and parse) or
+`spacy-parse` (rules entities, spaCy's parse for reported speech); several engines are timed in
+one sitting, one after the other, so their figures compare. The spaCy model is loaded before
+timing starts, like the gazetteers.
 
 Each file's first line is its title: it is passed as `title=` and not counted, the rest is the
 body text that is annotated and whose words (whitespace-separated) are counted, as the indexer
@@ -31,6 +37,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 BBC = ROOT.parent / "shared" / "data" / "bbc"
@@ -41,6 +48,19 @@ from tui.nlp.entities import find_entities  # noqa: E402
 from tui.nlp.gazetteer import gazetteer  # noqa: E402
 from tui.nlp.quotes import find_quotes  # noqa: E402
 from tui.nlp.rules import RulesExtractor, clear_caches  # noqa: E402
+
+if TYPE_CHECKING:
+    from tui.nlp import Extractor
+
+
+def make_extractor(engine: str) -> Extractor:
+    """The engine to time, with its model loaded (once per process, not timed)."""
+    if engine == "rules":
+        return RulesExtractor()
+    from tui.nlp.spacy_engine import SpacyExtractor
+
+    return SpacyExtractor(ner=engine == "spacy")
+
 
 DENSE = ('"a b c" ' * 125_000)[:1_000_000]
 
@@ -91,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--dense", action="store_true", help="also time a 1 MB page of quotes")
+    parser.add_argument(
+        "--engine",
+        action="append",
+        choices=("rules", "spacy", "spacy-parse"),
+        help="engine to time (repeatable; default rules)",
+    )
     args = parser.parse_args(argv)
     if not BBC.is_dir():
         print(f"skipped: {BBC} is missing", file=sys.stderr)
@@ -101,13 +127,16 @@ def main(argv: list[str] | None = None) -> int:
     gazetteer()
     print(f"gazetteer load: {time.perf_counter() - started:.2f} s (once per process)")
     print(f"{len(articles)} articles, {words:,} words (titles excluded)")
-    report("find_entities:", articles, lambda body, title: find_entities(body, title=title))
-    extractor = RulesExtractor()
-    report(
-        "RulesExtractor.annotate:",
-        articles,
-        lambda body, title: extractor.annotate(body, title=title),
-    )
+    engines = args.engine or ["rules"]
+    if "rules" in engines:
+        report("find_entities:", articles, lambda body, title: find_entities(body, title=title))
+    for engine in engines:
+        extractor = make_extractor(engine)
+        report(
+            f"{engine} annotate:",
+            articles,
+            lambda body, title, ex=extractor: ex.annotate(body, title=title),  # type: ignore[misc]
+        )
     if args.dense:
         clear_caches()
         started_cpu, started_wall = time.process_time(), time.perf_counter()

