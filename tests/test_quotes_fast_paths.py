@@ -59,8 +59,8 @@ def _start_by_hand(art: ArticleText, pos: int, floor: int) -> int:
                 j = f.end
                 while j < pos and text[j].isspace():
                     j += 1
-                if j < pos and text[j].isupper():
-                    return j
+                if j <= pos and j < len(text) and text[j].isupper():
+                    return j  # the sentence may open at `pos` itself
             i = f.start - 1
             continue
         if (

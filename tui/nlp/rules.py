@@ -18,7 +18,7 @@ class RulesExtractor:
         self, text: str, title: str | None = None, captions: Sequence[Span] = ()
     ) -> Annotations:
         entities = find_entities(text, title=title, captions=captions)
-        quotes = find_quotes(text, entities)
+        quotes = find_quotes(text, entities, captions)
         return Annotations(entities=entities, quotes=quotes)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -726,6 +726,14 @@ class Registry:
                 best, best_pos = c, last_pos
         return self.people[best].name
 
+    def shared(self, toks: Sequence[str]) -> bool:
+        """Whether a one-word name is the surname of two people of this article (Eric and
+        Donald Trump): which one it means is the context's call, never certain."""
+        if len(toks) != 1:
+            return False
+        names = {self.people[c].name for c in self.by_last.get(_norm(toks[0]), ())}
+        return len(names) > 1
+
     def knows(self, toks: Sequence[str]) -> bool:
         """Whether a one-word name is the surname of a person of this article ("PENCE")."""
         return len(toks) == 1 and _norm(toks[0]) in self.by_last
@@ -756,16 +764,16 @@ class Registry:
         gender: str | None,
         floor: int = 0,
         unlikely: bool = False,
-        skip: str | None = None,
+        skip: Container[str] = (),
     ) -> str | None:
         """The most recent person mentioned before `pos` (not before `floor`) that fits `gender`;
         with `unlikely`, also one whose given name usually belongs to the other gender; never
-        `skip`."""
+        anyone in `skip`."""
         i = bisect.bisect_left(self._mention_pos, pos) - 1
         steps = 0
         while i >= 0 and self.mentions[i][0] >= floor and steps < 200:
             name = self.mentions[i][1]
-            if name != skip:
+            if name not in skip:
                 g = self.gender_of(name)
                 if gender is None or g == gender:
                     return name

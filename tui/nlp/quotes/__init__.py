@@ -25,7 +25,9 @@ around it, so the whole is linear in the text, whatever the marks.
 
 from __future__ import annotations
 
-from tui.model import Entity, Quote
+from collections.abc import Sequence
+
+from tui.model import Entity, Quote, Span
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.direct import find_direct
 from tui.nlp.quotes.reported import find_reported
@@ -33,16 +35,42 @@ from tui.nlp.quotes.reported import find_reported
 __all__ = ["ArticleText", "find_quotes"]
 
 
-def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
+def find_quotes(
+    text: str, entities: Sequence[Entity], captions: Sequence[Span] = ()
+) -> list[Quote]:
     """Direct quotations and confident reported speech in `text`, with speakers.
 
     `entities` (PERSON/ORG with canonical names) sharpen the speakers' names but are optional:
-    with none, names come from the article's own capitalised runs and titles.
+    with none, names come from the article's own capitalised runs and titles. `captions` are
+    the spans of photo captions: a caption is never a quotation nor a source of speakers.
     """
     if not text:
         return []
+    original = text
+    if captions:
+        text, entities = _without_captions(text, entities, captions)
     art = ArticleText(text, entities)
     quotes = find_direct(art)
     quotes.extend(find_reported(art, quotes))
     quotes.sort(key=lambda q: q.start)
+    if text is not original:
+        for q in quotes:
+            q.text = original[q.start : q.end]
     return quotes
+
+
+def _without_captions(
+    text: str, entities: Sequence[Entity], captions: Sequence[Span]
+) -> tuple[str, list[Entity]]:
+    """The text with each caption blanked (spaces, newlines kept, so every offset stays the
+    same) and the entities outside them: "Coach Maria Vidal: 'We will win'" under a photo is
+    not something said in the story, and its names are not who "she" stands for."""
+    chars = list(text)
+    spans = []
+    for c in captions:
+        s, e = max(0, c.start), min(len(text), c.end)
+        if s < e:
+            spans.append((s, e))
+            chars[s:e] = [ch if ch == "\n" else " " for ch in text[s:e]]
+    kept = [e for e in entities if not any(s <= e.start < end for s, end in spans)]
+    return "".join(chars), kept

@@ -44,6 +44,13 @@ class ArticleText:
         # (para, name, gender, where the quotation starts), in the order they were attributed:
         # direct quotations first, then reported speech by organisations (see `_reported`).
         self.last_speaker: list[tuple[int, str, str | None, int]] = []
+        # (where a quotation starts, who asked it) for quotations that ask a question: the
+        # "he said" of the answer is someone else.
+        self.questions: list[tuple[int, str]] = []
+        # Starts of quotations whose speaker is a guess: "she said" after one of them is no
+        # surer than the guess it follows.
+        self.guessed: set[int] = set()
+        self._place_names: frozenset[str] | None = None  # see `place_names`
         self.reach = CONTEXT  # how far sentence bounds are looked for; less for tiny quotes
         self._low: str | None = None  # the text lower-cased, made on first use
         self._cue_memo = (-1, -1)  # the last (position, answer) of `first_cue_from`
@@ -57,6 +64,36 @@ class ArticleText:
                 name for e in self.entities for name in (e.text, e.canonical)
             )
         return self._entity_names
+
+    @property
+    def place_names(self) -> frozenset[str]:
+        """Names of the places the entity engine found: a place never says anything, so it
+        is never who "he" or "she" stands for nor a sentence's speaking subject."""
+        if self._place_names is None:
+            people = {e.canonical for e in self.entities if e.label == "PERSON"}
+            self._place_names = frozenset(
+                name
+                for e in self.entities
+                if e.label == "PLACE"
+                for name in (e.text, e.canonical)
+                if name not in people
+            )
+        return self._place_names
+
+    def asker_before(self, pos: int) -> str | None:
+        """Who asked the question that the words at `pos` answer: the speaker of the last
+        quotation before `pos`, when that one was a question, came straight after someone
+        else's words (an interview's turns: answer, question, answer) and no other quotation
+        with a speaker came between. A speaker's own rhetorical question does not count."""
+        if not self.questions:
+            return None
+        before = sorted((e[3], e[1]) for e in self.last_speaker if e[3] < pos)
+        for start, name in reversed(self.questions):
+            if start < pos:
+                if pos - start >= 1500 or len(before) < 2 or before[-1] != (start, name):
+                    return None
+                return name if before[-2][1] != name else None
+        return None
 
     @property
     def reg(self) -> Registry:
@@ -160,8 +197,8 @@ class ArticleText:
                     j = f.end
                     while j < pos and text[j].isspace():
                         j += 1
-                    if j < pos and text[j].isupper():
-                        return j
+                    if j <= pos and j < len(text) and text[j].isupper():
+                        return j  # a sentence may open at `pos` itself, as after a full stop
                 # Past this quotation and the quiet run before it: no sentence ends there.
                 i = self.frags[self.quiet_from[k]].start - 1
                 continue

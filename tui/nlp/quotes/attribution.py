@@ -28,7 +28,7 @@ from tui.nlp.quotes.words import (
     PRONOUNS,
     ROLE_BETWEEN,
 )
-from tui.nlp.speakers import ORG_WORDS, PERSON_TITLES, name_runs, split_run
+from tui.nlp.speakers import ORG_WORDS, PERSON_TITLES, name_runs, split_run, wordset
 
 
 def subject_before(
@@ -75,6 +75,14 @@ def subject_before(
     t = toks[j]
     if t.low in PRONOUNS:
         return t.start, t.end
+    if t.low == "who" and j - 2 >= floor and toks[j - 1].text == ",":
+        # "Jack Straw, who argues the constitution ...": the one named before "who"; not
+        # "Democrats on Capitol Hill, who have argued": that name is a place in a phrase.
+        span = _collect_back(art, toks, j - 2, floor)
+        first = next((x for x in range(floor, j) if toks[x].start == span[0]), floor) if span else 0
+        if span is None or (first > floor and toks[first - 1].low in NOT_BEFORE_SUBJECT):
+            return None
+        return span
     if t.text == ")":
         while j >= floor and toks[j].text != "(":
             j -= 1
@@ -230,6 +238,8 @@ def attr_after(
     while i < len(toks) and toks[i].text in ",;—–-:―":
         dash = dash or toks[i].text in "—–-―"
         i += 1
+    if i + 1 < len(toks) and toks[i].low == "as" and toks[i + 1].text[:1].isupper():
+        i += 1  # '"I can't breathe," as Eric Garner said': "as" only joins the cue
     if i >= len(toks):
         return None
     if dash and toks[i].text[:1].isupper() and len(toks) - i <= 8:
@@ -284,12 +294,47 @@ def attr_after(
         cue = _is_cue(toks, k)
         if cue is None:
             continue
+        if _closes_sentence(art.text, pos) and _cue_has_clause(toks, k + (2 if " " in cue else 1)):
+            # '"... run out." Mr Hasson said developers were ...', '"..." Neil Brien said:
+            # "..."': a new sentence with speech of its own, not this quotation's cue.
+            return None
         span = subject_before(art, toks, k, i, anchored=True)
         if span is None or span[0] < first.start:
             return None
         name, g, sure = name_phrase(art, span[0], span[1], toks[k].start, quote_start)
         return Attr(name, cue, 2, g, sure)
     return None
+
+
+def _closes_sentence(text: str, end: int) -> bool:
+    """Whether the quotation ending at `end` (after its closing mark) ends its sentence
+    inside the marks ('... run out."')."""
+    j = end - 1
+    while j > 0 and text[j] in "\"“”'’":
+        j -= 1
+    return text[j] in ".!?"
+
+
+def _cue_has_clause(toks: Sequence[Tok], k: int) -> bool:
+    """Whether the words from token k (right after a cue) carry the cue's own content: a
+    colon or quotation mark that opens the next quotation, "that", a pronoun subject, or a
+    clause of several words that opens with no preposition ("said developers were ...")."""
+    if k >= len(toks):
+        return False
+    first = toks[k]
+    if first.low == "that" or first.low in PRONOUNS:
+        return True
+    if any(t.text in (":", '"', "“", "‘") for t in toks[k:]):
+        return True  # 'Annie Walker said on Saturday: "The stores ..."
+    words = [t for t in toks[k:] if t.text[:1].isalnum()]
+    return len(words) >= 4 and first.low not in CIRCUMSTANCE
+
+
+CIRCUMSTANCE = wordset(
+    """of from at in for with on during after before to by about through via while when as
+    later earlier yesterday today tonight afterwards recently last this"""
+)
+"""Words after a cue that open when, where or how it was said ("she said on Monday")."""
 
 
 def _after_and(toks: Sequence[Tok], k: int) -> bool:
@@ -326,11 +371,26 @@ def attr_before(art: ArticleText, start: int, floor: int) -> Attr | None:
     # "According to X, ..." at the start of the sentence.
     if n >= 3 and toks[0].low == "according" and toks[1].low == "to":
         c = next((x for x in range(2, n) if toks[x].text == ","), n)
+        if c + 1 < n:
+            # "According to GMA News, Salceda said the ...": the outlet only passed it on.
+            inner = _cue_before(art, toks[c + 1 :])
+            if inner is not None and inner.speaker:
+                return inner
         name, g, sure = name_phrase(art, toks[2].start, toks[c - 1].end, toks[0].start)
         return Attr(name, "according to", 1, g, sure)
+    return _cue_before(art, toks)
+
+
+def _cue_before(art: ArticleText, toks: Sequence[Tok]) -> Attr | None:
+    """The cue and subject of the sentence words `toks` before an opening mark (see
+    `attr_before`), or a speaker label's colon."""
+    n = len(toks)
     tail = n - 1
     while tail >= 0 and toks[tail].text in ",:":
         tail -= 1
+    dashed = _name_before_dash(art, toks)
+    if dashed is not None:
+        return dashed
     colon = toks[-1].text == ":"
     if (
         colon
@@ -379,6 +439,38 @@ def attr_before(art: ArticleText, start: int, floor: int) -> Attr | None:
     return None
 
 
+NOT_BEFORE_SUBJECT = wordset(
+    """the a an of with in at by for to from on about into over under after before during
+    than against"""
+)
+"""Words that make the name after them an object, not the sentence's subject."""
+
+
+def _name_before_dash(art: ArticleText, toks: Sequence[Tok]) -> Attr | None:
+    """'including the former candidate Mitt Romney -- "It is disqualifying ..."': a person
+    of the article named right before a dash that opens the quotation speaks it."""
+    n = len(toks)
+    if n < 3 or toks[-1].text not in ("—", "–", "-") or toks[-2].text not in ("—", "–", "-"):
+        if n < 2 or toks[-1].text not in ("—", "–", "--"):
+            return None
+        end = n - 1
+    else:
+        end = n - 2  # "--" is two tokens
+    last = toks[end - 1]
+    if not last.text[:1].isupper():
+        return None
+    runs = name_runs(art.text, toks[max(0, end - 5)].start, last.end)
+    if not runs or runs[-1][1] != last.end:
+        return None
+    first = next((x for x in range(end) if toks[x].start == runs[-1][0]), 0)
+    if first > 0 and toks[first - 1].low in NOT_BEFORE_SUBJECT:
+        return None  # 'supportive of Mr. Trump -- "..."': the name is an object, not a voice
+    name, g, sure = name_phrase(art, runs[-1][0], runs[-1][1], runs[-1][0])
+    if name is None or name not in art.reg.people:
+        return None
+    return Attr(name, None, 1, g, sure)
+
+
 def _sentence_subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
     """The first noun phrase of a sentence (a pronoun or a name), skipping openers
     ("Later on Sunday, Carson shared ..., writing")."""
@@ -393,6 +485,17 @@ def _sentence_subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[in
             runs = name_runs(art.text, t.start, end)
             if runs and runs[0][0] == t.start and split_run(runs[0][2])[0]:
                 rs, re_ = runs[0][0], runs[0][1]
+                if (
+                    art.text[rs:re_] in art.place_names
+                    or " ".join(split_run(runs[0][2])[0]) in art.place_names
+                    or (
+                        i > 0 and (toks[i - 1].low in NOT_BEFORE_SUBJECT or toks[i - 1].text == "(")
+                    )
+                    or art.text.startswith(("’s", "'s"), re_)
+                ):
+                    # "Before the Paris attacks, Trump ...", "In response to Trump's comments,
+                    # Andanar ...", "Washington (CNN) A congressman ...": no subject there.
+                    continue
                 if len(runs) > 1:
                     # "Finance minister Tobias Lund": a role word joins two runs.
                     between = art.text[re_ : runs[1][0]].split()

@@ -4,7 +4,9 @@ The best guess is always kept in `speaker`; `speaker_sure` tells a reader whethe
 or to check. Two things make a guess: a pronoun that another person could stand for, or that
 is far from its person (`pronouns` says so through `Named.sure`), and a speaker the article
 never shows to be someone - a lone capitalised word that is neither a person of the article
-nor an organisation it names ("Related", "Having": a sentence's first word, not a name).
+nor an organisation it names ("Related", "Having": a sentence's first word, not a name), a
+description left as written ("The paper") and a place (a place does not speak; "China said"
+may mean its government, but that is for a reader to judge).
 """
 
 from __future__ import annotations
@@ -20,7 +22,18 @@ def speaker_sure(art: ArticleText, speaker: str | None, reading_sure: bool) -> b
         return True
     if not reading_sure:
         return False
-    return not _unknown_word(art, speaker)
+    return not (_unknown_word(art, speaker) or _description(speaker) or speaker in art.place_names)
+
+
+def _description(speaker: str) -> bool:
+    """A speaker that is a description left as it was written ("The paper", "the
+    company"): the engine did not find whom it stands for."""
+    words = speaker.split()
+    return (
+        len(words) >= 2
+        and words[0].lower() in ("the", "a", "an", "this", "that")
+        and all(w[:1].islower() for w in words[1:])
+    )
 
 
 def _unknown_word(art: ArticleText, speaker: str) -> bool:

@@ -107,6 +107,7 @@ def _assemble(art: ArticleText) -> list[Unit]:
             if joined is not None and joined is not False:
                 if isinstance(joined, Attr) and prev.gap_attr is None:
                     prev.gap_attr = joined
+                    prev.gap_after = len(prev.frags) - 1
                 prev.add(f)
                 continue
         units.append(Unit([f], p))
@@ -119,6 +120,7 @@ def find_direct(art: ArticleText) -> list[Quote]:
     quotes: list[Quote] = []
     prev_para_speaker: tuple[int, Attr] | None = None
     last_end = 0
+    last_closed = True  # whether the last quotation kept had its closing mark
     for unit in _assemble(art):
         para_start, para_end = art.paras[unit.para]
         first = unit.frags[0]
@@ -133,6 +135,16 @@ def find_direct(art: ArticleText) -> list[Quote]:
         attr = _attribute(art, unit, nwords, last_end, prev_para_speaker)
         if attr is SKIP:
             continue  # scare quotes: 'a "historic" deal'
+        if (attr is None or attr.speaker is None) and quotes and quotes[-1].speaker:
+            prev = quotes[-1]
+            if (
+                art.para_of(prev.start) == unit.para
+                and not text[prev.end : unit.start].strip()
+                and (text[prev.end - 2 : prev.end - 1].isspace() or not last_closed)
+            ):
+                # '... until Christmas. "Over the Christmas period ...': the mark that seemed to
+                # close the last quotation (a space before it) reopens the same speaker's words.
+                attr = Attr(prev.speaker, prev.cue, 1, None, prev.speaker_sure)
         strength = attr.strength if attr is not None else -1
         if strength < 2 and nwords <= 2:
             continue  # scare quotes: 'a "historic" deal'
@@ -152,11 +164,17 @@ def find_direct(art: ArticleText) -> list[Quote]:
         cue = attr.cue if attr is not None else None
         if speaker:
             art.last_speaker.append((unit.para, speaker, attr.gender if attr else None, unit.start))
+            if cue in ASK_CUES or _content(text, unit.frags[-1]).endswith("?"):
+                art.questions.append((unit.start, speaker))
             if attr is not None:
                 prev_para_speaker = (art.para_of(unit.end - 1), attr)
         # Only a quote that closes its sentence bounds the next one's left context: after
         # 'Trump called it "a disgrace," and said "we will fix it."' the subject is further back.
         last_end = unit.end if art.ends_sentence(unit.frags[-1]) else last_end
+        last_closed = unit.frags[-1].closed
+        sure = speaker_sure(art, speaker, _sure(attr))
+        if not sure:
+            art.guessed.add(unit.start)
         quotes.append(
             Quote(
                 start=unit.start,
@@ -165,7 +183,7 @@ def find_direct(art: ArticleText) -> list[Quote]:
                 kind="direct",
                 speaker=speaker,
                 cue=cue,
-                speaker_sure=speaker_sure(art, speaker, _sure(attr)),
+                speaker_sure=sure,
             )
         )
     art.reach = CONTEXT  # a scare quote skipped last leaves the short reach set
@@ -179,6 +197,10 @@ def _sure(attr: Attr | None) -> bool:
     if attr is None:
         return True
     return attr.sure and attr.strength > 0
+
+
+ASK_CUES = frozenset(("asked", "asks", "ask", "wondered", "questioned"))
+"""Cues of a question: whoever asked it is not the one who answers."""
 
 
 TEASER_LABEL = re.compile(r"(?:[A-Z][A-Za-z]*[ \u00a0]?){1,3}:[ \u00a0]*")
@@ -238,6 +260,7 @@ def _attribute(
     `last_end` is where the last quotation that closed its sentence ended, `prev_para_speaker`
     the (paragraph, attribution) of the last quotation with a speaker.
     """
+    text = art.text
     para_start = art.paras[unit.para][0]
     first = unit.frags[0]
     # A word or two in quotes is kept only with a cue right beside it, so a short reach
@@ -253,7 +276,14 @@ def _attribute(
         name, g, sure = name_phrase(art, first.label_start, first.label_end - 2, first.start)
         attr = Attr(name, None, 2, g, sure)
     elif unit.gap_attr is not None:
+        # Read again now that the quotations before it have their speakers: a pronoun in
+        # the gap ('"A," he added. "B."') follows them, and they were unknown when joining.
         attr = unit.gap_attr
+        k = unit.gap_after
+        gap_start, gap_end = unit.frags[k].end, unit.frags[k + 1].start
+        if attr.speaker is not None and GAP_PRONOUN.search(text, gap_start, gap_end):
+            again = attr_after(art, gap_start, gap_end, unit.start)
+            attr = again if again is not None else attr
     elif unit.start != para_start and not art.may_attribute(unit, limit):
         # Nothing around it could name a speaker (a page of bare quotes): each reader below
         # would find nothing.
@@ -303,6 +333,10 @@ def _attribute(
             attr = prevs
     art.reach = CONTEXT
     return attr
+
+
+GAP_PRONOUN = re.compile(r"\b(?:he|she|they|it|He|She|They|It)\b")
+"""A pronoun in the words between two fragments: their speaker depends on who spoke before."""
 
 
 def _colon_before(text: str, start: int, floor: int) -> bool:

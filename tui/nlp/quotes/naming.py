@@ -8,6 +8,7 @@ company named, and a pronoun is handed to `pronouns.resolve_pronoun`.
 from __future__ import annotations
 
 import bisect
+import re
 
 from tui.model import Entity
 from tui.nlp.quotes.article import ArticleText
@@ -53,7 +54,8 @@ def name_phrase(
         low = low[:-2]  # "He’s claiming that ...": "he is"
     if low in PRONOUNS:
         skip = named_into(art, quote_start) if quote_start is not None else None
-        return resolve_pronoun(art, low, pos, skip)
+        told = addressee(art, pos)
+        return resolve_pronoun(art, low, pos, [n for n in (skip, told) if n])
     ent = art.reg.entity_at(start, end)
     if ent is not None and ent.label == "ORG":
         person = person_before(art, ent, start)
@@ -68,7 +70,9 @@ def name_phrase(
             name = art.reg.lookup(toks, gender, pos)
             if len(name) < len(" ".join(toks)):
                 name = " ".join(toks)
-            return Named(name, gender or art.reg.sure_gender(name))
+            one_word = phrase.split()
+            sure = not (art.reg.shared(toks) or art.reg.shared(one_word))
+            return Named(name, gender or art.reg.sure_gender(name), sure)
     runs = [r for r in name_runs(text, start, end) if split_run(r[2])[0]]
     words = low.split()
     head = words[-1] if words else ""
@@ -108,7 +112,7 @@ def name_phrase(
         if is_orgish(toks) and not art.reg.knows(toks):
             return Named(_org_name(run), None)
         name = art.reg.lookup(toks, gender, pos)
-        return Named(name, gender or art.reg.sure_gender(name))
+        return Named(name, gender or art.reg.sure_gender(name), not art.reg.shared(toks))
     if head in ORG_HEADS:
         return Named(org_for(art, head, pos, phrase, start), None)
     return Named(None, None)
@@ -125,7 +129,15 @@ def _description(
     return not runs or text[runs[-1][1] : end].strip()[:1].islower()
 
 
-ROLE_HEADS = DESCRIPTIONS | PERSON_TITLES | wordset("nominee businessman congressman congresswoman")
+ROLE_HEADS = (
+    DESCRIPTIONS
+    | PERSON_TITLES
+    | wordset(
+        """nominee businessman congressman congresswoman comedian actor actress singer star
+        player coach striker veteran politician mogul tycoon magnate lawmaker entrepreneur
+        billionaire frontrunner front-runner incumbent challenger"""
+    )
+)
 """The last words of a description that stands for a person named before."""
 
 
@@ -216,6 +228,23 @@ def named_into(art: ArticleText, start: int) -> str | None:
         return None
     name = name_phrase(art, runs[-1][0], runs[-1][1], runs[-1][0]).name
     return name if name in art.reg.people else None
+
+
+TOLD = re.compile(r"(?:told|tells|tell|asked|asks|assured|reminded|informed|warned)[ \u00a0]+")
+"""Cues whose object is the one spoken to ("he told Hannity")."""
+
+
+def addressee(art: ArticleText, pos: int) -> str | None:
+    """The person a cue at `pos` is addressed to ("he told Hannity", "she asked Lemon"):
+    never the one who speaks, though often the one named last."""
+    m = TOLD.match(art.text, pos)
+    if m is None:
+        return None
+    runs = name_runs(art.text, m.end(), min(len(art.text), m.end() + 60))
+    if not runs or runs[0][0] != m.end():
+        return None
+    toks, gender, _ = split_run(runs[0][2])
+    return art.reg.lookup(toks, gender, pos) if toks else None
 
 
 def _org_name(run: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from tui.nlp.quotes.article import ArticleText
@@ -84,14 +85,22 @@ APPOSITION = re.compile(r",[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?[a-z]")
 """A name's apposition: a comma and a role in small letters ("Henry Crespo, president of")."""
 
 
-def resolve_pronoun(art: ArticleText, pron: str, pos: int, skip: str | None = None) -> Named:
+def resolve_pronoun(
+    art: ArticleText, pron: str, pos: int, skip: str | Iterable[str] | None = None
+) -> Named:
     """he/she → the person the sentences before `pos` are about: the subject of the nearest
     sentence that names someone who fits, or the speaker of the last quotation; they/it → the
-    last organisation speaker. Never `skip` (the person a quotation is about, named straight
-    before it). Not sure when another person who fits is as near."""
+    last organisation speaker. Never anyone in `skip` (the person a quotation is about, named
+    straight before it; the one it is told to), nor the one who asked the question a quotation
+    answers, nor a place. Not sure when another person who fits is as near."""
     g = PRONOUNS[pron]
     if g == "1":
         return Named(None, None)
+    skips = {skip} if isinstance(skip, str) else set(skip or ())
+    asker = art.asker_before(pos)
+    if asker is not None:
+        skips.add(asker)  # '"You mean on air?" Lemon asked. "Yes sir," he said.'
+    skips |= art.place_names
     para = art.para_of(pos)
     # Speakers of quotations before this point, the most recent first: a pronoun never
     # refers to someone the article names only later.
@@ -109,7 +118,7 @@ def resolve_pronoun(art: ArticleText, pron: str, pos: int, skip: str | None = No
     fit: dict[str, int] = {}
     cands = []
     for c in _candidates(art, pos, earlier):
-        if c.name != skip:
+        if c.name not in skips:
             fit[c.name] = f = min(fit.get(c.name, 2), _fits(art, c, g))
             if f:
                 cands.append(c)
@@ -125,8 +134,8 @@ def resolve_pronoun(art: ArticleText, pron: str, pos: int, skip: str | None = No
     cands = fitting or cands
     if not cands:
         # Nobody near: the last person who fits, anywhere before; a guess.
-        name = reg.recent_person(pos, g, skip=skip) or reg.recent_person(
-            pos, g, unlikely=True, skip=skip
+        name = reg.recent_person(pos, g, skip=skips) or reg.recent_person(
+            pos, g, unlikely=True, skip=skips
         )
         if name is not None:
             reg.learn_gender(name, g)
@@ -240,8 +249,11 @@ def _choose(
             chosen = near[0].name
         # Nobody in the nearest sentence is its subject: a reader would look again.
         sure = False
-    if art.para_of(pos) - art.para_of(next(c.pos for c in cands if c.name == chosen)) > 1:
+    nearest = next(c.pos for c in cands if c.name == chosen)
+    if art.para_of(pos) - art.para_of(nearest) > 1:
         sure = False  # named two paragraphs back or more: a reader would check too
+    if nearest in art.guessed:
+        sure = False  # the speaker of a quotation whose own speaker was a guess
     return chosen, sure
 
 

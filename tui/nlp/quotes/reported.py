@@ -35,7 +35,9 @@ from tui.nlp.quotes.words import (
     PARTICIPLE_CUES,
     REPORTED_CUE,
     REPORTING,
+    STRONG_CUE,
     THAT_VERBS,
+    WEAK_NEEDS,
     _words,
 )
 from tui.nlp.speakers import name_runs, split_run, wordset
@@ -98,6 +100,8 @@ def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
                 continue
             if not art.may_be_reported(ss, se):
                 continue
+            if low and not STRONG_CUE.search(low, ss, se) and not WEAK_NEEDS.search(low, ss, se):
+                continue  # "expects", "found" with no "that" and no poll: nothing reported
             q = _reported_in(art, ss, se, mixed=inside > 0)
             if q is not None:
                 out.append(q)
@@ -253,6 +257,10 @@ def _speaker_first(
         w = toks[k].low
         if w not in REPORTING or not toks[k].text.islower() or quoted(k):
             continue  # "the United States" holds no verb
+        if w.startswith("insist") and toks[k + 1].low in ("on", "upon"):
+            continue  # "Trump will insist on being Trump": a demand of himself, no words
+        if w.startswith("describ") and any(t.low == "as" for t in toks[k + 1 : k + 9]):
+            continue  # "Christie described Clinton as a disgrace": a label, not a clause
         j = k + 1
         if w in OBJECT_VERBS:
             j = after_object(toks, j)  # "told reporters", "told CNN", "told him"

@@ -56,6 +56,8 @@ class Unit:
     frags: list[Fragment]
     para: int
     gap_attr: Attr | None = None
+    gap_after: int = 0
+    """The fragment (index) after which `gap_attr` was read."""
     start: int = field(init=False)
     end: int = field(init=False)
 

@@ -175,6 +175,16 @@ REPORTED_CUE = re.compile(
 """Finds, in lower-cased text, every token that can make a sentence reported speech (and a few
 more: it ignores what precedes the word), so sentences without one are never tokenised."""
 
+STRONG_CUE = re.compile(
+    word_pattern(REPORTING | PARTICIPLE_CUES | DEMANDS | {"according"}) + r"(?![\w’'\-])"
+)
+"""The reporting words that make a sentence reported speech by themselves; the others in
+`REPORTED_CUE` ("expects", "found", "shows") count only with "that" after them or a poll or a
+study for their subject, so a sentence holding only those and neither is never tokenised."""
+
+WEAK_NEEDS = re.compile(r"\bthat\b|" + word_pattern(DOCUMENTS) + r"(?![\w’'\-])")
+"""What a sentence whose only reporting words are the weak ones needs to be read further."""
+
 CUE_WORDS = CUES | {"according", "pointed", "points", "went", "goes", "put", "puts"}
 """Every word `_is_cue` may take for the start of a cue."""
 
