@@ -282,20 +282,29 @@ def integrity(db: Path) -> str:
 
 
 def stored_marks(db: Path) -> dict[str, dict[str, object]]:
+    """The marks as committed in the file, read with plain SQL (not through the store, which
+    could repair or upgrade what it opens): who reviewed, the flag, tags in order, the note."""
     con = sqlite3.connect(db, timeout=30)
     try:
-        rows = con.execute("SELECT id, reviewed, flagged, tags, note FROM marks").fetchall()
+        rows = con.execute("SELECT id, flagged, note FROM marks").fetchall()
+        reviewed = {r[0] for r in con.execute("SELECT DISTINCT id FROM reviews")}
+        tags: dict[str, list[str]] = {}
+        for id_, tag in con.execute("SELECT id, tag FROM tags ORDER BY id, pos"):
+            tags.setdefault(id_, []).append(tag)
     finally:
         con.close()
-    return {
+    marks = {
         r[0]: {
-            "reviewed": bool(r[1]),
-            "flagged": bool(r[2]),
-            "tags": json.loads(r[3]),
-            "note": r[4],
+            "reviewed": r[0] in reviewed,
+            "flagged": bool(r[1]),
+            "tags": tags.get(r[0], []),
+            "note": r[2],
         }
         for r in rows
     }
+    for id_ in reviewed - marks.keys():
+        marks[id_] = {"reviewed": True, "flagged": False, "tags": tags.get(id_, []), "note": ""}
+    return marks
 
 
 def exported_marks(iso: Isolation, corpus: Path) -> dict[str, dict[str, object]]:
