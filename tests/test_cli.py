@@ -13,6 +13,7 @@ import pytest
 from tui import __version__
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -75,7 +76,9 @@ def test_annotate_json_contract(tmp_path: Path) -> None:
     (record,) = [json.loads(line) for line in out.stdout.splitlines()]
     assert set(record) == {
         "path", "title", "date", "author", "source", "section", "text", "entities", "quotes",
+        "captions",
     }  # fmt: skip
+    assert record["captions"] == []
     assert record["path"] == str(doc)
     assert record["title"] == "Exports rise at Port Ellis"
     text = record["text"]
@@ -88,6 +91,34 @@ def test_annotate_json_contract(tmp_path: Path) -> None:
         assert quote["kind"] in ("direct", "indirect")
         assert isinstance(quote["speaker_sure"], bool)
         assert text[quote["start"] : quote["end"]] == quote["text"]
+
+
+@pytest.mark.parametrize(
+    "page", [FIXTURES / "scraped" / "caption_first.txt", FIXTURES / "html" / "captions.html"]
+)
+def test_annotate_json_marks_captions(page: Path) -> None:
+    out = run("annotate", "--json", str(page))
+    assert out.returncode == 0, out.stderr
+    (record,) = [json.loads(line) for line in out.stdout.splitlines()]
+    text = record["text"]
+    shown = [text[c["start"] : c["end"]] for c in record["captions"]]
+    assert all(set(c) == {"start", "end"} for c in record["captions"])
+    assert any("(Photo/Knight Frank)" in s for s in shown)
+    assert any("(Graphics/ANNA LEE)" in s for s in shown)
+    assert not text.startswith("Workers clear")  # a caption is never the lead
+    inside = [range(c["start"], c["end"] + 1) for c in record["captions"]]
+
+    def in_caption(start: int, end: int) -> bool:
+        return any(start in span and end in span for span in inside)
+
+    # The photographers' names are entities, but only inside captions, never body text.
+    for ent in record["entities"]:
+        if ent["text"] in ("Knight Frank", "ANNA LEE"):
+            assert in_caption(ent["start"], ent["end"]), ent
+    assert {e["text"] for e in record["entities"]} >= {"Knight Frank", "ANNA LEE"}
+    # ...and no quote is taken from a caption.
+    for quote in record["quotes"]:
+        assert not any(quote["start"] in span for span in inside), quote
 
 
 def test_annotate_plain_keeps_file_text_exactly(tmp_path: Path) -> None:

@@ -132,3 +132,65 @@ def test_read_corpus_reads_everything_found(tmp_path: Path) -> None:
 def test_relpath_outside_root_falls_back_to_name(tmp_path: Path) -> None:
     assert relpath(tmp_path / "x" / "y.txt", tmp_path / "other") == "y.txt"
     assert relpath(tmp_path / "x" / "y.txt", tmp_path) == "x/y.txt"
+
+
+def problems_of(root: Path) -> dict[str, str]:
+    """What `read_corpus` says about each path it skipped (the problems list a user sees)."""
+    return {p.path: p.reason for r in read_corpus(root) for p in r.problems}
+
+
+def test_link_leaving_the_corpus_is_reported_as_skipped(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    touch(root, "a.txt")
+    touch(tmp_path / "outside", "secret.txt")
+    (root / "secret.txt").symlink_to(tmp_path / "outside" / "secret.txt")
+    (root / "elsewhere").symlink_to(tmp_path / "outside")
+    problems = problems_of(root)
+    assert problems["secret.txt"] == "skipped: the link leads outside the corpus"
+    assert problems["elsewhere"] == "skipped: the link leads outside the corpus"
+    assert rels(root) == ["a.txt"]
+
+
+def test_link_loop_is_reported_as_skipped(tmp_path: Path) -> None:
+    touch(tmp_path, "a/b.txt")
+    (tmp_path / "ping.txt").symlink_to(tmp_path / "pong.txt")
+    (tmp_path / "pong.txt").symlink_to(tmp_path / "ping.txt")
+    (tmp_path / "a" / "up").symlink_to(tmp_path)
+    problems = problems_of(tmp_path)
+    assert problems["ping.txt"] == "skipped: the link loops back to itself"
+    assert problems["pong.txt"] == "skipped: the link loops back to itself"
+    assert problems["a/up"] == "skipped: the link loops back to a folder above it"
+    assert rels(tmp_path) == ["a/b.txt"]
+    assert all("\n" not in why for why in problems.values())
+
+
+def test_broken_link_is_reported_as_skipped(tmp_path: Path) -> None:
+    touch(tmp_path, "a.txt")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    assert problems_of(tmp_path) == {"gone.txt": "skipped: broken link (its target is missing)"}
+
+
+def test_links_that_would_not_be_read_are_not_reported(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    touch(root, "a.txt")
+    touch(tmp_path / "outside", "photo.png", "not text")
+    (root / "photo.png").symlink_to(tmp_path / "outside" / "photo.png")
+    (root / "old.pdf").symlink_to(root / "missing.pdf")
+    assert problems_of(root) == {}
+
+
+def test_the_indexer_reports_skipped_links_as_discover_does(tmp_path: Path) -> None:
+    from tui.search.indexer import scan
+
+    root = tmp_path / "corpus"
+    touch(root, "a/b.txt")
+    touch(tmp_path / "outside", "secret.txt")
+    (root / "secret.txt").symlink_to(tmp_path / "outside" / "secret.txt")
+    (root / "ping.txt").symlink_to(root / "pong.txt")
+    (root / "pong.txt").symlink_to(root / "ping.txt")
+    (root / "a" / "up").symlink_to(root)
+    (root / "gone.txt").symlink_to(root / "missing.txt")
+    found, problems = scan(root)
+    assert set(found) == {"a/b.txt"}
+    assert {p.path: p.reason for p in problems} == problems_of(root)
+    assert len(problems) == 5

@@ -90,3 +90,84 @@ def test_text_stopping_at_a_subscription_prompt_is_reported() -> None:
     [problem] = result.problems
     assert problem.path == "paywall.html"
     assert problem.reason.startswith("text may be incomplete")
+
+
+def captions(a: Article) -> list[str]:
+    return [a.text[s.start : s.end] for s in a.captions]
+
+
+def test_photo_captions_are_marked_shown_once_and_never_the_lead() -> None:
+    a = article("captions.html")
+    # By their credit line, and by the caption cell of the markup (no credit there).
+    assert captions(a) == [
+        "Workers clear the old rail yard in Kestrel Bay on Thursday. (Photo/Knight Frank)",
+        "The site plan as approved by the council on Thursday night",
+        "A tram passes the northern gate of the site. (Graphics/ANNA LEE)",
+    ]
+    assert paragraphs(a)[0].startswith("The council approved plans for 800 homes")
+    assert paragraphs(a)[1] == captions(a)[0]  # the photo stays, after the lead
+    assert a.text.count("Workers clear the old rail yard") == 1  # the repeat is gone
+    assert paragraphs(a)[-1].startswith("Councillors will review the traffic plan")
+    assert read("captions.html").problems == []
+
+
+def test_a_caption_split_from_its_credit_is_marked_whole(tmp_path: Path) -> None:
+    body = "".join(
+        f"<p>{s}</p>"
+        for s in (
+            "The ferry pier reopened on Monday after six months of repairs to its timber deck.",
+            "About 3,000 passengers a day use the pier, the harbour authority said on Monday.",
+            "The authority said the next repairs would start on the northern jetty in May.",
+        )
+    )
+    figure = (
+        '<div class="photo"><img src="pier.jpg" alt=""><p>Passengers board the first ferry '
+        'from the repaired pier.<br><span class="photo-credit">Sam Ortiz</span></p></div>'
+    )
+    page = tmp_path / "pier.html"
+    page.write_text(
+        f"<html><head><title>Ferry pier reopens</title></head><body><article>"
+        f"<h1>Ferry pier reopens</h1>{figure}{body}</article></body></html>",
+        encoding="utf-8",
+    )
+    [a] = read_file(page, tmp_path).articles
+    assert a.text.startswith("The ferry pier reopened on Monday")
+    # The extractor keeps the caption and its credit as two lines: both are the caption.
+    assert captions(a) == ["Passengers board the first ferry from the repaired pier.", "Sam Ortiz"]
+    assert paragraphs(a)[1:3] == captions(a)
+
+
+def test_a_numeric_date_line_of_unknown_order_is_not_text(tmp_path: Path) -> None:
+    page = tmp_path / "clinic.html"
+    page.write_text(
+        "<html><head><title>Clinic extends its hours</title></head><body><article>"
+        "<h1>Clinic extends its hours</h1>"
+        "<p>05/10/2018 - Posted by: Clara Borba - Category: Health</p>"
+        "<p>The district clinic will open until 9pm on weekdays from next month, its director "
+        "said on Friday, after a year of queues at the door each morning.</p>"
+        "<p>Two more doctors and four nurses have been hired for the evening shifts.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    [a] = read_file(page, tmp_path).articles
+    assert a.text.startswith("The district clinic will open")
+    assert "Posted by" not in a.text
+
+
+def test_lines_recurring_on_pages_of_one_site_are_furniture_in_html() -> None:
+    site = FIXTURES / "site"
+    for name in ("k1.html", "k2.html", "k3.html", "k4.html"):
+        [a] = read_file(site / name, site).articles
+        assert a.source == "Harbour Daily"
+        assert "brings you the delta's news first" not in a.text, name
+        assert len(paragraphs(a)) == 3 + (name == "k3.html"), name
+    # A short line on one page only is that page's own text.
+    [a] = read_file(site / "k3.html", site).articles
+    assert paragraphs(a)[-1] == "Beaches open on May 1"
+
+
+def test_one_page_of_a_site_teaches_nothing(tmp_path: Path) -> None:
+    src = FIXTURES / "site" / "k1.html"
+    (tmp_path / "k1.html").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    [a] = read_file(tmp_path / "k1.html", tmp_path).articles
+    assert "Harbour Daily brings you the delta's news first" in paragraphs(a)

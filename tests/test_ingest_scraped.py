@@ -4,6 +4,7 @@ after the article, captions, and text that stops before the article does."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,18 @@ def test_a_line_on_one_page_only_is_kept(tmp_path: Path) -> None:
         "The council will hire 60 more lifeguards for the summer season.",
         "Beaches open on May 1",
     ]
+
+
+def test_furniture_is_learned_again_when_the_folder_changes(tmp_path: Path) -> None:
+    """A long-running app reads one folder again and again: pages added since it first
+    learned from the folder count (two pages teach nothing, four do)."""
+    sources = sorted((FIXTURES / "site").glob("*.txt"))
+    for src in sources[:2]:
+        (tmp_path / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    slogan = "brings you the delta's news first"
+    assert slogan in read_file(tmp_path / "p1.txt", tmp_path).articles[0].text
+    before = tmp_path.stat().st_mtime_ns
+    for src in sources[2:]:
+        (tmp_path / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    os.utime(tmp_path, ns=(before + 10**9, before + 10**9))  # however coarse the clock
+    assert slogan not in read_file(tmp_path / "p1.txt", tmp_path).articles[0].text

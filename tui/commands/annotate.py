@@ -35,7 +35,8 @@ def pick_extractor(name: str) -> Extractor:
 
 
 def record(path: str, article: Article, ann: Annotations) -> dict[str, Any]:
-    """The `annotate --json` contract of DESIGN.md for one article."""
+    """The `annotate --json` contract of DESIGN.md for one article. `captions` (spans of photo
+    captions in `text`) was added after the first contract: fields are added, never renamed."""
     return {
         "path": path,
         "title": article.title,
@@ -46,6 +47,7 @@ def record(path: str, article: Article, ann: Annotations) -> dict[str, Any]:
         "text": article.text,
         "entities": [e.model_dump() for e in ann.entities],
         "quotes": [q.model_dump() for q in ann.quotes],
+        "captions": [c.model_dump() for c in article.captions],
     }
 
 

@@ -21,7 +21,7 @@ from .files import MAX_BYTES, relpath
 from .names import person_name
 from .read import read_corpus, read_file, read_plain
 
-READERS_VERSION = 4
+READERS_VERSION = 5
 """Bumped whenever a reader's output changes (what counts as chrome, title or body): an index
 keeps each article's text, so one read by older readers is rebuilt."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import parse_date
+from .dates import is_ambiguous, parse_date
 
 _MAX_WORDS = 20
 _BY = re.compile(
@@ -42,7 +42,12 @@ def meta_line(line: str) -> MetaLine | None:
     if not any(c.isdigit() for c in line):
         return None
     when = _first_date(line)
-    return MetaLine(date=when) if when else None
+    if when:
+        return MetaLine(date=when)
+    # "05/10/2018 - Posted by ...": a date line whose order the site has not shown.
+    if any(is_ambiguous(p) and sum(c.isalpha() for c in p) <= 6 for p in _SPLIT.split(line)):
+        return MetaLine()
+    return None
 
 
 def _first_date(text: str) -> str | None:

@@ -5,12 +5,23 @@ a time (seconds only when it gave seconds). A time zone, when present, is droppe
 time kept: that is the time printed on the page the journalist reads. (Converting to UTC for
 the index is the indexer's business.) Anything that is not a full calendar date (no year, no
 day, "3 hours ago", garbage) gives None rather than an invented day.
+
+All-numeric dates are ambiguous: "05/03/2024" is 5 March in London and May 3 in New York. The
+order is a habit of the site, not of the string, so it is learned from the site's pages (see
+`day_order` and `numeric_order`): a page where the first number is above 12 ("13/11/2023")
+shows the site writes day first. Until something shows the order, an ambiguous date is left
+unknown rather than guessed (a wrong day sorts and filters the article wrongly, silently).
+Dotted dates ("12.03.2023") are day first wherever they are written.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 _ISO = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})"
@@ -67,6 +78,53 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _MAX_LEN = 120
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
+
+Order = Literal["dmy", "mdy"]
+_ORDER: ContextVar[Callable[[], Order | None] | None] = ContextVar("day_order", default=None)
+
+
+@contextmanager
+def day_order(resolve: Callable[[], Order | None]) -> Iterator[None]:
+    """Within this block, an ambiguous all-numeric date is read in the order `resolve()`
+    gives (asked only when such a date is met, at most once), and left unknown when it gives
+    None. Readers parse dates deep inside their own logic; the order is a property of the
+    site the file came from, which the caller reading the file knows."""
+    answer: list[Order | None] = []
+
+    def once() -> Order | None:
+        if not answer:
+            answer.append(resolve())
+        return answer[0]
+
+    token = _ORDER.set(once)
+    try:
+        yield
+    finally:
+        _ORDER.reset(token)
+
+
+def numeric_order(text: str) -> Order | None:
+    """The order an all-numeric date in `text` shows unambiguously ("13/11/2023" is day
+    first, "11/13/2023" month first), or None when it shows none."""
+    m = _NUMERIC.search(text)
+    if not m or m.group(2) == ".":
+        return None
+    first, second = int(m.group(1)), int(m.group(3))
+    if 12 < first <= 31 and 1 <= second <= 12:
+        return "dmy"
+    if 12 < second <= 31 and 1 <= first <= 12:
+        return "mdy"
+    return None
+
+
+def is_ambiguous(text: str) -> bool:
+    """Whether `text` holds an all-numeric date that reads as two different days."""
+    m = _NUMERIC.search(text)
+    if not m or m.group(2) == ".":
+        return False
+    first, second = int(m.group(1)), int(m.group(3))
+    return first != second and 1 <= first <= 12 and 1 <= second <= 12
 
 
 def parse_date(value: object) -> str | None:
@@ -110,9 +168,19 @@ def _parse_free(text: str) -> str | None:
 
     if not any(c.isdigit() for c in text):
         return None
+    dayfirst = False
+    m = _NUMERIC.search(text)
+    if m and m.group(2) == ".":
+        dayfirst = True
+    elif m and is_ambiguous(text):
+        resolve = _ORDER.get()
+        order = resolve() if resolve is not None else None
+        if order is None:
+            return None
+        dayfirst = order == "dmy"
     text = _loosen(text)
-    a = parser.parse(text, default=_DEFAULT_A, ignoretz=True)
-    b = parser.parse(text, default=_DEFAULT_B, ignoretz=True)
+    a = parser.parse(text, default=_DEFAULT_A, ignoretz=True, dayfirst=dayfirst)
+    b = parser.parse(text, default=_DEFAULT_B, ignoretz=True, dayfirst=dayfirst)
     if (a.year, a.month, a.day) != (b.year, b.month, b.day):
         return None  # no year, month or day in the text
     has_time = a.hour == b.hour

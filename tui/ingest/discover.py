@@ -9,6 +9,7 @@ not make us index someone's home folder.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -20,6 +21,11 @@ SUFFIXES: frozenset[str] = frozenset(
 """File suffixes ingest reads (compared case-insensitively)."""
 
 OnError = Callable[[Path, str], None]
+
+LEAVES_CORPUS = "skipped: the link leads outside the corpus"
+LOOPS_TO_ITSELF = "skipped: the link loops back to itself"
+LOOPS_TO_ANCESTOR = "skipped: the link loops back to a folder above it"
+BROKEN_LINK = "skipped: broken link (its target is missing)"
 
 NOT_ARTICLES: frozenset[str] = frozenset(
     {"readme", "license", "licence", "copying", "changelog", "changes", "notice", "authors"}
@@ -50,8 +56,9 @@ def discover(root: Path, on_error: OnError | None = None) -> Iterator[Path]:
     guard against loops. Only regular files with a known suffix are yielded. If `root` is itself
     a file with a known suffix, it alone is yielded.
 
-    Never raises: a folder that cannot be listed is skipped and, when `on_error` is given,
-    reported to it as ``(path, reason)``.
+    Never raises: a folder that cannot be listed, and a link that is not followed (it leaves
+    the corpus, loops or is broken), are skipped and, when `on_error` is given, reported to it
+    as ``(path, reason)``: a file missing from the corpus should say why it is missing.
     """
     root = Path(root)
 
@@ -89,6 +96,8 @@ def discover(root: Path, on_error: OnError | None = None) -> Iterator[Path]:
             yield path
         elif ident not in ancestors:
             stack.append((iter(_entries(path, root_real, report)), ancestors | {ident}))
+        else:
+            report(path, LOOPS_TO_ANCESTOR)
 
 
 def _entries(
@@ -106,11 +115,11 @@ def _entries(
         if entry.name.startswith("."):
             continue
         path = folder / entry.name
-        try:
-            if entry.is_symlink() and not _inside(os.path.realpath(entry.path), root_real):
-                continue
-            st = entry.stat()  # follows links; raises for a broken one
-        except (OSError, ValueError):
+        st = follow(entry, root_real)
+        if isinstance(st, str):
+            report(path, st)
+            continue
+        if st is None:
             continue
         if stat.S_ISDIR(st.st_mode):
             out.append((path, True, (st.st_dev, st.st_ino)))
@@ -121,6 +130,27 @@ def _entries(
                 continue
             out.append((path, False, (st.st_dev, st.st_ino)))
     return out
+
+
+def follow(entry: os.DirEntry[str], root_real: str) -> os.stat_result | str | None:
+    """What a folder entry is (its stat, through an in-corpus link), or why a link that would
+    have been read is not followed (`LEAVES_CORPUS`, `LOOPS_TO_ITSELF`, `BROKEN_LINK`).
+
+    None for an entry that is nothing to report: one that went away since the listing, or a
+    link that is not followed but would not have been read anyway (a picture, a document)."""
+    link = False
+    try:
+        link = entry.is_symlink()
+        if link and not _inside(os.path.realpath(entry.path), root_real):
+            wanted = is_known(Path(entry.name)) or os.path.isdir(entry.path)
+            return LEAVES_CORPUS if wanted else None
+        return entry.stat()  # follows links; raises for a broken one or a loop
+    except OSError as exc:
+        if not link or not is_known(Path(entry.name)):
+            return None
+        return LOOPS_TO_ITSELF if exc.errno == errno.ELOOP else BROKEN_LINK
+    except ValueError:  # a name the OS refuses (an embedded NUL)
+        return None
 
 
 def _inside(target: str, root_real: str) -> bool:

@@ -13,12 +13,16 @@ from pathlib import Path
 
 from tui.model import Article, ReadResult, article_id
 
+from . import site_dates, site_furniture
+from .dates import day_order
 from .decode import decode_bytes
 from .discover import discover
 from .files import MAX_BYTES, ReadFailure, display_path, read_bytes, relpath
+from .html_lines import page_site
 from .readers import READERS
 from .readers.common import problem
-from .site_furniture import learned_furniture, strip_learned
+from .site_dates import learned_order
+from .site_furniture import learned_furniture, learned_html_furniture, strip_learned
 
 CharsetSniffer = Callable[[bytes], str | None]
 
@@ -43,11 +47,19 @@ def _read_file(path: Path, rel: str) -> ReadResult:
     loaded = _load_text(path, rel, reader.charset)
     if isinstance(loaded, ReadResult):
         return loaded
-    result = reader.read(loaded, rel)
-    if path.suffix.lower() == ".txt" and any(a.source for a in result.articles):
+    # An all-numeric date is read in the order the file's folder (its site) shows, if any.
+    with day_order(lambda: learned_order(path.parent)):
+        result = reader.read(loaded, rel)
+    suffix = path.suffix.lower()
+    if suffix == ".txt" and any(a.source for a in result.articles):
         learned = learned_furniture(path.parent, _sample)
         if learned:
             result.articles = [strip_learned(a, learned) for a in result.articles]
+    elif suffix in (".html", ".htm") and result.articles:
+        site = page_site(loaded)
+        learned = learned_html_furniture(path.parent) if site else {}
+        if site in learned:
+            result.articles = [strip_learned(a, learned, site) for a in result.articles]
     return result
 
 
@@ -105,6 +117,10 @@ def read_corpus(root: Path) -> Iterator[ReadResult]:
     caller's problem list shows them too.
     """
     root = Path(root)
+    # Read afresh: what was learned from the folders' pages before is not trusted (a page may
+    # have been rewritten in place, which a folder's time does not show).
+    site_furniture.forget()
+    site_dates.forget()
     pending: list[ReadResult] = []
 
     def on_error(where: Path, reason: str) -> None:

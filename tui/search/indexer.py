@@ -101,7 +101,7 @@ def scan(
     (which the mtime needs anyway) and one listing per folder.
     """
     from tui.ingest import SUFFIXES, relpath
-    from tui.ingest.discover import not_an_article
+    from tui.ingest.discover import LOOPS_TO_ANCESTOR, follow, not_an_article
 
     problems: list[Problem] = []
     found: dict[str, DiskFile] = {}
@@ -135,11 +135,10 @@ def scan(
             name = entry.name
             if name.startswith("."):
                 continue
-            try:
-                if entry.is_symlink() and not _inside(os.path.realpath(entry.path), root_real):
-                    continue
-                est = entry.stat()  # follows links; raises for a broken one
-            except (OSError, ValueError):
+            est = follow(entry, root_real)  # links: as discover, skipped ones reported
+            if not isinstance(est, os.stat_result):
+                if est:
+                    problems.append(Problem(path=relpath(Path(entry.path), root), reason=est))
                 continue
             mode = est.st_mode
             if stat.S_ISDIR(mode):
@@ -148,6 +147,9 @@ def scan(
                     stack.append((entry.path, ancestors | {ident}))
                     if folders is not None:
                         folders[entry.path[cut:]] = est.st_mtime_ns
+                else:
+                    loop = Problem(path=relpath(Path(entry.path), root), reason=LOOPS_TO_ANCESTOR)
+                    problems.append(loop)
             elif stat.S_ISREG(mode) and name[name.rfind(".") :].lower() in SUFFIXES:
                 path = entry.path
                 real = path[cut:] if path.startswith(prefix) else os.path.relpath(path, top)
@@ -177,13 +179,6 @@ def folders_changed(root: Path, recorded: Mapping[str, int]) -> bool:
         except OSError:
             return True
     return False
-
-
-def _inside(target: str, root_real: str) -> bool:
-    try:
-        return os.path.commonpath([target, root_real]) == root_real
-    except ValueError:
-        return False
 
 
 def _reason(exc: OSError) -> str:

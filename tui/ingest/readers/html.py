@@ -17,6 +17,7 @@ from tui.model import ReadResult
 
 from ..article import make_article
 from ..bylines import MetaLine, meta_line
+from ..captions import caption_keys, find_captions, keep, lead_first, once
 from ..clean import tidy
 from ..completeness import cut_short, incomplete_reason, is_paywall
 from ..dates import parse_date
@@ -53,6 +54,7 @@ def read_html(raw: str, rel: str) -> ReadResult:
     """Read one saved web page."""
     html = _XML_DECL.sub("", raw, count=1)
     tree = _parse(html)
+    caption_text = caption_keys(tree)
     found = _extract(tree) if tree is not None else None
     if found is None or not (found.get("text") or "").strip():
         found = _fallback(html)
@@ -66,11 +68,15 @@ def read_html(raw: str, rel: str) -> ReadResult:
     title = _title(_text(found.get("title")), tree, [s for s in (raw_site, site) if s], url)
     paragraphs, header = _drop_header(paragraphs, title)
     paywalled = any(is_paywall(p) for p in paragraphs)
+    # Furniture first: a teaser tagged "[VIDEO]" has a caption's shape but is a link.
     paragraphs = [paragraphs[i] for i in drop_furniture(paragraphs)]
-    paragraphs = [paragraphs[i] for i in drop_repeats(paragraphs)]
+    paragraphs, captions = once(paragraphs, find_captions(paragraphs, caption_text))
+    paragraphs = [_cell(p) if i in captions else p for i, p in enumerate(paragraphs)]
+    paragraphs, captions = keep(paragraphs, captions, drop_repeats(paragraphs))
+    paragraphs, captions = lead_first(paragraphs, captions)
     if not paragraphs:
         return no_text(rel)
-    text, _ = join_paragraphs(paragraphs)
+    text, spans = join_paragraphs(paragraphs, captions)
     categories = found.get("categories")
     why = _why_incomplete(paywalled, paragraphs, recall)
     return ReadResult(
@@ -86,9 +92,15 @@ def read_html(raw: str, rel: str) -> ReadResult:
                 section=categories[0] if isinstance(categories, list) and categories else None,
                 url=found.get("url"),
                 tags=found.get("tags"),
+                captions=spans,
             )
         ],
     )
+
+
+def _cell(caption: str) -> str:
+    """A caption without the table bars the extractor draws round a caption cell."""
+    return caption.removeprefix("| ").removesuffix(" |").strip() or caption
 
 
 def _why_incomplete(paywalled: bool, paragraphs: list[str], recall: Recall | None) -> str:

@@ -23,9 +23,10 @@ from tui.model import ReadResult
 
 from .. import chrome
 from ..article import make_article
+from ..captions import find_captions, keep, lead_first, once
 from ..clean import collapse_spaces, tidy
 from ..completeness import cut_short, incomplete_reason, is_paywall
-from ..dates import parse_date, parse_relative
+from ..dates import is_ambiguous, parse_date, parse_relative
 from ..furniture import drop_furniture, drop_repeats
 from ..names import person_name, site_name
 from ..paragraphs import join_paragraphs, same_text, split_paragraphs, text_key
@@ -99,9 +100,9 @@ def read_txt(raw: str, rel: str) -> ReadResult:
     paragraphs = paragraphs[:cut]
     captions = {i for i in captions if i < cut}
     paywalled = any(is_paywall(p) for p in paragraphs)
-    paragraphs, captions = _keep(paragraphs, captions, drop_furniture(paragraphs, captions))
-    paragraphs, captions = _keep(paragraphs, captions, drop_repeats(paragraphs))
-    paragraphs, captions = _lead_first(paragraphs, captions)
+    paragraphs, captions = keep(paragraphs, captions, drop_furniture(paragraphs, captions))
+    paragraphs, captions = keep(paragraphs, captions, drop_repeats(paragraphs))
+    paragraphs, captions = lead_first(paragraphs, captions)
     if not paragraphs:
         if header.title and not header.scraped:
             paragraphs = [header.title]  # a one-line file: its line is the text
@@ -127,21 +128,6 @@ def read_txt(raw: str, rel: str) -> ReadResult:
             )
         ],
     )
-
-
-def _keep(paragraphs: list[str], captions: set[int], kept: list[int]) -> tuple[list[str], set[int]]:
-    """The paragraphs at the indexes in `kept`, and their caption marks renumbered."""
-    return [paragraphs[i] for i in kept], {n for n, i in enumerate(kept) if i in captions}
-
-
-def _lead_first(paragraphs: list[str], captions: set[int]) -> tuple[list[str], set[int]]:
-    """Captions that open the page moved after the first paragraph of text: a photo caption
-    is never the lead (the list preview and the reader's first line show the lead)."""
-    first = next((i for i in range(len(paragraphs)) if i not in captions), None)
-    if not first:
-        return paragraphs, captions
-    order = [first, *range(first), *range(first + 1, len(paragraphs))]
-    return [paragraphs[i] for i in order], {n for n, i in enumerate(order) if i in captions}
 
 
 def _clean_section(section: str | None, site: str | None) -> str | None:
@@ -177,21 +163,12 @@ def _body_after(lines: list[str], consumed: int) -> list[str]:
 
 
 def _tidy_body(body: list[str], title: str | None) -> tuple[list[str], set[int]]:
-    """Drop a repeat of the title at the top, keep each caption once, and mark captions."""
+    """Drop a repeat of the title at the top, mark captions and keep each one once."""
     paragraphs: list[str] = []
-    captions: set[int] = set()
-    seen_captions: set[str] = set()
     for para in body:
-        if title and len(paragraphs) < 3 and same_text(para, title):
-            continue
-        if chrome.is_caption(para):
-            key = text_key(para)
-            if key in seen_captions:
-                continue
-            seen_captions.add(key)
-            captions.add(len(paragraphs))
-        paragraphs.append(para)
-    return paragraphs, captions
+        if not (title and len(paragraphs) < 3 and same_text(para, title)):
+            paragraphs.append(para)
+    return once(paragraphs, find_captions(paragraphs))
 
 
 def _parse_header(lines: list[str]) -> _Header:
@@ -287,9 +264,12 @@ def _meta(line: str, h: _Header) -> bool:
             h.author = h.author or m.group("name")
             _set_date(h, when, False)
             return True
-    if len(line) <= 60 and any(c.isdigit() for c in line) and parse_date(line):
-        _set_date(h, parse_date(line), False)
-        return True
+    if len(line) <= 60 and any(c.isdigit() for c in line):
+        when = parse_date(line)
+        # "05/03/2024" from a site whose order is unknown: a date line all the same.
+        if when or (is_ambiguous(line) and sum(c.isalpha() for c in line) <= 6):
+            _set_date(h, when, False)
+            return True
     return False
 
 
