@@ -25,6 +25,7 @@ peak resident memory of the app process (VmHWM) and its children.
 Cold start (--cold): opening a folder that was never indexed, and searching it at once.
 
     python benchmarks/app_bench.py --cold CORPUS [--query WORD] [--runs N] [--quit-keys q,ctrl+q]
+        [--baseline DIR]
 
 Each run gets fresh, empty settings, data and cache folders (so no index at all; the app puts
 its index in its default place, the private cache folder), launches `broadsheet CORPUS` in a
@@ -42,6 +43,11 @@ in the search field) then `q`, or ctrl+q; timed from the key to the process's ex
 terminal's alternate screen being left, and to every process the app started having exited
 (any still running after 5 s is named and killed); `--quit-only` does just these launches. The
 corpus is listed before and after: the app must write nothing into it.
+
+`--baseline DIR` makes it an A/B in one session: each round also launches the Broadsheet whose
+`tui/` package is a copy in DIR (run with PYTHONPATH=DIR, byte-compiled first), alternating
+which goes first, and the round's one bare Whoosh run serves both ratios. Figures are printed
+per variant. On a shared machine compare the two within rounds, not with other sessions.
 """
 
 from __future__ import annotations
@@ -397,7 +403,7 @@ def long_article_session(
         table.add("reader ] (next quote)", [app.press("]", quiet) for _ in range(presses)])
         peak, children = app.peak_rss_mb()
         table.line(f"peak RSS {peak:.0f} MB (children now {children:.0f} MB)")
-        app.send("q")
+        app.send("Q")  # from the reader (q goes back to the list)
         app.proc.wait(30)
     finally:
         app.close()
@@ -576,11 +582,16 @@ def status_now(app: TimedPty) -> str:
 
 
 def cold_run(
-    corpus: Path, root: Path, query: str, size: tuple[int, int], timeout: float
+    corpus: Path,
+    root: Path,
+    query: str,
+    size: tuple[int, int],
+    timeout: float,
+    extra_env: dict[str, str] | None = None,
 ) -> ColdRun:
     """Launch the app on a folder it has never indexed, typing `/QUERY` at once."""
     iso = Isolation(root)
-    app = TimedPty([broadsheet_exe(), str(corpus)], iso.env(), *size)
+    app = TimedPty([broadsheet_exe(), str(corpus)], iso.env(**(extra_env or {})), *size)
     app.send("/" + query)
     memory = MemorySampler(app.pid)
     memory.start()
@@ -616,12 +627,18 @@ def cold_run(
 
 
 def quit_run(
-    corpus: Path, root: Path, query: str, size: tuple[int, int], after: float, key: str
+    corpus: Path,
+    root: Path,
+    query: str,
+    size: tuple[int, int],
+    after: float,
+    key: str,
+    extra_env: dict[str, str] | None = None,
 ) -> QuitRun:
     """Launch cold, type `/QUERY`, and quit `after` seconds later (Escape then q, or ctrl+q),
     or later, once the status line says "Indexing", if it did not yet (a slow start)."""
     iso = Isolation(root)
-    app = TimedPty([broadsheet_exe(), str(corpus)], iso.env(), *size)
+    app = TimedPty([broadsheet_exe(), str(corpus)], iso.env(**(extra_env or {})), *size)
     app.send("/" + query)
     memory = MemorySampler(app.pid)
     memory.start()
@@ -715,53 +732,95 @@ def spread(values: Sequence[float | None], unit: str = "s", digits: int = 2) -> 
     return f"{shown} {unit} (n={len(got)}){note}"
 
 
+def cold_variants(args: argparse.Namespace) -> list[tuple[str, dict[str, str]]]:
+    """The Broadsheets to launch: this one, and with --baseline the copy of `tui/` in DIR."""
+    variants: list[tuple[str, dict[str, str]]] = [("this", {})]
+    if args.baseline is not None:
+        base = args.baseline.resolve()
+        if not (base / "tui" / "__init__.py").is_file():
+            raise SystemExit(f"--baseline {base}: no tui/ package there")
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(base / "tui")], check=False)
+        variants.append(("baseline", {"PYTHONPATH": str(base)}))
+    return variants
+
+
 def cold_main(args: argparse.Namespace, size: tuple[int, int]) -> int:
     corpus: Path = args.corpus.resolve()
     before = listing(corpus)
+    variants = cold_variants(args)
     print(
         f"cold start: {corpus} ({len(before):,} files), query {args.query!r}, "
         f"{size[0]}x{size[1]}, {args.runs} runs, {os.cpu_count()} cores, "
         f"load {os.getloadavg()[0]:.2f}"
+        + (f"; interleaved with the baseline {args.baseline}" if len(variants) > 1 else "")
     )
     print(COLD_TARGETS)
-    runs: list[ColdRun] = []
-    quits: list[QuitRun] = []
+    runs: dict[str, list[ColdRun]] = {label: [] for label, _ in variants}
+    quits: dict[str, list[QuitRun]] = {label: [] for label, _ in variants}
     with tempfile.TemporaryDirectory(prefix="broadsheet-coldbench-") as tmp:
         root = Path(tmp)
         for n in range(args.runs):
-            if args.quit_only:
-                run = None
-            else:
-                run = cold_run(corpus, root / f"cold-{n}", args.query, size, args.timeout)
-                shutil.rmtree(root / f"cold-{n}", ignore_errors=True)
+            # Alternate which variant goes first, so neither always meets the same neighbours.
+            order = variants[n % len(variants) :] + variants[: n % len(variants)]
+            this_round: list[tuple[str, ColdRun]] = []
+            if not args.quit_only:
+                for label, env in order:
+                    run = cold_run(corpus, root / f"cold-{n}", args.query, size, args.timeout, env)
+                    shutil.rmtree(root / f"cold-{n}", ignore_errors=True)
+                    runs[label].append(run)
+                    this_round.append((label, run))
+                bare: tuple[float | None, float | None] = (None, None)
                 if not args.no_bare:
-                    run.bare, run.bare_inner = bare_run(corpus, root / f"bare-{n}")
-                runs.append(run)
-            ratio = f"{run.done / run.bare:.2f}" if run and run.done and run.bare else "?"
-            if run is not None:
-                print(
-                    f"  run {n + 1}: first results {fmt(run.first)} s [{run.first_text}]; "
-                    f"whole index {fmt(run.done)} s [{run.done_text}], then [{run.final}]; "
-                    f"peak {run.peak_mb:.0f} MB over {run.procs} processes; "
-                    f"bare Whoosh {fmt(run.bare)} s (inside {fmt(run.bare_inner)} s); "
-                    f"ratio {ratio}; load {os.getloadavg()[0]:.2f}"
-                )
+                    bare = bare_run(corpus, root / f"bare-{n}")
+                for label, run in this_round:
+                    run.bare, run.bare_inner = bare
+                    ratio = f"{run.done / run.bare:.2f}" if run.done and run.bare else "?"
+                    print(
+                        f"  run {n + 1} {label}: first results {fmt(run.first)} s "
+                        f"[{run.first_text}]; whole index {fmt(run.done)} s [{run.done_text}], "
+                        f"then [{run.final}]; peak {run.peak_mb:.0f} MB over {run.procs} "
+                        f"processes; bare Whoosh {fmt(run.bare)} s (inside "
+                        f"{fmt(run.bare_inner)} s); ratio {ratio}; load {os.getloadavg()[0]:.2f}"
+                    )
             sys.stdout.flush()
-            for key in args.quit_keys.split(","):
-                q = quit_run(
-                    corpus, root / f"quit-{n}-{key}", args.query, size, args.quit_after, key
-                )
-                shutil.rmtree(root / f"quit-{n}-{key}", ignore_errors=True)
-                quits.append(q)
-                print(
-                    f"  quit ({key}) at {q.at:.1f}s while [{q.status}]: exited after "
-                    f"{fmt(q.exited, 3)} s, screen restored after {fmt(q.restored, 3)} s, "
-                    f"all {q.workers} child processes gone after {q.gone:.3f} s"
-                    + (f"; LEFT RUNNING: {q.leftover}" if q.leftover else "")
-                )
-                sys.stdout.flush()
+            for label, env in order:
+                for key in args.quit_keys.split(","):
+                    q = quit_run(
+                        corpus,
+                        root / f"quit-{n}-{key}",
+                        args.query,
+                        size,
+                        args.quit_after,
+                        key,
+                        env,
+                    )
+                    shutil.rmtree(root / f"quit-{n}-{key}", ignore_errors=True)
+                    quits[label].append(q)
+                    print(
+                        f"  quit {label} ({key}) at {q.at:.1f}s while [{q.status}]: exited after "
+                        f"{fmt(q.exited, 3)} s, screen restored after {fmt(q.restored, 3)} s, "
+                        f"all {q.workers} child processes gone after {q.gone:.3f} s"
+                        + (f"; LEFT RUNNING: {q.leftover}" if q.leftover else "")
+                    )
+                    sys.stdout.flush()
     after = listing(corpus)
-    print(f"\n{corpus.name}: cold start, query {args.query!r} ({len(runs)} runs)")
+    for label, _ in variants:
+        cold_summary(args, corpus, label if len(variants) > 1 else "", runs[label], quits[label])
+    print(f"  {COLD_TARGETS}")
+    if after != before:
+        print(f"  THE CORPUS CHANGED: {len(before)} files before, {len(after)} after")
+    return 0
+
+
+def cold_summary(
+    args: argparse.Namespace,
+    corpus: Path,
+    label: str,
+    runs: list[ColdRun],
+    quits: list[QuitRun],
+) -> None:
+    name = f"{corpus.name} ({label})" if label else corpus.name
+    print(f"\n{name}: cold start, query {args.query!r} ({len(runs)} runs)")
     print(f"  first results         {spread([r.first for r in runs])}")
     print(f"  whole index           {spread([r.done for r in runs])}")
     print(f"  peak memory (PSS sum) {spread([r.peak_mb for r in runs], 'MB', 0)}")
@@ -779,10 +838,6 @@ def cold_main(args: argparse.Namespace, size: tuple[int, int]) -> int:
         inner = [r.done / r.bare_inner for r in runs if r.done and r.bare_inner]
         print(f"  ratio Broadsheet whole index / bare Whoosh process: {spread(pairs, '')}")
         print(f"  ratio Broadsheet whole index / bare Whoosh inside:  {spread(inner, '')}")
-    print(f"  {COLD_TARGETS}")
-    if after != before:
-        print(f"  THE CORPUS CHANGED: {len(before)} files before, {len(after)} after")
-    return 0
 
 
 def fmt(value: float | None, digits: int = 2) -> str:
@@ -827,6 +882,13 @@ def main() -> int:
     cold.add_argument("--timeout", type=float, default=900, help="seconds a build may take")
     cold.add_argument("--no-bare", action="store_true", help="skip the bare Whoosh baseline")
     cold.add_argument("--quit-only", action="store_true", help="only the quit launches")
+    cold.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="DIR",
+        help="also launch, interleaved, the copy of tui/ in DIR (PYTHONPATH=DIR): an A/B of "
+        "a change in one session (the bare Whoosh run of each round serves both)",
+    )
     args = parser.parse_args()
     cols, rows = (int(x) for x in args.size.lower().split("x"))
     size = (cols, rows)

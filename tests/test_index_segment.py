@@ -127,6 +127,32 @@ def test_merging_segments_matches_whoosh(docs: list[dict[str, Any]], tmp_path: P
     assert merged[0] == merged[1]
 
 
+def test_long_posting_lists_match_whoosh(tmp_path: Path) -> None:
+    """Terms in more documents than one posting block holds (128), with weights that differ
+    and repeat (title words weigh more), and terms of one posting: read back the same."""
+    from tui.search.prepare import body_positions, encode
+
+    many: list[dict[str, Any]] = []
+    for n in range(700):
+        title = "Market report" if n % 3 else None
+        text = f"Markets rose again. Trader{n % 41} said shares in firm{n} moved {n % 5} times."
+        if n % 7 == 0:
+            text += " Markets markets markets."
+        many.append(
+            {
+                "id": f"doc-{n}",
+                "file": f"f{n % 50}",
+                "body": encode(*body_positions(title, text)),
+                "tag": "weekly news" if n % 2 else f"note{n}",
+            }
+        )
+    stock = snapshot(build(tmp_path / "stock", many, fast=False))
+    fast = snapshot(build(tmp_path / "fast", many, fast=True))
+    longest = max(len(v[-1]) for v in stock["terms"].values())
+    assert longest > 2 * 128, "some posting list spans several blocks"
+    assert fast == stock
+
+
 def test_buffer_spills_and_merges_terms_in_order(tmp_path: Path) -> None:
     from whoosh.filedb.filestore import FileStorage
 
@@ -188,3 +214,42 @@ def test_full_build_on_workers_matches_one_process(tmp_path: Path) -> None:
     assert seen[-1] == (INLINE_MAX + 30, INLINE_MAX + 30)
     assert results[0] == results[1]
     assert results[0][2] == {"bulk/0007.md"}
+
+
+def test_scan_says_once_that_a_build_will_need_workers(tmp_path: Path) -> None:
+    """A full build starts its worker processes while the corpus is still being walked: the
+    walk says so once, when it has found more files than are read in one process."""
+    from test_search_helpers import add_bulk_words
+
+    from tui.search.indexer import INLINE_MAX, scan
+
+    small, big = tmp_path / "small", tmp_path / "big"
+    add_bulk_words(small, INLINE_MAX)
+    add_bulk_words(big, INLINE_MAX + 20)
+    for corpus, expected in ((small, 0), (big, 1)):
+        calls: list[int] = []
+        found, _ = scan(corpus, None, lambda seen=calls: seen.append(1))
+        assert len(calls) == expected, corpus.name
+        assert len(found) == len(list(corpus.rglob("*.md")))
+
+
+def test_a_worker_that_failed_and_exited_still_says_why(tmp_path: Path) -> None:
+    """A worker that fails sends its reason and exits at once; the build, finding it gone when
+    it hands out files, reports that reason (not a broken pipe) and leaves nothing behind."""
+    from test_search_helpers import add_bulk_words
+
+    from tui.search.indexer import INLINE_MAX, plan, scan
+    from tui.search.parallel_build import SegmentBuild
+
+    corpus, gen = tmp_path / "corpus", tmp_path / "gen"
+    add_bulk_words(corpus, INLINE_MAX + 10)
+    gen.mkdir()
+    tasks = plan(scan(corpus)[0], {}, full=True).tasks
+    build = SegmentBuild(corpus, "no-such-engine", 2, gen, None)
+    build.start()
+    for proc in build.procs:
+        proc.join(60)  # each failed to load its annotation engine, said so, and is gone
+        assert proc.exitcode == 1
+    with pytest.raises(RuntimeError, match="unknown engine 'no-such-engine'"):
+        list(build.run(tasks))
+    assert build.procs == [] and list(gen.iterdir()) == []

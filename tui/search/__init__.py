@@ -2,11 +2,16 @@
 
 `open_engine(corpus)` gives a `SearchEngine` (see `api.py`); nothing outside this package
 imports Whoosh.
+
+The engine module (Whoosh's query parser, the highlighter, the indexer) is imported on first
+use, not with the package: every indexing worker process imports this package on its way to
+`tui.search.worker`, and needs none of it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tui.search.api import (
     CorpusMissing,
@@ -36,12 +41,24 @@ def open_engine(
     Opening does no indexing: the last complete index answers at once; call `update()`.
     `engine=None` keeps the engine the existing index was built with (rules for a new one).
     """
+    from tui.search.engine import WhooshSearchEngine
+
     return WhooshSearchEngine(
         corpus, index_dir, engine, readonly, workers=workers, lock_timeout=lock_timeout
     )
 
 
-from tui.search.engine import IndexLocked, WhooshSearchEngine  # noqa: E402
+if TYPE_CHECKING:
+    from tui.search.engine import IndexLocked, WhooshSearchEngine
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("IndexLocked", "WhooshSearchEngine"):
+        from tui.search import engine
+
+        return getattr(engine, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CorpusMissing",

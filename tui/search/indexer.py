@@ -4,9 +4,9 @@ Pipeline: the calling process lists the corpus and compares it with the manifest
 (re)read go in chunks to worker processes, which hash, read, annotate and analyse them
 (`worker.py`).
 
-A full build (`SegmentBuild`) is parallel to the end: each worker also writes the documents it
-made into a Whoosh segment of its own (`segment.FastWriter`), so documents never cross between
-processes and writing the index runs on every core; the calling process hands out files,
+A full build (`parallel_build.SegmentBuild`) is parallel to the end: each worker also writes
+the documents it made into a Whoosh segment of its own (`segment.FastWriter`), so documents
+never cross between processes and writing the index runs on every core; the calling process hands out files,
 writes the manifest rows as outcomes arrive, and finally commits the workers' segments together
 into a fresh generation folder, which becomes current only once complete.
 
@@ -31,7 +31,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing import connection as mp_connection
 from pathlib import Path
 from typing import Any
 
@@ -41,10 +40,17 @@ from whoosh.writing import SegmentWriter
 
 from tui.model import Problem, article_id
 from tui.search import worker
-from tui.search.api import IndexingStopped, IndexSummary, Progress
+from tui.search.api import IndexSummary, Progress
 from tui.search.layout import IndexLocked, Layout, whoosh_files
 from tui.search.manifest import FILENAME as MANIFEST
 from tui.search.manifest import FileRow, LazyRows, Manifest
+from tui.search.parallel_build import (
+    CHUNK,
+    WAIT_STEP,
+    SegmentBuild,
+    SegmentReady,
+    check_stop,
+)
 from tui.search.prepare import annotations_from, article_from, prepare, unpack
 from tui.search.schema import SCHEMA_VERSION, build_schema
 from tui.search.segment import FastWriter
@@ -55,13 +61,8 @@ commit of one segment overlap the workers' work on the next)."""
 INLINE_MAX = 40
 """Up to this many files are processed in the calling process: starting worker processes
 (each imports the annotation engine) costs more than reading a handful of files."""
-CHUNK = 8
-"""Files per task sent to a worker."""
 WRITER_MB = 96
 """Memory Whoosh's posting pool may use before spilling sorted runs to disk."""
-WORKER_MB = 64
-"""Memory each full-build worker's segment writer may use for postings before spilling a
-sorted run to disk (see `segment.PostingBuffer`)."""
 WINDOW_DOCS = 12_000
 """Files the workers may run ahead of the writer: enough to keep them busy through the
 commit of a segment (a minute or two at `SEGMENT_DOCS`), at about 6 KB of compressed
@@ -87,9 +88,15 @@ class Plan:
 
 
 def scan(
-    root: Path, folders: dict[str, int] | None = None
+    root: Path,
+    folders: dict[str, int] | None = None,
+    on_many: Callable[[], None] | None = None,
 ) -> tuple[dict[str, DiskFile], list[Problem]]:
     """Every article file under `root` with its size and mtime, and folders we could not list.
+
+    `on_many` is called once, as soon as more than `INLINE_MAX` files are found: a full build
+    starts its worker processes then, so they load while the rest of the corpus is walked
+    (a second at 100,000 files).
 
     `folders`, when given, is filled with every folder walked (relative path, "" for the root)
     and its mtime: adding, removing or renaming a file changes its folder's mtime, so comparing
@@ -160,6 +167,9 @@ def scan(
                     problems.append(Problem(path=key, reason=skipped))
                     continue
                 found[key] = DiskFile(key, real, est.st_size, est.st_mtime_ns)
+                if on_many is not None and len(found) > INLINE_MAX:
+                    on_many()
+                    on_many = None
     return found, problems
 
 
@@ -282,153 +292,6 @@ class Pipeline:
                         yield from worker.load_chunk(raw)
             finally:
                 pool.shutdown(wait=True, cancel_futures=True)
-
-
-WAIT_STEP = 0.1
-"""Seconds between looks at the stop flag while waiting for workers (a quit returns within
-about this, even while workers are still starting up)."""
-
-
-def check_stop(stop: threading.Event | None) -> None:
-    if stop is not None and stop.is_set():
-        raise IndexingStopped("indexing stopped")
-
-
-@dataclass(slots=True)
-class SegmentReady:
-    """A full-build worker wrote out a segment: its files wait in `folder` until the caller
-    moves them into the generation and commits them with the rows of `worker`'s files since
-    its last segment. `segment` is None when those files gave no documents."""
-
-    worker: int
-    segment: Any
-    folder: str
-
-
-FLUSH_FILES = (32, 128, 384, 768, 1536, 3072, 6144, 12288, 32768)
-"""Files a full-build worker reads between segments it writes out: few at first, so the first
-results of a new index are searchable within seconds, then more, so a big corpus ends with a
-handful of segments per worker (searching costs a little per segment)."""
-
-
-class SegmentBuild:
-    """A full build on worker processes that each write their own segments (`worker.serve`).
-
-    Files go out in chunks, a few ahead per worker, to whichever worker is free; outcomes come
-    back without their documents (the worker has added them to its segment). After
-    `FLUSH_FILES[k]` files a worker is told to write out its segment and start a new one; the
-    caller commits each segment as it comes (`SegmentReady`) together with the manifest rows of
-    the files it holds, so the index grows by whole commits while it is built: searchable early,
-    and a build that is killed keeps what was committed.
-    """
-
-    AHEAD = 3
-    """Chunks queued per worker: one in hand, the rest so it never waits for the next."""
-
-    def __init__(
-        self, root: Path, engine: str, workers: int, gen: Path, stop: threading.Event | None
-    ) -> None:
-        self.root = root
-        self.engine = engine
-        self.workers = workers
-        self.gen = gen
-        self.stop = stop
-
-    def run(self, tasks: list[worker.Task]) -> Iterator[tuple[int, worker.Outcome] | SegmentReady]:
-        from tui.search.procs import spawn_context, stdio_is_real
-
-        ctx = spawn_context()
-        quiet = not stdio_is_real()
-        n = max(1, min(self.workers, -(-len(tasks) // CHUNK)))
-        chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
-        procs: list[Any] = []
-        conns: list[Any] = []
-        folders = [str(self.gen / f"worker-{i}") for i in range(n)]
-        ok = False
-        try:
-            for i in range(n):
-                here, there = ctx.Pipe()
-                proc = ctx.Process(
-                    target=worker.serve,
-                    args=(there, str(self.root), self.engine, folders[i], WORKER_MB, quiet),
-                    daemon=True,
-                )
-                proc.start()
-                there.close()
-                procs.append(proc)
-                conns.append(here)
-            waiting = dict.fromkeys(range(n), 0)
-            since_flush = dict.fromkeys(range(n), 0)
-            flushes = dict.fromkeys(range(n), 0)
-            next_chunk = 0
-            while next_chunk < len(chunks) or any(waiting.values()):
-                for i in range(n):
-                    while waiting[i] < self.AHEAD and next_chunk < len(chunks):
-                        chunk = chunks[next_chunk]
-                        conns[i].send(("files", chunk))
-                        next_chunk += 1
-                        waiting[i] += 1
-                        since_flush[i] += len(chunk)
-                        step = FLUSH_FILES[min(flushes[i], len(FLUSH_FILES) - 1)]
-                        if since_flush[i] >= step and next_chunk < len(chunks):
-                            conns[i].send(("flush",))
-                            waiting[i] += 1
-                            since_flush[i] = 0
-                            flushes[i] += 1
-                busy = [conns[i] for i in range(n) if waiting[i]]
-                ready = mp_connection.wait(busy, WAIT_STEP)
-                check_stop(self.stop)
-                for conn in ready:
-                    i = conns.index(conn)
-                    waiting[i] -= 1
-                    got = self._answer(conn, procs[i])
-                    if got[0] == "files":
-                        for out in got[1]:
-                            yield i, out
-                    else:
-                        yield SegmentReady(i, got[1], folders[i])
-            for conn in conns:
-                conn.send(("flush",))
-            for i, (conn, proc) in enumerate(zip(conns, procs, strict=True)):
-                while not conn.poll(WAIT_STEP):
-                    check_stop(self.stop)
-                got = self._answer(conn, proc)
-                if got[0] != "segment":
-                    raise RuntimeError(f"an indexing worker answered {got[0]!r} at the end")
-                yield SegmentReady(i, got[1], folders[i])
-            for conn in conns:
-                conn.send(("stop",))
-            for proc in procs:
-                proc.join()
-            ok = True
-        finally:
-            if not ok:
-                for proc in procs:
-                    proc.terminate()
-                for proc in procs:
-                    proc.join()
-            for conn in conns:
-                conn.close()
-            for folder in folders:
-                shutil.rmtree(folder, ignore_errors=True)
-
-    @staticmethod
-    def _answer(conn: Any, proc: Any) -> tuple[Any, ...]:
-        try:
-            got: tuple[Any, ...] = conn.recv()
-        except EOFError:
-            proc.join(timeout=5)
-            raise RuntimeError(
-                "an indexing worker process died (out of memory, or the annotation engine "
-                f"failed to load; exit code {proc.exitcode})"
-            ) from None
-        if got[0] == "oserror":
-            raise OSError(got[1], got[2], got[3])
-        if got[0] == "error":
-            raise RuntimeError(f"an indexing worker failed:\n{got[1]}")
-        if got[0] not in ("files", "segment"):
-            raise RuntimeError(f"an indexing worker answered {got[0]!r}")
-        return got
 
 
 class Writer:
@@ -559,12 +422,15 @@ class Indexer:
         stays in use until the new one is complete.
         """
         started = time.perf_counter()
-        folders: dict[str, int] = {}
-        disk, folder_problems = scan(self.root, folders)
-        p = plan(disk, {}, full=True)
         gen = self.layout.new_generation()
+        build = None
+        if self.pipeline.workers > 1:
+            build = SegmentBuild(self.root, self.engine, self.pipeline.workers, gen, self.stop)
         ok = False
         try:
+            folders: dict[str, int] = {}
+            disk, folder_problems = scan(self.root, folders, build.start if build else None)
+            p = plan(disk, {}, full=True)
             ix = whoosh_index.create_in(str(gen), build_schema())
             manifest = Manifest(gen / MANIFEST)
             try:
@@ -574,9 +440,9 @@ class Indexer:
                 meta["folders"] = json.dumps(folders)
                 writer = Writer(ix, manifest, meta, final_merge=False)
                 summary = IndexSummary(rebuilt=True, reason=reason)
-                if len(p.tasks) > INLINE_MAX and self.pipeline.workers > 1:
+                if len(p.tasks) > INLINE_MAX and build is not None:
                     on_commit = (lambda: self.layout.switch(gen)) if publish_early else None
-                    self._build(gen, p.tasks, writer, summary, progress, on_commit)
+                    self._build(gen, p.tasks, writer, summary, progress, on_commit, build)
                 else:
                     self._run(p, writer, {}, summary, progress, window=WINDOW_DOCS, fresh=True)
                 writer.commit(final=True)
@@ -587,6 +453,8 @@ class Indexer:
             self.layout.switch(gen)
             ok = True
         finally:
+            if build is not None:
+                build.close()
             if not ok and not (publish_early and self.layout.current() == gen):
                 shutil.rmtree(gen, ignore_errors=True)
         summary.skipped = folder_problems + summary.skipped
@@ -601,15 +469,17 @@ class Indexer:
         summary: IndexSummary,
         progress: Progress | None,
         on_first_commit: Callable[[], None] | None = None,
+        build: SegmentBuild | None = None,
     ) -> None:
         """Read `tasks` on worker processes that write their own segments, committing each
         segment as it comes with the manifest rows of the files it holds (and no others), so
         every commit is a consistent index of the files it lists: a killed build resumes
         from its last commit (`update` of a partial generation)."""
-        for child in gen.iterdir():  # a killed build's private folders
-            if child.is_dir() and child.name.startswith("worker-"):
-                shutil.rmtree(child, ignore_errors=True)
-        build = SegmentBuild(self.root, self.engine, self.pipeline.workers, gen, self.stop)
+        if build is None:  # resuming: a killed build may have left its private folders
+            for child in gen.iterdir():
+                if child.is_dir() and child.name.startswith("worker-"):
+                    shutil.rmtree(child, ignore_errors=True)
+            build = SegmentBuild(self.root, self.engine, self.pipeline.workers, gen, self.stop)
         pending: dict[int, list[FileRow]] = defaultdict(list)
         total = len(tasks)
         done = 0

@@ -16,11 +16,14 @@ policy, the table of contents) and replaces only the postings path:
   posting) to the writer's temporary storage.
 * At commit, the runs and what is still in memory are merged term by term (documents are
   numbered in the order they were added, so concatenating a term's records keeps them sorted),
-  and each term's postings go out a block at a time.
+  and `_TermWriter` writes each term's postings a block at a time, and its row of the terms
+  file, straight to the segment's files (Whoosh's postings writer spends some 30 µs of calls
+  per term, and most terms of a segment have one or two postings).
 * Field lengths are remembered as the documents are added (the same length byte the length
   column stores), not read back from disk per posting.
-* Blocks are pickled with protocol 3 rather than 2 and small ones are not compressed (see
-  `_write_block`): a third smaller, and faster to write and to read back.
+* Blocks are pickled with protocol 3 rather than 2, small ones are not compressed, and larger
+  ones with zlib sized to the block (see `BLOCK_PICKLE`, `COMPRESS_FROM`, `_compress`): a
+  third smaller, and faster to write and to read back.
 
 The files are Whoosh's own format (any Whoosh reads them); a test reads back every posting,
 term statistic, length, stored field and column of both writers and compares them.
@@ -32,15 +35,15 @@ import contextlib
 import heapq
 import struct
 import zlib
-from array import array
 from collections.abc import Iterable, Iterator
+from hashlib import md5
 from itertools import groupby
 from operator import itemgetter
 from pickle import dumps
 from typing import Any, BinaryIO
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
 from tui.search.schema import Prepared, position_bytes
@@ -344,7 +347,7 @@ class FastWriter(SegmentWriter):
         fw = self.fieldwriter
         schema = self.schema
         lengths = self._lengths
-        blocklimit: int | None = None
+        terms = _TermWriter(fw)
         current: str | None = None
         lens = bytearray()
         for fieldname, tbytes, data in self.pool.terms():
@@ -356,16 +359,12 @@ class FastWriter(SegmentWriter):
                     continue
                 current = fieldname
                 fw.start_field(fieldname, schema[fieldname])
+                terms.start_field(fw, schema[fieldname])
                 lens = lengths.get(fieldname, bytearray())
                 lens.extend(bytes(self.docnum - self.docbase - len(lens)))
             elif current is None:
                 continue
-            fw.start_term(tbytes)
-            pw = fw._postwriter
-            if blocklimit is None:
-                blocklimit = pw._blocklimit
-            _add_postings(pw, data, lens, self.docbase, blocklimit)
-            fw.finish_term()
+            terms.add(tbytes, data, lens, self.docbase)
         if current is not None:
             fw.finish_field()
         fw.close()
@@ -375,53 +374,15 @@ class FastWriter(SegmentWriter):
         self._lengths = {}
 
 
-def _add_postings(
-    pw: Any, data: bytes | bytearray, lens: bytearray, docbase: int, blocklimit: int
-) -> None:
-    """Write one term's postings through a Whoosh 3 postings writer, a block at a time.
-
-    The records are decoded and each block's statistics gathered in one pass, the writer's
-    block buffers filled a block at once, and each block written by `_write_block` below;
-    `finish_postings` then only records where the term's postings are. `lens` holds the length
-    byte of every document of the segment in this field (0: none).
-    """
-    view = bytes(data)
-    unpack = _RECORD.unpack_from
-    size = _RECORD.size
-    end = len(view)
-    off = 0
-    while off < end:
-        ids: list[int] = []
-        weights: list[float] = []
-        values: list[bytes] = []
-        low = 256
-        high = 0
-        top = 0.0
-        while off < end and len(ids) < blocklimit:
-            docnum, weight, vlen = unpack(view, off)
-            off += size
-            if vlen:
-                values.append(view[off : off + vlen])
-                off += vlen
-            ids.append(docnum)
-            weights.append(weight)
-            if weight > top:
-                top = weight
-            lb = lens[docnum - docbase]
-            if lb:
-                if lb < low:
-                    low = lb
-                if lb > high:
-                    high = lb
-        pw._ids = array("I", ids)
-        pw._weights = array("f", weights)
-        pw._values = values
-        pw._maxweight = top
-        # As `add_posting` would have them: the lengths the length column gives back.
-        pw._minlength = byte_to_length(low) if high else None
-        pw._maxlength = byte_to_length(high) if high else 0
-        _write_block(pw, last=off >= end)
-
+_TERM_INFO = struct.Struct("!BfIBBfIIqi")
+"""A term's row in the terms file as `W3TermInfo.to_bytes` writes it for postings kept in the
+postings file: flags, total weight, document frequency, min and max length bytes, max weight,
+first and last document, then where its postings are (offset, length)."""
+_KEY_VALUE = struct.Struct("!ii")
+"""Lengths of key and value before each row of a Whoosh hash file."""
+_BLOCK_LENGTH = struct.Struct("!i")
+_FIELD_ID = struct.Struct("!H")
+_MAGIC_SIZE = len(WHOOSH3_HEADER_MAGIC)
 
 BLOCK_PICKLE = 3
 """Pickle protocol of a block's data. Whoosh uses 2, which has no opcode for bytes: each
@@ -431,41 +392,147 @@ call `pickle.loads`, which takes any protocol."""
 COMPRESS_FROM = 64
 """Posting blocks whose pickle is shorter than this are stored uncompressed (Whoosh meant to
 skip compressing below 20 bytes, but a slip in its code compresses every block): zlib's header
-and trailer alone make a one-posting block longer, and each compress call costs 40 µs."""
+and trailer alone make a one-posting block longer."""
 
 
-def _write_block(pw: Any, last: bool) -> None:
-    """`W3PostingsWriter._write_block`, with a better pickle (`BLOCK_PICKLE`) and cheaper
-    compression: small blocks are stored as they are, larger ones compressed with a window no
-    bigger than the block (which is what costs in zlib for a small block: setting up a 32 KB
-    window for a few hundred bytes). Readers are unaffected: each block says whether it is
-    compressed, and a zlib stream records its window size."""
-    postfile = pw._postfile
-    if not pw._blockcount:
-        postfile.write(WHOOSH3_HEADER_MAGIC)
-    pw._terminfo.add_block(pw)
-    databytes = dumps((pw._mini_ids(), pw._mini_weights(), pw._mini_values()), BLOCK_PICKLE)
-    comp = 0
-    if pw._compression and len(databytes) >= COMPRESS_FROM:
-        wbits = min(15, max(9, (len(databytes) - 1).bit_length()))
-        packed = zlib.compress(databytes, pw._compression, wbits)
-        if len(packed) < len(databytes):
-            comp, databytes = pw._compression, packed
-    ids = pw._ids
-    infobytes = dumps(
-        (
-            len(ids),
-            ids[-1],
-            pw._maxweight,
-            comp,
-            length_to_byte(pw._minlength),
-            length_to_byte(pw._maxlength),
-        ),
-        2,
-    )
-    blocklength = len(infobytes) + len(databytes)
-    postfile.write_int(-blocklength if last else blocklength)
-    postfile.write(infobytes)
-    postfile.write(databytes)
-    pw._blockcount += 1
-    pw._new_block()
+def _compress(data: bytes, level: int) -> bytes:
+    """zlib with a window and hash table sized to the block: a block is a few hundred bytes,
+    and what costs in zlib for one is not compressing it but setting up its default 32 KB
+    window and 64 KB hash table (25 µs a call, against 5 µs sized to fit). Any zlib reader
+    takes the stream: it records its window size."""
+    bits = min(15, max(9, (len(data) - 1).bit_length()))
+    packer = zlib.compressobj(level, zlib.DEFLATED, bits, max(1, bits - 7))
+    return packer.compress(data) + packer.flush()
+
+
+class _TermWriter:
+    """Writes each term's postings and its row in the terms file straight to a Whoosh 3 field
+    writer's files, as `W3PostingsWriter` and `W3FieldWriter.finish_term` would, without their
+    per-posting and per-call overhead (most terms of a segment have one or two postings, so
+    that overhead is most of a segment's writing time).
+
+    Blocks are pickled with `BLOCK_PICKLE` and small ones are not compressed (see above); the
+    terms file rows, their hashes and the field's term index are Whoosh's own.
+    """
+
+    def __init__(self, fw: Any) -> None:
+        self.postfile = fw._postfile
+        self.post_pos: int = self.postfile.tell()
+        tindex = fw._tindex
+        self.tindex = tindex
+        self.index_append = tindex.index.append
+        self.buckets = tindex.buckets
+        self.term_pos: int = tindex.dbfile.tell()
+        self.field_key = b""
+        self.blocklimit = 128
+        self.compression = 0
+        self.fixed: int | None = None
+
+    def start_field(self, fw: Any, field: Any) -> None:
+        pw = fw._postwriter
+        self.blocklimit = pw._blocklimit
+        self.compression = pw._compression
+        self.fixed = field.format.fixed_value_size()
+        self.field_key = _FIELD_ID.pack(fw._fieldid)
+
+    def add(self, tbytes: bytes, data: bytes | bytearray, lens: bytearray, docbase: int) -> None:
+        """One term: its posting records (see `_RECORD`), written a block at a time."""
+        view = bytes(data)
+        unpack = _RECORD.unpack_from
+        size = _RECORD.size
+        end = len(view)
+        blocklimit = self.blocklimit
+        fixed = self.fixed
+        level = self.compression
+        write = self.postfile.write
+        start = self.post_pos
+        pos = start + _MAGIC_SIZE
+        write(WHOOSH3_HEADER_MAGIC)
+        total = 0.0
+        count = 0
+        term_low = 0  # no length seen yet
+        term_high = 0
+        term_top = 0.0
+        first_id = -1
+        last_id = 0
+        off = 0
+        while off < end:
+            gaps: list[int] = []
+            weights: list[float] = []
+            values: list[bytes] = []
+            low = 256
+            high = 0
+            top = 0.0
+            prev = 0
+            n = 0
+            plain = True
+            while off < end and n < blocklimit:
+                docnum, weight, vlen = unpack(view, off)
+                off += size
+                if vlen:
+                    values.append(view[off : off + vlen])
+                    off += vlen
+                gaps.append(docnum - prev)
+                prev = docnum
+                weights.append(weight)
+                if weight != 1.0:
+                    plain = False
+                if weight > top:
+                    top = weight
+                lb = lens[docnum - docbase]
+                if lb:
+                    if lb < low:
+                        low = lb
+                    if lb > high:
+                        high = lb
+                n += 1
+            if first_id < 0:
+                first_id = gaps[0]
+            last_id = prev
+            total += sum(weights)
+            count += n
+            if high:
+                term_low = low if not term_low else min(term_low, low)
+                term_high = max(term_high, high)
+            if top > term_top:
+                term_top = top
+            if plain:
+                mini_weights: Any = None
+            elif all(w == weights[0] for w in weights):
+                mini_weights = weights[0]
+            else:
+                mini_weights = tuple(weights)
+            if fixed is None or fixed < 0:
+                mini_values: Any = tuple(values)
+            elif fixed == 0:
+                mini_values = None
+            else:
+                mini_values = b"".join(values)
+            databytes = dumps((tuple(gaps), mini_weights, mini_values), BLOCK_PICKLE)
+            comp = 0
+            if level and len(databytes) >= COMPRESS_FROM:
+                packed = _compress(databytes, level)
+                if len(packed) < len(databytes):
+                    comp, databytes = level, packed
+            infobytes = dumps((n, prev, top, comp, low if high else 0, high), 2)
+            blocklength = len(infobytes) + len(databytes)
+            write(_BLOCK_LENGTH.pack(-blocklength if off >= end else blocklength))
+            write(infobytes)
+            write(databytes)
+            pos += 4 + blocklength
+        self.post_pos = pos
+        # The term's row, as `OrderedHashWriter.add` files it.
+        key = self.field_key + tbytes
+        value = _TERM_INFO.pack(
+            0, total, count, term_low, term_high, term_top, first_id, last_id, start, pos - start
+        )
+        tindex = self.tindex
+        if key <= tindex.lastkey:
+            raise ValueError(f"terms out of order: {tindex.lastkey!r}..{key!r}")
+        tindex.lastkey = key
+        at = self.term_pos
+        self.index_append(at)
+        tindex.dbfile.write(_KEY_VALUE.pack(len(key), len(value)) + key + value)
+        self.term_pos = at + 8 + len(key) + len(value)
+        h = int.from_bytes(md5(key, usedforsecurity=False).digest()[-4:], "big")
+        self.buckets[h & 255].append((h, at))
