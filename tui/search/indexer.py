@@ -6,8 +6,9 @@ Pipeline: the calling process lists the corpus and compares it with the manifest
 
 A full build (`parallel_build.SegmentBuild`) is parallel to the end: each worker also writes
 the documents it made into a Whoosh segment of its own (`segment.FastWriter`), so documents
-never cross between processes and writing the index runs on every core; the calling process hands out files,
-writes the manifest rows as outcomes arrive, and finally commits the workers' segments together
+never cross between processes and writing the index runs on every core; the calling process
+hands out files, writes the manifest rows as outcomes arrive, and finally commits the workers'
+segments together
 into a fresh generation folder, which becomes current only once complete.
 
 An update sends results back as pickled bytes to ONE writer in the calling process, which
