@@ -8,8 +8,7 @@ A full build (`parallel_build.SegmentBuild`) is parallel to the end: each worker
 the documents it made into a Whoosh segment of its own (`segment.FastWriter`), so documents
 never cross between processes and writing the index runs on every core; the calling process
 hands out files, writes the manifest rows as outcomes arrive, and finally commits the workers'
-segments together
-into a fresh generation folder, which becomes current only once complete.
+segments together into a fresh generation folder, which becomes current only once complete.
 
 An update sends results back as pickled bytes to ONE writer in the calling process, which
 deletes and re-adds only what changed, by the file's key, which makes it idempotent:
