@@ -13,10 +13,11 @@ and is never copied into the project. See `tests/fixtures/audit/README.md` for t
     python benchmarks/score_audit.py --json       # the figures as one JSON object
 
 Matching: a gold quotation is *found* when a predicted quote of the same kind overlaps at least
-half of the gold span. Precision is the share of predicted quotes that overlap some gold
-quotation (any kind, any amount). Speaker accuracy is over found gold quotations whose gold
-speaker is not null: the predicted speaker must equal the speaker or one of its aliases,
-compared case-insensitively with whitespace collapsed. A predicted quote may carry
+half of the gold span, or when several inside it with one speaker (the parts of one quotation,
+each its own quote) together cover half of it. Precision is the share of predicted quotes that
+overlap some gold quotation (any kind, any amount). Speaker accuracy is over found gold
+quotations whose gold speaker is not null: the predicted speaker must equal the speaker or one
+of its aliases, compared case-insensitively with whitespace collapsed. A predicted quote may carry
 `speaker_sure` (bool); when the field is missing it counts as sure. "Sure but wrong" is the
 share of found, named gold quotations where the engine gave a speaker, was sure, and was wrong;
 "unattributed" is the share where it gave no speaker at all.
@@ -145,17 +146,31 @@ def speaker_right(gold: Gold, predicted: str | None) -> bool:
 
 
 def best_match(gold: Gold, preds: Sequence[Pred]) -> Pred | None:
-    """The same-kind prediction covering at least half of the gold span, most overlap first."""
+    """The same-kind prediction covering at least half of the gold span, most overlap first.
+
+    Failing one, the parts of one quotation: the engine gives each stretch between quotation
+    marks its own quote ('"A," she said, "B."' is two), while a gold span may hold several
+    (a quotation carried over paragraphs whose reopening the engine read as a new part).
+    Same-kind predictions inside the gold span with one speaker that together cover at least
+    half of it find it; the longest of them stands for the group."""
     need = MIN_OVERLAP * max(1, gold.end - gold.start)
     best: Pred | None = None
     best_ov = 0
+    groups: dict[str | None, list[Pred]] = {}
     for p in preds:
         if p.kind != gold.kind:
             continue
         ov = overlap(gold.start, gold.end, p.start, p.end)
         if ov >= need and ov > best_ov:
             best, best_ov = p, ov
-    return best
+        if ov and gold.start <= p.start and p.end <= gold.end:
+            groups.setdefault(p.speaker, []).append(p)
+    if best is not None:
+        return best
+    for parts in groups.values():
+        if len(parts) > 1 and sum(p.end - p.start for p in parts) >= need:
+            return max(parts, key=lambda p: p.end - p.start)
+    return None
 
 
 def score_doc(golds: Sequence[Gold], preds: Sequence[Pred]) -> DocResult:

@@ -174,3 +174,17 @@ def test_audit_spans_match_the_shared_data() -> None:
     golds = sa.load_gold(sa.AUDIT)
     bad = sa.check_hashes(golds, sa.Texts(sa.DATA))
     assert not bad, [f"{g.set} {g.doc} {g.start}-{g.end}: {why}" for g, why in bad]
+
+
+def test_parts_of_one_quotation_with_one_speaker_find_a_gold_span_together() -> None:
+    # '"A," she said, "B."' recorded as one span: the engine gives each part its own quote.
+    g = gold(0, 100)
+    parts = [Pred(0, 40, "direct", speaker="Ann Lee"), Pred(55, 100, "direct", speaker="Ann Lee")]
+    assert sa.best_match(g, parts) == parts[1]
+    assert sa.best_match(g, parts[:1]) is None  # one part alone covers too little
+
+
+def test_parts_with_different_speakers_do_not_add_up() -> None:
+    g = gold(0, 100)
+    preds = [Pred(0, 40, "direct", speaker="Ann Lee"), Pred(55, 100, "direct", speaker="Bo Li")]
+    assert sa.best_match(g, preds) is None

@@ -87,7 +87,16 @@ def test_annotate_json_contract(tmp_path: Path) -> None:
         assert text[ent["start"] : ent["end"]] == ent["text"]
     for quote in record["quotes"]:
         # The contract's fields, plus `speaker_sure` (added: how sure the engine is of it).
-        assert set(quote) == {"start", "end", "text", "kind", "speaker", "cue", "speaker_sure"}
+        assert set(quote) == {
+            "start",
+            "end",
+            "text",
+            "kind",
+            "speaker",
+            "cue",
+            "speaker_sure",
+            "parts",
+        }
         assert quote["kind"] in ("direct", "indirect")
         assert isinstance(quote["speaker_sure"], bool)
         assert text[quote["start"] : quote["end"]] == quote["text"]

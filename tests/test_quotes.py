@@ -97,11 +97,13 @@ def test_apostrophes_inside_single_quotes_do_not_end_them() -> None:
     assert q.speaker == "Tom Vance"
 
 
-def test_split_quote_is_one_quote_with_the_speaker() -> None:
+def test_split_quote_is_one_quote_in_parts_with_the_speaker() -> None:
     text = '"We are ready," said Anika Rasmussen, chief executive of PEPA, "but the port is not."'
     (q,) = direct(text)
     assert q.start == 0 and q.end == len(text)
     assert q.speaker == "Anika Rasmussen"
+    assert [text[p.start : p.end] for p in q.parts] == ['"We are ready,"', '"but the port is not."']
+    assert q.spoken() == '"We are ready," … "but the port is not."'
 
 
 def test_split_quote_across_sentences() -> None:
@@ -112,6 +114,7 @@ def test_split_quote_across_sentences() -> None:
     (q,) = direct(text)
     assert q.text == text
     assert q.speaker == "Caddell"
+    assert "Caddell" not in q.spoken()
 
 
 def test_next_quote_with_its_own_speaker_stays_separate() -> None:
@@ -441,6 +444,7 @@ def test_she_prefers_a_woman_named_earlier_over_a_man_named_since() -> None:
         'decision" she said, "largely because of a leg injury".'
     )
     (q,) = _annotated_quotes(text)
+    assert q.spoken() == '"instant decision" … "largely because of a leg injury"'
     assert q.speaker == "Alicia Markova"
 
 

@@ -147,3 +147,34 @@ def test_a_long_source_names_its_maker_first() -> None:
         "Hannah Cole delivered at Bayfield College."
     )
     assert [q.speaker for q in _reported(text)] == ["Hannah Cole"]
+
+
+def test_a_cue_after_a_description_and_a_name_in_apposition() -> None:
+    text = (
+        "Police believe the driver acted alone, though it is possible that he had help, a "
+        "spokesperson for the harbour police, Sgt. Lena Marsh, said in a briefing on Monday."
+    )
+    (q,) = _reported(text)
+    assert q.speaker == "Lena Marsh"
+    assert q.text == "Police believe the driver acted alone, though it is possible that he had help"
+    assert q.cue == "said"
+
+
+def test_a_cue_after_a_name_in_apposition_without_a_description() -> None:
+    text = (
+        "The ferry will resume service on Friday once the repairs are inspected, the "
+        "operator's director, Tomas Ekberg, said."
+    )
+    (q,) = _reported(text)
+    assert q.speaker == "Tomas Ekberg"
+    assert q.text == "The ferry will resume service on Friday once the repairs are inspected"
+
+
+def test_speech_reported_inside_reported_speech_is_the_inner_speakers() -> None:
+    text = (
+        "Analyst Vera Holm says that last year, Mayor Tom Reed said his budget would grow "
+        "by a tenth every year until the end of the decade."
+    )
+    (q,) = _reported(text)
+    assert q.speaker == "Tom Reed"
+    assert q.text == "his budget would grow by a tenth every year until the end of the decade"

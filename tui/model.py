@@ -46,6 +46,17 @@ class Quote(BaseModel):
     speaker_sure: bool = True
     """False where the engine guessed the speaker (a pronoun two people could stand for, a
     person named far back): `speaker` is then the best guess, to be shown as one."""
+    parts: list[Span] = Field(default_factory=list)
+    """For a quotation split by its attribution ('"A," said X, "B."'), the stretches that are
+    the speaker's words; `start`/`end` then span the whole utterance, attribution included.
+    Empty for a quotation in one piece."""
+
+    def spoken(self) -> str:
+        """The speaker's own words: the parts joined with an ellipsis, or the whole quote."""
+        if not self.parts or len(self.text) != self.end - self.start:
+            return self.text
+        at = self.start
+        return " … ".join(self.text[p.start - at : p.end - at] for p in self.parts)
 
 
 class Annotations(BaseModel):

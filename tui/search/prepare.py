@@ -100,7 +100,7 @@ def prepare(article: Article, ann: Annotations, file_key: str) -> dict[str, Any]
         doc["title"] = encode(text_positions(article.title))
         doc["_stored_title"] = article.title
     if ann.quotes:
-        quoted = "\n".join(q.text for q in ann.quotes)
+        quoted = "\n".join(q.spoken() for q in ann.quotes)
         doc["quote"] = encode(text_positions(quoted))
     for name in ("author", "source", "section"):
         value = getattr(article, name)
@@ -139,8 +139,10 @@ def pack_blob(article: Article, ann: Annotations) -> bytes:
         # The kind's letter in capitals says the engine is not sure of the speaker.
         letter = q.kind[0] if q.speaker_sure else q.kind[0].upper()
         qrow: list[Any] = [q.start, q.end, letter, q.speaker, q.cue]
-        if text[q.start : q.end] != q.text:
-            qrow.append(q.text)
+        if text[q.start : q.end] != q.text or q.parts:
+            qrow.append(q.text if text[q.start : q.end] != q.text else None)
+        if q.parts:
+            qrow.append([[p.start, p.end] for p in q.parts])
         quotes.append(qrow)
     data = {
         "c": [[c.start, c.end] for c in article.captions],
@@ -184,7 +186,8 @@ def annotations_from(data: dict[str, Any]) -> Annotations:
     quotes = []
     for row in data.get("q", []):
         start, end, kind, speaker, cue = row[:5]
-        body = row[5] if len(row) > 5 else text[start:end]
+        body = row[5] if len(row) > 5 and row[5] is not None else text[start:end]
+        parts = [Span(start=a, end=b) for a, b in row[6]] if len(row) > 6 else []
         quotes.append(
             Quote(
                 start=start,
@@ -194,6 +197,7 @@ def annotations_from(data: dict[str, Any]) -> Annotations:
                 speaker=speaker,
                 cue=cue,
                 speaker_sure=kind.islower(),
+                parts=parts,
             )
         )
     return Annotations(entities=entities, quotes=quotes)

@@ -9,9 +9,10 @@ pipeline, one module per stage, each passing plain data to the next:
    paragraphs, unbalanced marks), in one linear pass.
 2. `article.ArticleText` holds the text, paragraphs and fragments, and answers where sentences
    start and end, hopping over quotations.
-3. `direct` joins the fragments of one utterance ('"We are ready," she said, "but..."') into a
-   quotation, drops scare quotes, titles of works, sub-headings and linked headlines, and asks
-   `attribution` who said it.
+3. `direct` joins the fragments of one utterance ('"We are ready," she said, "but..."') to
+   read who said it, then gives each part its own quote with that speaker (the words between
+   are the writer's); it drops scare quotes, titles of works and programmes, nicknames,
+   sub-headings, the headline's quotation marks and linked headlines.
 4. `attribution` reads the cue words around a quotation (after it, before it, the sentence
    before, a transcript label) into an `Attr`; `naming` turns the subject phrase into a name
    through the article's `speakers.Registry`; `pronouns` decides who "he" or "she" stands for

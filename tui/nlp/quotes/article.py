@@ -26,6 +26,12 @@ from tui.nlp.quotes.words import (
 )
 from tui.nlp.speakers import Registry
 
+TEASER_LABELS = ("RELATED:", "READ MORE:", "SEE ALSO:", "WATCH:", "READ:")
+INLINE_TEASER = re.compile(r"\b(?:RELATED|READ MORE|SEE ALSO|WATCH|READ):[^\"“”\n]{1,160}")
+"""A related link's label and headline left inside a paragraph by scraping ("... RELATED:
+Clinton puts Trump on defense "I just think ...," he told Bash."), up to the next quotation
+mark: the people it names are not who "he" in the story stands for."""
+
 
 class ArticleText:
     """One article being read: text, paragraphs, fragments and the people in it."""
@@ -55,6 +61,9 @@ class ArticleText:
         self._low: str | None = None  # the text lower-cased, made on first use
         self._cue_memo = (-1, -1)  # the last (position, answer) of `first_cue_from`
         self._full_stops: dict[int, bool] = {}  # see `_full_stop`
+        # Where the headline at the top ends (0: none), set by `direct`: its first line holds
+        # no reported speech either.
+        self.headline_end = 0
 
     @property
     def entity_names(self) -> frozenset[str]:
@@ -101,6 +110,8 @@ class ArticleText:
         quotation and no reported speech never needs them."""
         if self._reg is None:
             blocked = [(f.start, f.end) for f in self.frags]
+            if ":" in self.text and any(label in self.text for label in TEASER_LABELS):
+                blocked.extend(m.span() for m in INLINE_TEASER.finditer(self.text))
             self._reg = Registry.build(self.text, self.entities, blocked)
         return self._reg
 

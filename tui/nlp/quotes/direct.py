@@ -1,8 +1,11 @@
 """Direct quotations: join the fragments of one utterance, drop what is not speech (scare
-quotes, titles of works, sub-headings), and attribute each from the cues around it.
+quotes, titles of works and programmes, nicknames, sub-headings, headlines), and attribute each
+from the cues around it.
 
-Reads the fragments `marks` found, in order; passes each quotation's span and `Attr` on as a
-`Quote` and records the speaker, so later pronouns can refer to them.
+Reads the fragments `marks` found, in order; passes each part of a quotation on as a `Quote`
+with the utterance's `Attr` (a quotation split by its attribution is one quote per part, so no
+quote holds the writer's words between them) and records the speaker, so later pronouns can
+refer to them.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from tui.model import Quote
+from tui.model import Quote, Span
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.attribution import attr_after, attr_before, attr_previous_sentence
 from tui.nlp.quotes.certainty import speaker_sure
@@ -19,6 +22,8 @@ from tui.nlp.quotes.naming import name_phrase
 from tui.nlp.quotes.tokens import Attr, Unit
 from tui.nlp.quotes.words import (
     CONTEXT,
+    CUE_WORD,
+    CUES,
     MAX_PARTS,
     SHORT_REACH,
     TITLE_SMALL_WORDS,
@@ -26,6 +31,7 @@ from tui.nlp.quotes.words import (
     WORK_CUES,
     _words,
 )
+from tui.nlp.speakers import wordset
 
 
 def _gap_is_attribution(
@@ -90,14 +96,26 @@ def _looks_like_title(art: ArticleText, start: int, content: str, words: list[st
 
 
 def _assemble(art: ArticleText) -> list[Unit]:
-    """Group fragments into quotations: a quote split by its attribution is one unit."""
+    """Group fragments into utterances: a quote split by its attribution is one unit, read
+    for its speaker as a whole (its parts become quotes of their own in `find_direct`)."""
     units: list[Unit] = []
+    title_end = _title_end(art)
+    if title_end:
+        art.headline_end = art.paras[0][1]
     for f in art.frags:
+        if f.start < title_end:
+            continue  # the article's headline: 'China "to overtake US net use"'
+        if _not_speech(art, f):
+            # Read as part of the narrative around it: '"A," X said on CBS's "Face the
+            # Nation." "B."' is one utterance split by its attribution.
+            continue
         p = art.para_of(f.start)
         if units and units[-1].para == p and art.para_of(units[-1].end - 1) == p:
             prev = units[-1]
             joined = _gap_is_attribution(art, prev.frags[-1], f, prev.frags[0].start)
-            if len(prev.frags) >= MAX_PARTS:
+            if len(prev.frags) >= MAX_PARTS or _modifier(art.text, f):
+                # 'said Jack Straw, who will back a "yes" vote': a word inside the narrative's
+                # own phrase does not carry the quotation on.
                 joined = None
             elif isinstance(joined, Attr):
                 # '"A," Moore said. "B," added Clyburn': B has its own attribution, keep it apart.
@@ -118,6 +136,9 @@ def find_direct(art: ArticleText) -> list[Quote]:
     """The direct quotations of the article, in order, each with its speaker if one is found."""
     text = art.text
     quotes: list[Quote] = []
+    # The last quotation kept, whole (its parts are separate quotes): whether the next one
+    # reopens the same speaker's words is read against the utterance, not its last part.
+    prev: Quote | None = None
     prev_para_speaker: tuple[int, Attr] | None = None
     last_end = 0
     last_closed = True  # whether the last quotation kept had its closing mark
@@ -135,16 +156,17 @@ def find_direct(art: ArticleText) -> list[Quote]:
         attr = _attribute(art, unit, nwords, last_end, prev_para_speaker)
         if attr is SKIP:
             continue  # scare quotes: 'a "historic" deal'
-        if (attr is None or attr.speaker is None) and quotes and quotes[-1].speaker:
-            prev = quotes[-1]
-            if (
-                art.para_of(prev.start) == unit.para
-                and not text[prev.end : unit.start].strip()
-                and (text[prev.end - 2 : prev.end - 1].isspace() or not last_closed)
-            ):
-                # '... until Christmas. "Over the Christmas period ...': the mark that seemed to
-                # close the last quotation (a space before it) reopens the same speaker's words.
-                attr = Attr(prev.speaker, prev.cue, 1, None, prev.speaker_sure)
+        if (
+            (attr is None or attr.speaker is None)
+            and prev is not None
+            and prev.speaker
+            and art.para_of(prev.start) == unit.para
+            and not text[prev.end : unit.start].strip()
+            and (text[prev.end - 2 : prev.end - 1].isspace() or not last_closed)
+        ):
+            # '... until Christmas. "Over the Christmas period ...': the mark that seemed to
+            # close the last quotation (a space before it) reopens the same speaker's words.
+            attr = Attr(prev.speaker, prev.cue, 1, None, prev.speaker_sure)
         strength = attr.strength if attr is not None else -1
         if strength < 2 and nwords <= 2:
             continue  # scare quotes: 'a "historic" deal'
@@ -164,7 +186,13 @@ def find_direct(art: ArticleText) -> list[Quote]:
         cue = attr.cue if attr is not None else None
         if speaker:
             art.last_speaker.append((unit.para, speaker, attr.gender if attr else None, unit.start))
-            if cue in ASK_CUES or _content(text, unit.frags[-1]).endswith("?"):
+            if (
+                cue in ASK_CUES
+                or _content(text, unit.frags[-1]).endswith("?")
+                or (prev is not None and _addressed(text, prev.start, unit.start, speaker))
+            ):
+                # A question, or the turn of the one just spoken to ('"...," he told Bash.
+                # "...," Bash said.'): the "he said" after it is the other's.
                 art.questions.append((unit.start, speaker))
             if attr is not None:
                 prev_para_speaker = (art.para_of(unit.end - 1), attr)
@@ -175,19 +203,38 @@ def find_direct(art: ArticleText) -> list[Quote]:
         sure = speaker_sure(art, speaker, _sure(attr))
         if not sure:
             art.guessed.add(unit.start)
-        quotes.append(
-            Quote(
-                start=unit.start,
-                end=unit.end,
-                text=text[unit.start : unit.end],
-                kind="direct",
-                speaker=speaker,
-                cue=cue,
-                speaker_sure=sure,
-            )
+        # A quotation split by its attribution ('"A," said X, "B."') is one utterance: one
+        # quote over the whole, with `parts` saying which stretches are X's words (the words
+        # between them are the writer's, never highlighted or shown as what X said).
+        parts = (
+            [Span(start=f.start, end=f.end) for f in unit.frags] if len(unit.frags) > 1 else []
         )
+        prev = Quote(
+            start=unit.start,
+            end=unit.end,
+            text=text[unit.start : unit.end],
+            kind="direct",
+            speaker=speaker,
+            cue=cue,
+            speaker_sure=sure,
+            parts=parts,
+        )
+        quotes.append(prev)
     art.reach = CONTEXT  # a scare quote skipped last leaves the short reach set
     return quotes
+
+
+ADDRESSED = re.compile(r"\b(?:told|tells|asked|asks|replied to|responded to)\s+")
+
+
+def _addressed(text: str, start: int, end: int, speaker: str) -> bool:
+    """Whether text[start:end], the last quotation and the words after it, say it was told
+    to `speaker` ("he told Bash."): the next turn of an interview is theirs."""
+    last = speaker.split()[-1]
+    for m in ADDRESSED.finditer(text, max(start, end - 400), end):
+        if text.startswith(last, m.end()) or text.startswith(speaker, m.end()):
+            return True
+    return False
 
 
 def _sure(attr: Attr | None) -> bool:
@@ -197,6 +244,140 @@ def _sure(attr: Attr | None) -> bool:
     if attr is None:
         return True
     return attr.sure and attr.strength > 0
+
+
+def _not_speech(art: ArticleText, f: Fragment) -> bool:
+    """Whether one quoted stretch is a name or a label rather than words said: a programme
+    named after a possessive or "on" ('said on CBS's "Face the Nation,"'), or a word or two
+    used as a modifier ('will back a "yes" vote'). Read per fragment, before fragments are
+    joined: the attribution between the parts of a quotation often names the show it was
+    said on, and the parts are then one utterance around it."""
+    text = art.text
+    if f.label_end > 0 or f.end - f.start > MAX_LABEL:
+        return False
+    content = _content(text, f).rstrip(".,;:!?")
+    words = _words(content)
+    if not words:
+        return False
+    if len(words) <= 3 and f.closed and _used_as_adjective(art, f, words):
+        return True  # 'several desperate "hail mary throw" sales pitches'
+    if NAMED_AS.search(text, max(0, f.start - 40), f.start):
+        return True  # 'has been called the "Trump of the East"': a nickname
+    titled = len(words) <= 9 and _title_case(words)
+    if titled and art.holds(WORK_CUE, max(0, f.start - 20), f.start):
+        before = _words(text[max(0, f.start - 20) : f.start].lower())[-2:]
+        if any(w in WORK_CUES for w in before):
+            return True  # 'the cult classic "Thelma and Louise,"'
+    if len(words) > 5 or not all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words
+    ):
+        return False
+    if not words[0][:1].isupper():
+        return False
+    if _after_possessive(text, f.start):
+        return True
+    before = _words(text[max(0, f.start - 12) : f.start].lower())[-1:]
+    return before in (["on"], ["in"]) and (len(words) >= 2 or content[-1:] != "?")
+
+
+MAX_TITLE = 250
+"""The longest title block (a headline and a subtitle line) read as the article's title."""
+
+
+def _title_end(art: ArticleText) -> int:
+    """Where the article's title block ends, or 0 if the text opens with no title: the line
+    or two before the first blank line, short, the first with neither a speech verb, a colon
+    nor a closing full stop outside its quotation marks, and a body after it at least twice
+    as long.
+
+    Plain-text articles keep their headline as the first line. Quotation marks there with no
+    speaker before a colon ('Games firms "face tough future"') hold the headline writer's
+    paraphrase, not words said in the story, and the person named last is not their speaker;
+    'Trump: "We are going to win"' quotes its speaker and is read like any line."""
+    text = art.text
+    start = len(text) - len(text.lstrip())
+    blank = text.find("\n\n", start, start + MAX_TITLE + 1)
+    if blank < 0 or len(text) - blank < 2 * (blank - start):
+        return 0
+    block = text[start:blank]
+    if block.count("\n") > 1 or not block.strip():
+        return 0
+    outside = block
+    for f in art.frags:
+        if f.start >= blank:
+            break
+        if f.end > blank:
+            return 0  # a quotation that runs on into the body: a lede, not a title
+        outside = outside.replace(text[f.start : f.end], " ")
+    first = outside.split("\n")[0]
+    if first.rstrip()[-1:] in (".", "!", "?"):
+        return 0  # a sentence: the story's first paragraph (the reader gives its title apart)
+    if ":" in first:
+        return 0  # 'Warren to Bank Chief: "You Should Be Investigated"' names who said it
+    if CUE_WORD.search(first.lower()):
+        return 0  # '"We will rebuild," said Mayor Ruth Adler.': the story's first line
+    return blank
+
+
+MAX_LABEL = 90
+"""The longest quoted stretch read as a possible title or label: nine words of a title, a
+nickname, a programme's name are all shorter; speech is most of what is longer."""
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether words are written as a title: each capitalised bar the small words."""
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words
+    )
+
+
+NAMED_AS = re.compile(
+    r"\b(?:been|be|is|was|are|were|being|the)\s+(?:called|dubbed|nicknamed|labell?ed|"
+    r"branded|nickname)\s+(?:the\s+|an?\s+)?$"
+)
+"""A name given in the passive, or a nickname ('has been called the', 'the nickname'): the
+quotation marks hold a label, not what the person named said."""
+
+
+def _used_as_adjective(art: ArticleText, f: Fragment, words: list[str]) -> bool:
+    """Whether a quoted word or three stand before a noun of the writer's sentence ('made
+    "Spin Room" headlines', 'desperate "hail mary throw" sales pitches') with no speech verb
+    just before them: a label the writer borrows, not words someone said. A quoted phrase
+    that ends in punctuation, or follows its cue ('branding it a "regressive" step'), is
+    kept."""
+    text = art.text
+    if _content(text, f)[-1:] in ".,;:!?…":
+        return False
+    m = NEXT_WORD.match(text, f.end)
+    if m is None or m.group(1) in NOT_NOUNS:
+        return False
+    before = _words(text[max(0, f.start - 40) : f.start].lower())[-4:]
+    return not any(w in CUES or w in NAMING_VERBS for w in before)
+
+
+NAMING_VERBS = frozenset(("branding", "branded", "labelling", "labeling", "terming", "termed"))
+"""Verbs that give a speaker's own word for something: the quoted word after them is theirs."""
+
+
+def _modifier(text: str, f: Fragment) -> bool:
+    """Whether a quoted word or two sits between an article and a noun ('a "yes" vote', 'the
+    "big tent" approach'): part of the writer's phrase, not the next stretch of a speech."""
+    start, end = f.start, f.end
+    if not f.closed or len(_words(_content(text, f))) > 2:
+        return False
+    before = _words(text[max(0, start - 6) : start])[-1:]
+    if not before or before[0].lower() not in ("a", "an", "the"):
+        return False
+    m = NEXT_WORD.match(text, end)
+    return m is not None and m.group(1) not in NOT_NOUNS
+
+
+NEXT_WORD = re.compile(r" ([a-z][a-z\-]*)\b")
+NOT_NOUNS = wordset(
+    """and or but nor in on at to for of with by that as from after before when because if is
+    was are were has have had will would said says a an the than so he she they it we who
+    which while into about over out up"""
+)
 
 
 ASK_CUES = frozenset(("asked", "asks", "ask", "wondered", "questioned"))

@@ -178,7 +178,7 @@ def double_fragments(text: str, paras: list[tuple[int, int]] | None = None) -> l
                 # '"We have the money. The leader disagreed. "It is a fantasy," he said': a
                 # quotation does not open inside another right after a full stop; the first
                 # one lost its closing mark, and ends with its first sentence.
-                end_at = _first_sentence_end(text, max(open_at, ps), start)
+                end_at = _speech_end(text, max(open_at, ps), start)
                 frags.append(_unclosed(text, open_at, end_at, open_paras, label))
                 open_at, open_paras, fam, nested = start, 1, _family(glyph), False
                 lab = _label_end(text, end, pe)
@@ -204,7 +204,8 @@ def double_fragments(text: str, paras: list[tuple[int, int]] | None = None) -> l
             nested = False
             if not continues:
                 if pe - open_at <= MAX_UNCLOSED * open_paras or open_paras > 1:
-                    frags.append(_unclosed(text, open_at, pe, open_paras, label))
+                    end_at = _speech_end(text, max(open_at, ps), pe)
+                    frags.append(_unclosed(text, open_at, end_at, open_paras, label))
                 open_at, label = -1, (-1, -1)
     return frags
 
@@ -224,6 +225,34 @@ def _first_sentence_end(text: str, start: int, limit: int) -> int:
     """The end of the first sentence after `start` (before `limit`), or `limit`."""
     m = SENTENCE_END.search(text, start + 1, limit)
     return m.end() if m else limit
+
+
+NARRATIVE_CUE = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|explained|insisted|argued|warned|claimed|disagreed|"
+    r"replied|responded|stated|declared|noted|continued|asked|asks)\b"
+)
+"""A reporting verb that, with no first or second person beside it, marks a sentence as the
+writer's: "Most studios said they were hiring"."""
+
+SPEAKER_PERSON = re.compile(r"\b(?:[Ii]|me|my|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b")
+"""Words only someone speaking uses of themselves or their listener."""
+
+
+def _speech_end(text: str, start: int, limit: int) -> int:
+    """Where an unclosed quotation opened at `start` stops, at most `limit` (the next opening
+    mark, or its paragraph's end): after its first sentence, each sentence is the speaker's
+    until one reports someone's words in the writer's voice ("Most studios said they were
+    ..."), where the narrative has taken over."""
+    end = _first_sentence_end(text, start, limit)
+    while end < limit:
+        nxt = _first_sentence_end(text, end, limit)
+        sentence = text[end:nxt]
+        if NARRATIVE_CUE.search(sentence) and not SPEAKER_PERSON.search(sentence):
+            return end
+        end = nxt
+    while end > start and text[end - 1] in " \t\u00a0\n":
+        end -= 1
+    return end
 
 
 def _unclosed(text: str, start: int, end: int, paras: int, label: tuple[int, int]) -> Fragment:

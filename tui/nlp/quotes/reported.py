@@ -14,6 +14,7 @@ from tui.nlp.quotes.attribution import _sentence_subject, speaker_after, subject
 from tui.nlp.quotes.certainty import speaker_sure
 from tui.nlp.quotes.clauses import (
     ANONYMOUS,
+    CLAUSE_STARTS,
     OBJECT_VERBS,
     QUOTE_MARKS,
     WHEN_WORDS,
@@ -86,6 +87,8 @@ def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
 
     low = art._lower()
     for ps, pe in art.paras:
+        if ps < art.headline_end:
+            continue  # the headline: 'Mayor says "yes" to the new pier' (a subtitle is read)
         # Where a reporting word is spelt in the paragraph: most paragraphs have none, and are
         # not split into sentences; a sentence that holds none is not looked at further.
         cues = [m.span() for m in REPORTED_CUE.finditer(low, ps, pe)] if low else None
@@ -143,7 +146,8 @@ def _reported_in(art: ArticleText, ss: int, se: int, mixed: bool = False) -> Quo
     if marks:
         return _speaker_first(art, text, toks, ss, se, mixed=True)
     return (
-        _speaker_first(art, text, toks, ss, se)
+        _speaker_apposed(art, text, toks, ss)
+        or _speaker_first(art, text, toks, ss, se)
         or _speaker_inside(art, text, toks, ss, se)
         or _speaker_last(art, text, toks, ss, se)
     )
@@ -226,6 +230,9 @@ def _speaker_first(
             found = _subject(art, toks, k)
         if found is None:
             continue
+        inner = _nested(art, text, toks, t + 1, se)
+        if inner is not None:
+            return inner
         subject, (name, _, sure) = found
         cs, ce = _trim(text, toks[t].end, se)
         return _make(art, cs, ce, name, toks[k].low, sure, subject)
@@ -279,6 +286,76 @@ def _speaker_first(
         cs, ce = _trim(text, toks[j].start, se)
         return _make(art, cs, ce, name, w, sure, subject)
     return _evidence(art, text, toks, se, quoted)
+
+
+def _nested(art: ArticleText, text: str, toks: list[Tok], j: int, se: int) -> Quote | None:
+    """Speech reported inside reported speech: in 'Johnston says that last year, Trump said
+    his net worth was ...' the claim is Trump's, as the inner cue says; Johnston reports it.
+    `j` is where the outer clause starts; its opening words (a time, a comma) may come first."""
+    n = len(toks)
+    for k in range(j + 1, min(n - 4, j + 10)):
+        w = toks[k]
+        if w.low not in INNER_CUES:
+            continue
+        a = k
+        while a > j and toks[a - 1].text[:1].isupper():
+            a -= 1
+        if a == k or (a > j and toks[a - 1].text != ","):
+            return None  # no name right before the verb, or one inside a longer phrase
+        span = (toks[a].start, toks[k - 1].end)
+        name, _, sure = name_phrase(art, *span, toks[0].start)
+        if not name:
+            return None
+        c = k + 1
+        if toks[c].low == "that":
+            c += 1
+        elif toks[c].low not in CLAUSE_STARTS or not has_verb(toks[c + 1 :]):
+            return None  # 'policies that Trump argues allowed ...': no clause of its own
+        cs, ce = _trim(text, toks[c].start, se)
+        return _make(art, cs, ce, name, w.low, sure, span)
+    return None
+
+
+INNER_CUES = frozenset(("said", "says", "claimed", "claims", "insisted", "insists", "stated"))
+"""Verbs that report words inside someone else's report ("X says that Trump said ...")."""
+
+
+def _speaker_apposed(art: ArticleText, text: str, toks: list[Tok], ss: int) -> Quote | None:
+    """'CONTENT, [a spokesperson for the patrol,] Sgt. Mark Francis, said [in a briefing].'
+
+    The name set off by commas right before the closing cue is who spoke the whole sentence,
+    whatever verb its content opens with ("Authorities believe ..." is what the sergeant
+    said, not the authorities); tried before the readers that take the first cue."""
+    n = len(toks)
+    c = n - 1
+    while c >= n - 12 and c > 0 and toks[c].text != ",":
+        c -= 1  # the last comma, only looked for among the sentence's last words
+    if c <= 0 or toks[c].text != ",":
+        return None
+    rest = [t for t in toks[c + 1 :] if t.text not in ".!?"]
+    if not rest or rest[0].low not in REPORTING or not rest[0].text.islower() or len(rest) > 10:
+        return None
+    if len(rest) > 1 and rest[1].low not in ADJUNCTS:
+        return None  # "..., Smith, said the talks ...": the cue opens a clause of its own
+    commas = [x for x in range(c + 1) if toks[x].text == ","]
+    if len(commas) < 2:
+        return None
+    name_toks = toks[commas[-2] + 1 : c]
+    if not 1 <= len(name_toks) <= 5 or not all(t.text[:1].isupper() for t in name_toks):
+        return None
+    end = commas[-2]
+    if len(commas) >= 3:
+        desc = toks[commas[-3] + 1 : end]
+        if desc and len(desc) <= 10 and desc[0].low in DETERMINERS:
+            end = commas[-3]  # "a spokesperson for the patrol," describes the speaker
+    if end < 4 or not has_verb(toks[:end]):
+        return None
+    span = (name_toks[0].start, name_toks[-1].end)
+    name, _, sure = name_phrase(art, *span, toks[0].start)
+    if not name:
+        return None
+    cs, ce = _trim(text, ss, toks[end].start)
+    return _make(art, cs, ce, name, rest[0].low, sure, span)
 
 
 def _speaker_last(art: ArticleText, text: str, toks: list[Tok], ss: int, se: int) -> Quote | None:

@@ -259,7 +259,7 @@ FWD_STOP = BOUNDARY | wordset(
 WORK_CUES = wordset(
     """film movie book song album show novel series titled entitled called dubbed headlined
     headline article column op-ed episode program programme documentary play poem report
-    slogan hashtag memo essay single track podcast magazine exhibition"""
+    slogan hashtag memo essay single track podcast magazine exhibition classic nickname"""
 )
 WORK_CUE = re.compile(word_pattern(WORK_CUES) + r"(?![\w’'\-])")
 """Finds, in lower-cased text, every word of `WORK_CUES` (and a few more: it ignores what
