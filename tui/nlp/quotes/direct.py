@@ -206,9 +206,7 @@ def find_direct(art: ArticleText) -> list[Quote]:
         # A quotation split by its attribution ('"A," said X, "B."') is one utterance: one
         # quote over the whole, with `parts` saying which stretches are X's words (the words
         # between them are the writer's, never highlighted or shown as what X said).
-        parts = (
-            [Span(start=f.start, end=f.end) for f in unit.frags] if len(unit.frags) > 1 else []
-        )
+        parts = [Span(start=f.start, end=f.end) for f in unit.frags] if len(unit.frags) > 1 else []
         prev = Quote(
             start=unit.start,
             end=unit.end,
