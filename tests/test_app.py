@@ -22,13 +22,14 @@ from test_app_support import (
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, ProgressBar
 
-from tui.app.app import READ_AHEAD_FILES, BroadsheetApp
+from tui.app.app import BroadsheetApp
 from tui.app.article_list import ROW_HEIGHT
 from tui.app.dialogs import ExportDialog, NoteDialog, ProblemsScreen, TagsDialog
 from tui.app.footer import KeyFooter
 from tui.app.help_screen import HelpScreen
 from tui.app.history import History
 from tui.app.idle_gc import NEVER
+from tui.app.indexing import READ_AHEAD_FILES
 from tui.config import history_file
 from tui.search.layout import Layout
 

@@ -57,3 +57,31 @@ def test_reader_tags_say_reported_and_unsure() -> None:
     assert "[Jacky Chung] “We are ready,”" in body
     assert "[Jacky Chung, reported] freight costs" in body
     assert "[Gordon Brown?] “It went well,”" in body
+
+
+def test_a_split_quotation_shows_and_copies_only_the_speakers_words() -> None:
+    from tui.model import Span
+
+    text = '"The money is welcome," said Jacky Chung, an economist, "but the detail matters."'
+    first = '"The money is welcome,"'
+    second = '"but the detail matters."'
+    split = Quote(
+        start=0,
+        end=len(text),
+        text=text,
+        kind="direct",
+        speaker="Jacky Chung",
+        cue="said",
+        parts=[
+            Span(start=0, end=len(first)),
+            Span(start=text.index(second), end=len(text)),
+        ],
+    )
+    copied = quote_with_speaker(split)
+    assert copied == '"The money is welcome," … "but the detail matters." — Jacky Chung'
+    doc = build_document(
+        Article(id="s", path="s", title="T", text=text), Annotations(quotes=[split])
+    )
+    targets, _ = doc.quotes[0]
+    marked = [doc.blocks[t.block].text[t.start : t.end] for t in targets]
+    assert marked == [first, second]  # the narrative between the parts is not marked

@@ -20,6 +20,18 @@ CORPUS = ROOT / "corpus"
 OKAFOR = "trade/okafor-unveils-export-plan-at-northern-trade-summit.txt"
 DAIRY = "trade/calder-and-new-zealand-sign-dairy-pact.txt"
 BUDGET = "cities/port-ellis-council-passes-budget.txt"
+FIELD_NAMES = [
+    "id",
+    "path",
+    "title",
+    "date",
+    "author",
+    "source",
+    "reviewed",
+    "flagged",
+    "tags",
+    "note",
+]
 
 
 @pytest.fixture
@@ -177,3 +189,68 @@ def test_csv_cells_never_run_as_formulas_and_jsonl_stays_exact(
     lines = export(env, str(CORPUS), "--format", "jsonl").stdout.splitlines()
     (record,) = [json.loads(line) for line in lines]
     assert record["note"] == payload and payload in record["tags"]
+
+
+def test_no_corpus_exports_the_bundled_corpus_as_the_app_opens_it(marked: dict[str, str]) -> None:
+    out = export(marked, "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    records = {r["id"] for r in map(json.loads, out.stdout.splitlines())}
+    assert OKAFOR in records and DAIRY in records
+
+
+def test_no_marks_says_so_on_stderr_and_succeeds(env: dict[str, str]) -> None:
+    out = export(env, "--format", "jsonl")
+    assert out.returncode == 0
+    assert out.stdout == ""
+    assert out.stderr.startswith("broadsheet: no review marks for ")
+    assert str(CORPUS) in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_no_marks_matching_the_filters_says_so_too(marked: dict[str, str]) -> None:
+    out = export(marked, str(CORPUS), "--format", "csv", "--flagged", "--reviewed")
+    assert out.returncode == 0
+    assert out.stdout.splitlines() == [",".join(FIELD_NAMES)]
+    assert "no review marks like that" in out.stderr
+
+
+def test_the_core_writes_the_same_records_for_the_app(marked: dict[str, str]) -> None:
+    """The app writes exports with `tui.review.export` too: the same records as the command."""
+    from tui.review.export import collect, write_file
+
+    out = export(marked, str(CORPUS), "--format", "jsonl")
+    target = Path(marked["BROADSHEET_DATA_DIR"]) / "from-core.jsonl"
+    with store_for(marked) as store:
+        write_file(collect(CORPUS, store), target)
+    # the same records, line for line (their order follows the store's, not a contract)
+    assert sorted(target.read_text(encoding="utf-8").splitlines()) == sorted(
+        out.stdout.splitlines()
+    )
+
+
+def test_saved_searches_are_exported_with_their_counts(env: dict[str, str]) -> None:
+    from tui.review.saved import SavedSearches, searches_file
+
+    settings = Settings(data_dir=Path(env["BROADSHEET_DATA_DIR"]))
+    SavedSearches(searches_file(review_db_for(CORPUS, settings))).save("minister", "okafor")
+    index = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "index", str(CORPUS)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert index.returncode == 0, index.stderr
+    out = export(env, "--searches", "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    (record,) = [json.loads(line) for line in out.stdout.splitlines()]
+    assert record["name"] == "minister" and record["query"] == "okafor"
+    assert record["count"] == 8  # the sample's articles that mention Okafor
+
+
+def test_no_saved_searches_says_so(env: dict[str, str]) -> None:
+    out = export(env, "--searches", "--format", "csv")
+    assert out.returncode == 0
+    assert out.stdout.splitlines() == ["name,query,saved_at,count"]
+    assert "no saved searches" in out.stderr

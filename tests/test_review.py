@@ -194,3 +194,33 @@ def test_another_connection_committing_changes_the_data_version(db: Path) -> Non
         assert changed["a.txt"].reviewed and changed["b.txt"].tags == ["x"]
         assert "own.txt" in changed  # same second: inclusive, never a mark missed
         assert mine.changed_since("9999") == []
+
+
+def test_saved_searches_are_kept_beside_the_review_data(tmp_path: Path) -> None:
+    from tui.review.saved import SavedSearches, searches_file
+
+    db = tmp_path / "reviews" / "corpus.sqlite"
+    saved = SavedSearches(searches_file(db))
+    assert saved.all() == []
+    saved.save("ports", "port OR harbour")
+    saved.save("minister", "okafor")
+    saved.save("Ports", "harbour")  # same name (any case): replaced, moved last
+    again = SavedSearches(searches_file(db))  # another process reading the same file
+    assert [(s.name, s.query) for s in again.all()] == [
+        ("minister", "okafor"),
+        ("Ports", "harbour"),
+    ]
+    assert again.delete("minister") and not again.delete("minister")
+    assert [s.name for s in saved.all()] == ["Ports"]
+    with pytest.raises(ValueError):
+        saved.save("  ", "x")
+
+
+def test_a_damaged_saved_searches_file_reads_as_what_makes_sense(tmp_path: Path) -> None:
+    from tui.review.saved import SavedSearches
+
+    path = tmp_path / "s.json"
+    path.write_text('[{"name": "ok", "query": "q", "saved_at": "2026-01-01"}, {"name": 3}]')
+    assert [s.name for s in SavedSearches(path).all()] == ["ok"]
+    path.write_text("{not json")
+    assert SavedSearches(path).all() == []

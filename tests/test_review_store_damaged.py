@@ -7,6 +7,8 @@ renamed (bytes untouched: someone may want to rescue notes from it) and a fresh 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from tui.review import ReviewStore
@@ -62,3 +64,42 @@ def test_an_intact_store_opens_as_it_was(tmp_path: Path) -> None:
         assert len(store.all_marks()) == 300
     finally:
         store.close()
+
+
+def test_export_of_a_damaged_store_says_so_without_a_traceback(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("A title\n\nSome text.\n", encoding="utf-8")
+    env_setup = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from tui.config import review_db_for\n"
+        "print(review_db_for(Path(sys.argv[1]).resolve()))\n"
+    )
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "BROADSHEET_CONFIG": str(tmp_path / "none.toml"),
+        "BROADSHEET_DATA_DIR": str(tmp_path / "data"),
+        "BROADSHEET_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    where = subprocess.run(
+        [sys.executable, "-c", env_setup, str(corpus)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout.strip()
+    path = Path(where)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _store_with_marks(path)
+    _damage(path)
+    got = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "export", str(corpus), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert "Traceback" not in got.stderr
+    assert got.returncode == 0, got.stderr
+    assert "were damaged: kept aside as" in got.stderr, got.stderr

@@ -15,7 +15,7 @@ from typing import Any
 from tui.commands import CommandError
 from tui.config import SettingsError
 
-COMMANDS = ("index", "search", "annotate", "export", "review-store")
+COMMANDS = ("index", "search", "annotate", "export", "review-store", "marks")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,6 +67,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             module.add_parser(sub)
     if only in (None, "review-store"):
         _add_review_store_parser(sub)
+    if only in (None, "marks"):
+        _add_marks_parser(sub)
     return parser
 
 
@@ -94,6 +96,35 @@ def _add_review_store_parser(sub: Any) -> None:
         return run(args.source, args.target, Path(args.corpus) if args.corpus else None)
 
     migrate.set_defaults(handler=handler)
+
+
+def _add_marks_parser(sub: Any) -> None:
+    """`broadsheet marks move OLD NEW` (the work is in `tui.review.moved`)."""
+    marks = sub.add_parser("marks", help="manage review marks of a moved or renamed corpus")
+    actions = marks.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    move = actions.add_parser(
+        "move",
+        help="carry review marks from a corpus's old folder to its new one",
+        description="Copy the review marks of corpus OLD (a folder that was moved or renamed; "
+        "it need not exist any more) to corpus NEW, with who made them and when. A mark is "
+        "carried when its article is in NEW at the same path with the same content; the "
+        "others are listed. Marks are merged, never deleted, so it can be run again.",
+    )
+    move.add_argument("old", metavar="OLD", help="the corpus folder's old path")
+    move.add_argument("new", metavar="NEW", help="the corpus folder now")
+    move.add_argument(
+        "--by-path",
+        action="store_true",
+        help="also carry marks whose article changed (matched by path alone)",
+    )
+
+    def handler(args: argparse.Namespace) -> int:
+        from tui.review.moved import run_move
+
+        return run_move(args.old, args.new, by_path=args.by_path)
+
+    move.set_defaults(handler=handler)
 
 
 def _optional_command(name: str):  # type: ignore[no-untyped-def]

@@ -47,6 +47,9 @@ class Settings(BaseSettings):
         ),
     )
     history_size: int = 100
+    reader_width: int = Field(
+        default=100, ge=30, description="longest reader line in columns (a readable measure)"
+    )
     review_store: str = Field(
         default="private",
         description=(

@@ -197,7 +197,7 @@ def test_app_shows_markup_as_literal_text(
         "[reverse]inverted[/reverse]",
     ):
         t.wait_for(literal, what=f"the markup {literal!r} shown as text")
-    t.keys("q")
+    t.keys("Q")  # quit from the reader (q would go back to the list)
     assert t.wait_exit() == 0, t.describe()
 
 
@@ -218,7 +218,7 @@ def test_app_stays_responsive_on_a_megabyte_line(
     before = t.wait_change(before, timeout=20)
     t.keys("G")
     t.wait_change(before, timeout=20)
-    t.keys("q")
+    t.keys("Q")
     assert t.wait_exit(timeout=20) == 0, t.describe()
     print(f"1 MB line: PageDown redrew in {time.monotonic() - started:.2f}s")
 

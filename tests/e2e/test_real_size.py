@@ -84,7 +84,7 @@ def test_bbc_never_indexed_search_while_it_builds_open_quit_reopen(
     t.wait_for(flows.READER_OPEN, what="an article open with its hits")
     # Results refresh as the index grows, and the build ends with every file in.
     t.wait_for(index_done(total), timeout=BUILD, what=f"all {total:,} files indexed")
-    t.keys("q")
+    t.keys("Q")  # from the reader
     assert t.wait_exit() == 0, t.describe()
 
     again = tmux([exe, str(corpus)], 120, 40)

@@ -56,7 +56,7 @@ def test_reading_flow_over_ssh(
     t = start_over_ssh(sshd, tmux, iso, corpus, tmp_path / "app.pid")
     flows.wait_ready(t)
     flows.search_open_read_flag(t)
-    t.keys("q")
+    t.keys("Q")  # from the reader
     assert t.wait_exit() == 0, t.describe()
     marks = flows.exported_marks(iso, corpus)
     assert marks[flows.story_id(DREDGING)]["flagged"] is True, marks

@@ -32,7 +32,7 @@ def test_search_read_flag_quit_and_the_flag_is_still_there(
     flows.wait_ready(t)
 
     flows.search_open_read_flag(t)
-    t.keys("q")
+    t.keys("Q")  # from the reader (q goes back to the list)
     assert t.wait_exit() == 0, t.describe()
 
     marks = flows.stored_marks(flows.review_db(iso))
@@ -71,7 +71,7 @@ def test_highlights_show_without_colour(
     assert any("".join(c.char for c in row).startswith("│ [Marguerite") for row in reader), (
         t.screen()
     )
-    t.keys("q")
+    t.keys("Q")
     assert t.wait_exit() == 0, t.describe()
 
 

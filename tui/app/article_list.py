@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -40,6 +41,9 @@ PREFETCH_SCREENS = 3
 MAX_PAGES = 40
 """Loaded pages kept at most (those farthest from the cursor are dropped first)."""
 MARK_CELLS = 5  # cursor bar, reviewed, flagged, tags, note
+MIN_SNIPPET = 24
+"""Cells of snippet worth showing on a row's second line; less gives way to it (see
+`second_line_meta`)."""
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -51,8 +55,14 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("up,k", "cursor_up", "Up", show=False, id="list-up"),
         Binding("home,g", "first", "First", show=False, id="list-first"),
         Binding("end,G", "last", "Last", show=False, id="list-last"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="list-page-down"),
-        Binding("pageup,b", "page_up", "Page up", show=False, id="list-page-up"),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="list-page-down"),
+        # Marking many at once, as tig and lazygit: space picks a row, v starts (and ends) a
+        # range; r, f and t then act on every row picked, Esc drops the choice.
+        Binding("space", "toggle_select", "Select", show=False, id="select"),
+        Binding("v", "select_range", "Select range", show=False, id="select-range"),
+        Binding("pageup,b,ctrl+b", "page_up", "Page up", show=False, id="list-page-up"),
+        Binding("ctrl+d", "half_page_down", "Half page down", show=False, id="list-half-down"),
+        Binding("ctrl+u", "half_page_up", "Half page up", show=False, id="list-half-up"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -110,6 +120,10 @@ class ArticleList(ScrollView, can_focus=True):
         """Styled lines by (virtual line, width, the styles drawn with). A style change (focus
         restyles the cursor row, a theme everything) gives new keys, so nothing needs clearing
         and leaving the list redraws only the cursor row from scratch."""
+        self.selected: dict[str, None] = {}
+        """Ids of the rows picked (space, v), in the order picked."""
+        self.anchor: int | None = None
+        """Where a `v` range started, while one is being made (the cursor is its other end)."""
         self._pass_styles: tuple[RowStyles, RowStyles] | None = None
         self._in_pass = False
         self.lines_drawn = 0
@@ -118,22 +132,31 @@ class ArticleList(ScrollView, can_focus=True):
     # -- data ---------------------------------------------------------------------------------
 
     def show_results(
-        self, hits: list[Hit], total: int, generation: int, keep_cursor: bool = False
+        self,
+        hits: list[Hit],
+        total: int,
+        generation: int,
+        keep_cursor: bool = False,
+        pages: dict[int, list[Hit]] | None = None,
+        cursor_at: int | None = None,
     ) -> None:
-        """Replace the rows with the first page of a new search.
+        """Replace the rows with the first page of a new search (and any later `pages`).
 
         `keep_cursor` (the same search again, after the index changed): stay on the same article
-        if it is on the first page, else on the same row.
+        if it is on the first page, else on the same row. `cursor_at` puts the cursor on that
+        row (the article it was on, found further down in a new order).
         """
         current = self.current_hit
         self.generation = generation
         self.total = total
-        self._pages = {1: hits}
-        self._asked = {1}
+        self._pages = {1: hits, **(pages or {})}
+        self._asked = set(self._pages)
         self._cache.clear()
         self._update_virtual_size()
         index = 0
-        if keep_cursor:
+        if cursor_at is not None:
+            index = cursor_at
+        elif keep_cursor:
             found = (
                 i for i, hit in enumerate(hits) if current is not None and hit.id == current.id
             )
@@ -277,6 +300,58 @@ class ArticleList(ScrollView, can_focus=True):
     def loaded_hits(self) -> list[Hit]:
         return [hit for page in sorted(self._pages) for hit in self._pages[page]]
 
+    # -- selection ----------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        """The rows picked, a range being made included (rows not loaded are left out)."""
+        ids = dict(self.selected)
+        for index in self._range():
+            hit = self.hit_at(index)
+            if hit is not None:
+                ids[hit.id] = None
+        return list(ids)
+
+    def _range(self) -> range:
+        if self.anchor is None:
+            return range(0)
+        low, high = sorted((self.anchor, self.cursor))
+        return range(low, high + 1)
+
+    def is_selected(self, index: int, hit: Hit | None) -> bool:
+        return index in self._range() or (hit is not None and hit.id in self.selected)
+
+    def action_toggle_select(self) -> None:
+        hit = self.current_hit
+        if hit is None:
+            return
+        if hit.id in self.selected:
+            del self.selected[hit.id]
+        else:
+            self.selected[hit.id] = None
+        self._forget_rows(self.cursor, self.cursor + 1)
+
+    def action_select_range(self) -> None:
+        if self.anchor is None:
+            self.anchor = self.cursor
+            self._forget_rows(self.cursor, self.cursor + 1)
+            self.notify("Range: move to its other end, then v (or r, f, t)", timeout=2)
+            return
+        for hit_id in self.selected_ids():
+            self.selected[hit_id] = None
+        self.anchor = None
+        self._cache.clear()
+        self.refresh()
+
+    def clear_selection(self) -> bool:
+        """Drop the rows picked; False if there were none."""
+        if not self.selected and self.anchor is None:
+            return False
+        self.selected = {}
+        self.anchor = None
+        self._cache.clear()
+        self.refresh()
+        return True
+
     # -- cursor -------------------------------------------------------------------------------
 
     def validate_cursor(self, cursor: int) -> int:
@@ -288,6 +363,8 @@ class ArticleList(ScrollView, can_focus=True):
             # move scrolls the list, scrolling repaints all of it anyway.
             self.refresh_lines(old * ROW_HEIGHT, ROW_HEIGHT)
             self.refresh_lines(new * ROW_HEIGHT, ROW_HEIGHT)
+            if self.anchor is not None:  # the range grows or shrinks by the rows passed
+                self._forget_rows(min(old, new), max(old, new) + 1)
         self.scroll_to_region(
             Region(0, new * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, immediate=True
         )
@@ -315,6 +392,12 @@ class ArticleList(ScrollView, can_focus=True):
     def action_page_up(self) -> None:
         self.cursor -= self._rows_per_page()
 
+    def action_half_page_down(self) -> None:
+        self.cursor += max(1, self._rows_per_page() // 2)
+
+    def action_half_page_up(self) -> None:
+        self.cursor -= max(1, self._rows_per_page() // 2)
+
     def action_open(self) -> None:
         hit = self.current_hit
         if hit is not None:
@@ -328,7 +411,14 @@ class ArticleList(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._cache.clear()
         self._update_virtual_size()
+        self.call_after_refresh(self._keep_cursor_in_view)
         self.call_after_refresh(self.prefetch)  # more rows on screen, perhaps
+
+    def _keep_cursor_in_view(self) -> None:
+        """After a resize the view may have shrunk past the cursor: bring it back."""
+        self.scroll_to_region(
+            Region(0, self.cursor * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, immediate=True
+        )
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Textual draws the lines of one update through here: the row styles are looked up
@@ -380,7 +470,9 @@ class ArticleList(ScrollView, can_focus=True):
                 # Not asked from here: during a render the screen counts as the sender, and
                 # a message never bubbles back to its sender.
                 self.call_later(self._ask, page)
-        strip = fit_pieces(self._row_line(hit, sub, styles, is_cursor), width, styles.row)
+        picked = bool(self.selected or self.anchor is not None) and self.is_selected(row, hit)
+        pieces = self._row_line(hit, sub, styles, is_cursor, picked, width)
+        strip = fit_pieces(pieces, width, styles.row)
         self._cache[key] = strip
         return strip
 
@@ -388,11 +480,18 @@ class ArticleList(ScrollView, can_focus=True):
         return self.get_component_rich_style(name, partial=True)
 
     def _row_line(
-        self, hit: Hit | None, sub: int, styles: RowStyles, is_cursor: bool
+        self,
+        hit: Hit | None,
+        sub: int,
+        styles: RowStyles,
+        is_cursor: bool,
+        picked: bool = False,
+        width: int = 0,
     ) -> list[tuple[str, Style]]:
         """One line of a row as (text, style) pieces, every text on one line and safe."""
         row = styles.row
-        pieces = [("▌" if is_cursor else " ", row)]
+        bar = ("◆" if picked else "▌") if is_cursor else ("●" if picked else " ")
+        pieces = [(bar, styles.flagged if picked else row)]
         if sub == 0:
             mark = self._marks.get(hit.id) if hit is not None else None
             if mark is None:
@@ -411,9 +510,9 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             pieces.append((" " * (MARK_CELLS - 1), row))
             if hit is not None:
-                meta = " · ".join(part for part in (day(hit.date), one_line(hit.source)) if part)
+                meta = second_line_meta(hit, width - MARK_CELLS)
                 pieces.append((meta, styles.meta))
-                if hit.snippet:
+                if hit.snippet and cell_len(meta) + 2 + MIN_SNIPPET <= width - MARK_CELLS:
                     if meta:
                         pieces.append(("  ", row))
                     pieces += snippet_pieces(hit, styles)
@@ -451,6 +550,21 @@ class RowStyles(NamedTuple):
             part("tagged"),
             part("placeholder"),
         )
+
+
+def second_line_meta(hit: Hit, room: int) -> str:
+    """Date and source for a row's second line, shortened so the snippet keeps at least
+    `MIN_SNIPPET` cells of `room`: a few letters of snippet ("…Ro…") read as noise. The source
+    goes first, then the date; with neither left the snippet has the line (both are in the
+    reader). A row with no snippet keeps both."""
+    date, source = day(hit.date), one_line(hit.source)
+    full = " · ".join(part for part in (date, source) if part)
+    if not hit.snippet:
+        return full
+    for meta in (full, date):
+        if cell_len(meta) + 2 + MIN_SNIPPET <= room:
+            return meta
+    return ""
 
 
 def snippet_pieces(hit: Hit, styles: RowStyles) -> list[tuple[str, Style]]:

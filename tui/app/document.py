@@ -200,7 +200,9 @@ def build_document(
         add_span(c_start, c_end, CAPTION_STYLE)
     quote_targets: list[tuple[list[Target], Quote]] = []
     for quote in quotes:
-        targets = [Target(b, ds, de) for b, ds, de in place(quote.start, quote.end)]
+        # A quotation split by its attribution: only the speaker's own words are marked.
+        stretches = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
+        targets = [Target(b, ds, de) for s, e in stretches for b, ds, de in place(s, e)]
         if not targets:
             continue
         for target in targets:

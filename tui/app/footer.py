@@ -4,14 +4,31 @@ Textual's `Footer` recomposes (removes and mounts a widget per key) whenever the
 bindings may have changed, which it does on every focus change: moving between the list, the
 reader and the search bar would rebuild identical hints each time. `KeyFooter` compares what it
 would show with what it shows and skips the rebuild when they are the same.
+
+Textual's footer also lets its last keys run under the palette key when they do not all fit
+(at 80 columns "o Not" of "o Note"): `KeyFooter` shows as many keys as fit, each whole, and
+hides the rest (the help lists every key).
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from textual import events
+from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 Hints = tuple[tuple[str, str, str, bool, str], ...]
+PALETTE_EXTRA = 2
+"""Cells the palette key takes besides its text (its border and padding)."""
+
+
+def key_cells(key: Widget) -> int:
+    """Cells a footer key takes: " key " then "description " (Textual's footer padding)."""
+    shown = cell_len(str(getattr(key, "key_display", ""))) + 2
+    description = str(getattr(key, "description", ""))
+    return shown + (cell_len(description) + 1 if description else 0)
 
 
 def shown_hints(screen: Screen[object], palette_binding: str | None) -> Hints:
@@ -38,6 +55,10 @@ class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
         self._shown: Hints | None = None
+        self._width = 0
+        self._left_out = 0
+        self.hidden_keys = 0
+        """Keys left out because they did not fit (whole) in the width."""
         self.rebuilds = 0
         """Times the hints were rebuilt (for tests: a focus change alone should not)."""
 
@@ -54,3 +75,49 @@ class KeyFooter(Footer):
             self._shown = hints
             self.rebuilds += 1
         super().bindings_changed(screen)
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, less those that would not fit whole (judged from their text, so
+        the footer is drawn right the first time; `_fit` checks it once laid out)."""
+        keys = list(super().compose())
+        room = self._width = self.size.width or self.app.size.width
+        for key in keys:
+            if key.has_class("-command-palette"):
+                room -= key_cells(key) + PALETTE_EXTRA
+        self._left_out = 0
+        for key in keys:
+            if not key.has_class("-command-palette"):
+                room -= key_cells(key)
+                if room < 0:
+                    self._left_out += 1
+                    continue
+            yield key
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._width:  # other keys fit now: choose them again
+            self._width = event.size.width
+            self.refresh(recompose=True)
+            self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """Hide the keys that would be cut (by the palette key or the edge), and every key
+        after the first one hidden, so the keys shown keep their order."""
+        if not self.is_attached:
+            return
+        keys = list(self.query("FooterKey"))
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        limit = self.region.right
+        if palette and palette[0].display:
+            limit = min(limit, palette[0].region.x)
+        cut = False
+        for key in keys:
+            if key in palette:
+                continue
+            cut = cut or key.region.right > limit
+            if cut and key.display:
+                key.display = False
+        self.hidden_keys = sum(1 for key in keys if not key.display) + self._left_out

@@ -17,6 +17,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
+from tui.app.query_help import QUERY_TERMS
+
 PLACES: dict[str, str] = {
     "BroadsheetApp": "Everywhere",
     "MainScreen": "Everywhere",
@@ -27,9 +29,14 @@ PLACES: dict[str, str] = {
     "OptionList": "Side panel lists",
 }
 
-INTRO = 'Keys here first, then everywhere. Remap one in the config file by id: [keymap] flag = "x"'
-HIDDEN_ACTIONS = {"scroll_left", "scroll_right", "page_left", "page_right"}
-"""Sideways scrolling: inherited by the panes, but nothing in them is wider than the pane."""
+INTRO = (
+    "q goes back one level (find, side panel, reader) and quits from the list; Q or ctrl+c "
+    "quits from anywhere. Keys here first, then everywhere. Remap one in the config file by "
+    'id: [keymap] flag = "x"'
+)
+HIDDEN_ACTIONS = {"scroll_left", "scroll_right", "page_left", "page_right", "screen.copy_text"}
+"""Sideways scrolling (inherited by the panes, but nothing in them is wider than the pane), and
+Textual's copy on ctrl+c, which quits here (as in any terminal program)."""
 
 
 @dataclass
@@ -82,6 +89,8 @@ class HelpScreen(ModalScreen[None]):
             yield Label(Text(INTRO, style="dim"), classes="dialog-hint")
             with VerticalScroll(id="help-scroll"):
                 yield Static(self._table(), id="help-table")
+                yield Label(Text("Search (/)", style="bold"), classes="dialog-title help-heading")
+                yield Static(query_table(), id="query-help")
             yield Label(Text("Esc closes", style="dim"), classes="dialog-hint")
 
     def _table(self) -> Table:
@@ -99,3 +108,14 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def query_table() -> Table:
+    """The query language: each kind of term, an example, and what it finds."""
+    table = Table(box=None, expand=True, show_header=True, pad_edge=False)
+    table.add_column(Text("Term"), style="dim", no_wrap=True)
+    table.add_column(Text("Example"), style="bold", no_wrap=True)
+    table.add_column(Text("Finds"))
+    for term in QUERY_TERMS:
+        table.add_row(Text(term.term), Text(term.example), Text(term.finds))
+    return table

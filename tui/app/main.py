@@ -1,13 +1,20 @@
-"""Starting the app: open the engine and the review store, run, close them again."""
+"""Starting the app: open the engine and the review store, run, close them again.
+
+The command line calls in here, never the other way round: a failure to start is a
+`StartError` the command line turns into its own one-line message.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tui.commands import CommandError
-from tui.config import Settings, load_settings, review_db_for
+from tui.config import Settings, load_settings
 from tui.review import ReviewStore, ReviewStoreError
 from tui.search.api import SearchEngine
+
+
+class StartError(Exception):
+    """The app cannot start (the index cannot be opened); the message is meant for the user."""
 
 
 def open_search(corpus: Path, index_dir: str | Path | None, engine: str | None) -> SearchEngine:
@@ -24,16 +31,28 @@ def open_search(corpus: Path, index_dir: str | Path | None, engine: str | None) 
             lock_timeout=1.0,
         )
     except (OSError, RuntimeError, ValueError) as exc:
-        raise CommandError(f"cannot open the index for {corpus}: {exc}") from exc
+        raise StartError(f"cannot open the index for {corpus}: {exc}") from exc
     return search
 
 
 def open_store(corpus: Path, settings: Settings) -> tuple[ReviewStore | None, str | None]:
-    """The review store, or None and why: the app still reads and searches without it."""
+    """The review store the settings name (private, beside the corpus, a shared file or
+    PostgreSQL), or None and why: the app still reads and searches without it. The second
+    value is also a one-line notice when the store was opened but something needs saying (a
+    moved corpus's marks carried over, a damaged file set aside)."""
+    from tui.review.location import open_review_store
+    from tui.review.moved import moved_notice
+
+    notice: str | None
     try:
-        return ReviewStore(review_db_for(corpus, settings)), None
+        notice = moved_notice(corpus, settings)
+    except ReviewStoreError as exc:
+        notice = str(exc)
+    try:
+        store = open_review_store(corpus, settings)
     except ReviewStoreError as exc:
         return None, str(exc)
+    return store, store.recovered or notice
 
 
 def run_app(corpus: Path, index_dir: str | Path | None = None, engine: str | None = None) -> int:

@@ -66,10 +66,21 @@ class WatchFailed(Message):
 class SearchDone(Message):
     """The first page of a search; `generation` tells a stale answer from the latest one."""
 
-    def __init__(self, results: SearchResults, generation: int, keep_cursor: bool) -> None:
+    def __init__(
+        self,
+        results: SearchResults,
+        generation: int,
+        keep_cursor: bool,
+        pages: dict[int, list[Hit]] | None = None,
+        cursor_at: int | None = None,
+    ) -> None:
         self.results = results
         self.generation = generation
         self.keep_cursor = keep_cursor
+        self.pages = pages or {}
+        """Later pages fetched with the first, to find the article the cursor stays on."""
+        self.cursor_at = cursor_at
+        """Row of that article in the new order, when it was found."""
         super().__init__()
 
 

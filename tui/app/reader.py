@@ -35,6 +35,7 @@ from tui.app.document import (
     Target,
     build_document,
 )
+from tui.app.text import one_line as safe_label
 from tui.app.text import text_strip
 from tui.model import LABELS, Annotations, Article, Quote, Span
 
@@ -77,7 +78,12 @@ class Reader(ScrollView, can_focus=True):
         Binding("home,g", "scroll_home", "Top", show=False, id="reader-top"),
         Binding("end,G", "scroll_end", "Bottom", show=False, id="reader-bottom"),
         Binding("pagedown,space", "page_down", "Page down", show=False, id="reader-page-down"),
-        Binding("pageup,b", "page_up", "Page up", show=False, id="reader-page-up"),
+        Binding("pageup,b,ctrl+b", "page_up", "Page up", show=False, id="reader-page-up"),
+        Binding("ctrl+d", "half_page_down", "Half page down", show=False, id="reader-half-down"),
+        Binding("ctrl+u", "half_page_up", "Half page up", show=False, id="reader-half-up"),
+        # `q` backs out of the reader (to the list); on the list it quits (as mutt, tig).
+        Binding("q", "app.back", "Back", id="reader-back"),
+        Binding("ctrl+f", "app.find", "Find in article", show=False, id="reader-find"),
         *(
             Binding(
                 str(number),
@@ -125,8 +131,17 @@ class Reader(ScrollView, can_focus=True):
         self.current_hit: int | None = None
         self.current_quote: int | None = None
         self.empty_message = "Pick an article and press Enter."
+        self.measure = 100
+        """Longest line in columns (the `reader_width` setting)."""
+        self.corpus_spans: list[Span] = []
+        """The corpus search's hits in this article, kept while a find shows its own."""
+        self.finding: str | None = None
+        """The text found in the article (ctrl+f), while its matches replace the hits."""
         self._indexes: list[_BlockIndex] = []
         self._cache: LRUCache[int, Strip] = LRUCache(256)
+        self._target_lines: dict[str, list[int]] = {}
+        """Line of each hit and quote in the current wrapping, by kind (for the counts)."""
+        self._counted: tuple[int | None, int | None] = (None, None)
         self._refits = 0
 
     # -- content ------------------------------------------------------------------------------
@@ -135,6 +150,8 @@ class Reader(ScrollView, can_focus=True):
         self.article = article
         self.annotations = annotations
         self.hit_spans = hit_spans
+        self.corpus_spans = hit_spans
+        self.finding = None
         self.current_hit = None
         self.current_quote = None
         self.wrapped = None  # a new article: nothing to keep in place
@@ -142,6 +159,30 @@ class Reader(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
         self._rebuild()
         self.post_message(self.Moved(self))
+
+    def find(self, text: str) -> int:
+        """Mark the matches of `text` in the article instead of the corpus search's hits (as
+        less's `/`), the first one at or below the view current; returns how many."""
+        if self.article is None:
+            return 0
+        self.finding = text
+        self._set_spans(find_spans(self.article.text, text))
+        if self.doc is not None and self.doc.hits:
+            self._jump_hit(True)
+        return self.hit_count
+
+    def end_find(self) -> None:
+        """Back to the corpus search's hits."""
+        if self.finding is None:
+            return
+        self.finding = None
+        self._set_spans(self.corpus_spans)
+
+    def _set_spans(self, spans: list[Span]) -> None:
+        self.hit_spans = spans
+        self.current_hit = None
+        self._rebuild()
+        self._moved()
 
     def clear(self) -> None:
         self.article = None
@@ -171,6 +212,7 @@ class Reader(ScrollView, can_focus=True):
             self.wrapped = None
             height = 0
         self._cache.clear()
+        self._target_lines.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, height)
         if self.wrapped is not None and anchor is not None:
             self.scroll_to(
@@ -189,7 +231,9 @@ class Reader(ScrollView, can_focus=True):
             self._relayout()
 
     def _text_width(self) -> int:
-        return max(10, self.scrollable_content_region.width - GUTTER - 1)
+        """The width text wraps at: the pane's, but no more than `measure` (lines of 130
+        characters on a wide terminal are hard to follow back to their start)."""
+        return max(10, min(self.measure, self.scrollable_content_region.width - GUTTER - 1))
 
     def watch_hidden_labels(self) -> None:
         self._rebuild()
@@ -235,9 +279,61 @@ class Reader(ScrollView, can_focus=True):
             )
         return (current + (1 if forward else -1)) % len(targets)
 
+    def position(self, kind: str) -> int | None:
+        """Which hit or quote (0-based) the counts call current: the one moved to, else the
+        first at or below the top of the view, so "hit 1/3" shows from the start."""
+        if self.doc is None:
+            return None
+        if kind == "hit":
+            targets, current = self.doc.hits, self.current_hit
+        else:
+            targets, current = [t[0] for t, _ in self.doc.quotes], self.current_quote
+        if current is not None or not targets or self.wrapped is None:
+            return current
+        lines = self._target_lines.get(kind)
+        if lines is None:
+            lines = self._target_lines[kind] = [self._line_of(t) for t in targets]
+        top = self.scroll_offset.y
+        return next((i for i, line in enumerate(lines) if line >= top), 0)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) == round(new_value) or self.doc is None:
+            return
+        if self.current_hit is not None and self.current_quote is not None:
+            return  # both counts follow the moves, not the view
+        # The counts follow the view: say so only when one changes (most scrolls change none,
+        # and each message repaints the border).
+        shown = (self.position("hit"), self.position("quote"))
+        if shown != self._counted:
+            self._counted = shown
+            self.show_counts()  # in the frame that draws the scroll, not one more after it
+            self.post_message(self.Moved(self))
+
+    def counts(self) -> str:
+        """ "hit 1/3 · quote 2/8" (or "find 'x' 1/5"), the same from the moment an article
+        opens: the hit or quote moved to, else the first at or below the top of the view."""
+        parts = []
+        hit = self.position("hit")
+        if self.finding is not None:
+            at = f"{hit + 1}/" if hit is not None and self.hit_count else ""
+            parts.append(f"find {safe_label(self.finding)!r} {at}{self.hit_count}")
+        elif self.hit_count:
+            parts.append(f"hit {(hit or 0) + 1}/{self.hit_count}")
+        if self.quote_count:
+            quote = self.position("quote")
+            parts.append(f"quote {(quote or 0) + 1}/{self.quote_count}")
+        return " · ".join(parts)
+
+    def show_counts(self) -> None:
+        counts = self.counts()
+        if counts != self.border_subtitle:
+            self.border_subtitle = counts
+
     def _jump_hit(self, forward: bool) -> None:
         if self.doc is None or not self.doc.hits:
-            self.notify("No search hits in this article", timeout=2)
+            what = f"No matches of {self.finding!r}" if self.finding else "No search hits"
+            self.notify(f"{what} in this article", timeout=2)
             return
         self.current_hit = self._step(self.doc.hits, self.current_hit, forward)
         if self.current_hit is not None:
@@ -259,6 +355,7 @@ class Reader(ScrollView, can_focus=True):
         self._moved()
 
     def _moved(self) -> None:
+        self._counted = (self.position("hit"), self.position("quote"))
         self._cache.clear()
         self.refresh()
         self.post_message(self.Moved(self))
@@ -276,6 +373,12 @@ class Reader(ScrollView, can_focus=True):
 
     def action_page_up(self) -> None:
         self.scroll_page_up(animate=False)
+
+    def action_half_page_down(self) -> None:
+        self.scroll_relative(y=max(1, self.scrollable_content_region.height // 2), animate=False)
+
+    def action_half_page_up(self) -> None:
+        self.scroll_relative(y=-max(1, self.scrollable_content_region.height // 2), animate=False)
 
     def action_scroll_home(self) -> None:
         self.scroll_home(animate=False)
@@ -404,6 +507,24 @@ class Reader(ScrollView, can_focus=True):
             line_text.append(" " * CAPTION_INDENT, base)
         line_text.append_text(content)
         return line_text
+
+
+def find_spans(text: str, needle: str) -> list[Span]:
+    """Where `needle` occurs in `text`, ignoring case (a literal string, not a query)."""
+    needle = needle.strip()
+    if not needle:
+        return []
+    spans = []
+    haystack, wanted = text.casefold(), needle.casefold()
+    if len(haystack) != len(text):  # casefold changed lengths (ß -> ss): compare as is
+        haystack, wanted = text.lower(), needle.lower()
+        if len(haystack) != len(text):
+            haystack, wanted = text, needle
+    start = haystack.find(wanted)
+    while start >= 0:
+        spans.append(Span(start=start, end=start + len(wanted)))
+        start = haystack.find(wanted, start + len(wanted))
+    return spans
 
 
 class Legend(Widget):

@@ -28,6 +28,7 @@ class SidePanel(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor('down')", "Down", show=False, id="panel-down"),
         Binding("k", "cursor('up')", "Up", show=False, id="panel-up"),
+        Binding("q", "app.back", "Back", id="panel-back"),
     ]
 
     class EntityChosen(Message):
@@ -100,7 +101,7 @@ class SidePanel(Vertical):
             )
             for index in indexes:
                 quote = quotes[index]
-                preview = " ".join(one_line(quote.text).split())
+                preview = " ".join(one_line(quote.spoken()).split())
                 if len(preview) > QUOTE_PREVIEW:
                     preview = preview[: QUOTE_PREVIEW - 1].rstrip() + "…"
                 if quote.kind == "indirect":  # a paraphrase: never in quotation marks

@@ -75,7 +75,7 @@ def quote_with_speaker(quote: Quote) -> str:
     """One line for the clipboard: `“We are ready,” — Jacky Chung` or, for reported speech,
     `Jacky Chung (reported): freight costs will rise`."""
     speaker = speaker_label(quote)
-    text = " ".join(quote.text.split())
+    text = " ".join(quote.spoken().split())
     if quote.kind == "indirect":
         return f"{speaker or 'Unattributed'} (reported): {text}"
     return f"{quoted(text)} — {speaker}" if speaker else quoted(text)

@@ -107,7 +107,7 @@ def show(out: Console, path: str, article: Article, ann: Annotations) -> None:
         out.print(line)
     for quote in ann.quotes:
         who = safe_text(quote.speaker or "unknown speaker")
-        said = safe_text(quote.text)
+        said = safe_text(quote.spoken())
         if quote.kind == "indirect":
             said = f"(reported) {said}"
         line = Text.assemble("  ", said, ("  — ", "dim"), (who, "bold"))

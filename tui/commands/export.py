@@ -1,121 +1,32 @@
-"""`broadsheet export CORPUS`: review marks with article metadata, as JSON lines or CSV."""
+"""`broadsheet export [CORPUS]`: review marks with article metadata, as JSON lines or CSV.
+
+The records and their writing live in the core (`tui.review.export`), shared with the app; this
+module only reads the arguments, opens what the export needs and says what happened.
+"""
 
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tui.commands import CommandError
-from tui.commands.output import json_line
+from tui.review.export import (
+    FORMATS,
+    ExportError,
+    Format,
+    collect,
+    query_metadata,
+    search_records,
+    write,
+    write_searches,
+)
 
 if TYPE_CHECKING:  # imported where used, so other commands and --help do not load them
-    from tui.model import Article
-    from tui.review import ReviewStore
-    from tui.review.export import Metadata, MetadataLookup
     from tui.search.api import SearchEngine
-
-Format = Literal["jsonl", "csv"]
-FORMATS: tuple[str, ...] = ("jsonl", "csv")
-PAGE = 500
-
-
-def write(records: list[dict[str, Any]], fmt: Format, out: TextIO) -> None:
-    """JSON lines (the record as is) or CSV (tags joined with "; ", booleans true/false)."""
-    from tui.review.export import FIELDS
-
-    if fmt == "jsonl":
-        for record in records:
-            out.write(json_line(record) + "\n")
-        return
-    writer = csv.DictWriter(out, fieldnames=list(FIELDS), lineterminator="\n")
-    writer.writeheader()
-    for record in records:
-        flat = dict(record)
-        flat["tags"] = "; ".join(record["tags"])
-        flat["reviewed"] = "true" if record["reviewed"] else "false"
-        flat["flagged"] = "true" if record["flagged"] else "false"
-        writer.writerow({k: "" if v is None else csv_cell(v) for k, v in flat.items()})
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-"""What makes a spreadsheet run a cell as a formula (OWASP's list for CSV injection)."""
-
-
-def csv_cell(value: object) -> object:
-    """A cell a spreadsheet will show, not run: text starting like a formula (a title
-    `=HYPERLINK(...)`, a tag `@SUM(...)`, a note `+1+1`) gets a leading apostrophe, as OWASP
-    advises. Only CSV: JSON lines keep every value exactly."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def query_metadata(engine: SearchEngine, query: str) -> dict[str, Metadata]:
-    """Stored metadata of every article the query matches, by id; a bad query is an error."""
-    found: dict[str, Metadata] = {}
-    page = 1
-    while True:
-        results = engine.search(query, limit=PAGE, page=page)
-        if results.error is not None:
-            raise CommandError(f"bad query: {results.error.message}")
-        for hit in results.hits:
-            found[hit.id] = {
-                "path": hit.path,
-                "title": hit.title,
-                "date": hit.date,
-                "author": hit.author,
-                "source": hit.source,
-            }
-        if not results.hits or len(found) >= results.total:
-            return found
-        page += 1
-
-
-def collect(
-    corpus: Path,
-    store: ReviewStore,
-    *,
-    flagged: bool = False,
-    reviewed: bool = False,
-    query: str | None = None,
-    engine: SearchEngine | None = None,
-) -> list[dict[str, Any]]:
-    """Export records of the marks that pass the filters, with the best metadata at hand."""
-    from tui.review.export import FileMetadata, rows, select_marks
-
-    stored: dict[str, Metadata] = {}
-    if query:
-        if engine is None:
-            raise CommandError("--query needs the search index")
-        stored = query_metadata(engine, query)
-    marks = select_marks(store, flagged=flagged, reviewed=reviewed, ids=stored if query else None)
-    lookups: list[MetadataLookup | dict[str, Metadata]] = [stored]
-    if engine is not None:
-        lookups.append(engine_metadata(engine))
-    lookups.append(FileMetadata(corpus))
-    return rows(marks, lookups)
-
-
-def engine_metadata(engine: SearchEngine) -> MetadataLookup:
-    """Metadata from the index's stored fields, when the engine can give them by id."""
-    from tui.review.export import META_FIELDS
-
-    indexed = getattr(engine, "indexed_article", None)  # an optional engine extra
-
-    def lookup(article_id: str) -> Metadata | None:
-        if indexed is None:
-            return None
-        article: Article | None = indexed(article_id)
-        if article is None:
-            return None
-        return {field: getattr(article, field) for field in META_FIELDS}
-
-    return lookup
 
 
 @contextmanager
@@ -135,24 +46,40 @@ def _output(target: str | None, fmt: Format) -> Iterator[TextIO]:
 
 def run(args: argparse.Namespace) -> int:
     from tui.commands.open_app import resolve_corpus
-    from tui.config import index_dir_for, review_db_for
-    from tui.review import ReviewStore, ReviewStoreError
+    from tui.config import index_dir_for, load_settings, review_db_for
+    from tui.review import ReviewStoreError
+    from tui.review.location import PRIVATE, open_review_store
+    from tui.review.moved import moved_notice
 
-    corpus = resolve_corpus(args.corpus)
-    db = review_db_for(corpus)
+    corpus = resolve_corpus(args.corpus)  # no CORPUS: the bundled sample, as the app opens
+    settings = load_settings()
+    db = review_db_for(corpus, settings)
+    private = (settings.review_store.strip() or PRIVATE) == PRIVATE
+    if private:
+        try:
+            notice = moved_notice(corpus, settings)
+        except ReviewStoreError as exc:
+            notice = str(exc)
+        if notice:
+            sys.stderr.write(f"broadsheet: {notice}\n")
+    has_store = db.exists() or not private  # a shared store may hold marks made elsewhere
     index_dir = Path(args.index_dir).expanduser() if args.index_dir else index_dir_for(corpus)
+    if args.searches:
+        return export_searches(args, corpus, db, index_dir)
     engine: SearchEngine | None = None
     records: list[dict[str, Any]] = []
     try:
         if args.query:
             engine = open_engine(corpus, index_dir, update=True)
-        elif db.exists() and index_dir.exists():
+        elif has_store and index_dir.exists():
             engine = open_engine(corpus, index_dir, update=False)  # stored metadata only
-        if db.exists():
+        if has_store:
             try:
-                store = ReviewStore(db)
+                store = open_review_store(corpus, settings)
             except ReviewStoreError as exc:
                 raise CommandError(str(exc)) from exc
+            if store.recovered:
+                sys.stderr.write(f"broadsheet: {store.recovered}\n")
             with store:
                 records = collect(
                     corpus,
@@ -164,11 +91,37 @@ def run(args: argparse.Namespace) -> int:
                 )
         elif engine is not None and args.query:
             query_metadata(engine, args.query)  # nothing marked, but a bad query is an error
+    except ExportError as exc:
+        raise CommandError(str(exc)) from exc
     finally:
         if engine is not None:
             engine.close()
     with _output(args.output, args.format) as out:
         write(records, args.format, out)
+    if not records:
+        # An empty file or no output at all reads like a failure: say why there is nothing.
+        what = "marks" if not (args.flagged or args.reviewed or args.query) else "marks like that"
+        sys.stderr.write(f"broadsheet: no review {what} for {corpus}\n")
+    return 0
+
+
+def export_searches(args: argparse.Namespace, corpus: Path, db: Path, index_dir: Path) -> int:
+    """`--searches`: the saved searches, each with how many articles it finds now."""
+    from tui.review.saved import SavedSearches, searches_file
+
+    searches = SavedSearches(searches_file(db)).all()
+    engine = (
+        open_engine(corpus, index_dir, update=False) if searches and index_dir.exists() else None
+    )
+    try:
+        records = search_records(searches, engine)
+    finally:
+        if engine is not None:
+            engine.close()
+    with _output(args.output, args.format) as out:
+        write_searches(records, args.format, out)
+    if not records:
+        sys.stderr.write(f"broadsheet: no saved searches for {corpus}\n")
     return 0
 
 
@@ -196,10 +149,20 @@ def add_parser(sub: Any) -> None:
         "metadata, one record per marked article. Filters combine: --flagged --reviewed "
         "keeps articles that are both.",
     )
-    p.add_argument("corpus", metavar="CORPUS", help="folder of articles")
+    p.add_argument(
+        "corpus",
+        metavar="CORPUS",
+        nargs="?",
+        help="folder of articles (default: the bundled sample corpus, as the app)",
+    )
     p.add_argument("--flagged", action="store_true", help="only flagged articles")
     p.add_argument("--reviewed", action="store_true", help="only reviewed articles")
     p.add_argument("--query", metavar="Q", help="only articles this search query matches")
+    p.add_argument(
+        "--searches",
+        action="store_true",
+        help="write the saved searches (name, query, saved_at, count) instead of the marks",
+    )
     p.add_argument("--format", choices=FORMATS, required=True, help="jsonl or csv")
     p.add_argument("--index-dir", help="where the index lives (default: user cache dir)")
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")

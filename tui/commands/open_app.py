@@ -32,7 +32,10 @@ def run(args: argparse.Namespace) -> int:
             )
             return 2
     try:
-        from tui.app.main import run_app
+        from tui.app.main import StartError, run_app
     except ModuleNotFoundError as exc:
         raise CommandError(f"the reader app is not available in this build ({exc})") from exc
-    return run_app(corpus, index_dir=args.index_dir, engine=args.engine)
+    try:
+        return run_app(corpus, index_dir=args.index_dir, engine=args.engine)
+    except StartError as exc:
+        raise CommandError(str(exc)) from exc

@@ -48,16 +48,33 @@ def open_store_at(
     settings: Settings | None = None,
 ) -> ReviewStore:
     """Open the store a `review_store` value names. Only the private store is private: any
-    other file is created for its folder's group to share."""
+    other file is created for its folder's group to share.
+
+    Given the corpus, the store records each article's content hash with its marks, and a
+    private store records the corpus folder it belongs to: both let the marks follow the
+    corpus if it is moved or renamed (`tui.review.moved`)."""
     location = store_location(setting, corpus, settings)
+    store: ReviewStore
     if is_postgres_url(location):
         from tui.review.postgres_store import PostgresReviewStore
 
-        return PostgresReviewStore(location, reviewer=reviewer)
-    from tui.review.sqlite_store import SqliteReviewStore
+        store = PostgresReviewStore(location, reviewer=reviewer)
+    else:
+        from tui.review.sqlite_store import SqliteReviewStore
 
-    shared = (setting.strip() or PRIVATE) != PRIVATE
-    return SqliteReviewStore(location, reviewer=reviewer, shared=shared)
+        private = (setting.strip() or PRIVATE) == PRIVATE
+        store = SqliteReviewStore(location, reviewer=reviewer, shared=not private)
+        if private and corpus is not None:
+            try:
+                store.set_corpus_path(corpus.expanduser().resolve())
+            except ReviewStoreError:
+                store.close()
+                raise
+    if corpus is not None:
+        from tui.review.hashes import CorpusHashes
+
+        store.hash_of = CorpusHashes(corpus)
+    return store
 
 
 def open_review_store(corpus: Path, settings: Settings | None = None) -> ReviewStore:

@@ -62,6 +62,9 @@ class Mark(BaseModel):
     note_at: str | None = None
     tag_stamps: dict[str, Stamp] = Field(default_factory=dict)
     """Who added each tag (keyed by the tag as spelt in `tags`)."""
+    content_hash: str | None = None
+    """`Article.content_hash` of the article when it was last marked (None: not known), so
+    marks can follow a moved corpus only to articles that are still the same."""
 
     @property
     def is_empty(self) -> bool:

@@ -9,6 +9,7 @@ a shared one, or to PostgreSQL and back, without losing anyone's work.
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -26,10 +27,17 @@ class CopyReport:
     """Marks the target did not have as they were (0 when the copy is repeated)."""
 
 
-def copy_marks(source: ReviewStore, target: ReviewStore) -> CopyReport:
-    """Merge every mark of `source` into `target` (each mark one transaction in the target, so
-    an interrupted copy keeps what it copied and a second run finishes it)."""
-    marks = [mark for mark in source.all_marks().values() if not mark.is_empty]
+def copy_marks(
+    source: ReviewStore, target: ReviewStore, only: Collection[str] | None = None
+) -> CopyReport:
+    """Merge every mark of `source` (or those of the articles in `only`) into `target` (each
+    mark one transaction in the target, so an interrupted copy keeps what it copied and a
+    second run finishes it)."""
+    marks = [
+        mark
+        for mark in source.all_marks().values()
+        if not mark.is_empty and (only is None or mark.id in only)
+    ]
     changed = sum(1 for mark in marks if target.merge(mark))
     return CopyReport(total=len(marks), changed=changed)
 

@@ -43,6 +43,7 @@ _BYTE_ORDER_COLUMNS = (
     ("tags", "key"),
     ("tags", "tag"),
     ("tags", "reviewer"),
+    ("info", "key"),
 )
 """Compared and sorted by code point as in SQLite (a server's locale would ignore the
 punctuation in times and sort ids differently)."""
@@ -170,7 +171,11 @@ class PostgresReviewStore(ReviewStore):
             raise ReviewStoreError(
                 f"{self.location} was written by a newer Broadsheet (schema {version})"
             )
-        if version < schema.SCHEMA_VERSION:
+        if version == 2:
+            schema.upgrade_from_v2(run)
+            run('ALTER TABLE info ALTER COLUMN key TYPE TEXT COLLATE "C"', ())
+            run("UPDATE meta SET value = ? WHERE key = 'schema'", (schema.SCHEMA_VERSION,))
+        elif version < schema.SCHEMA_VERSION:
             raise ReviewStoreError(f"{self.location} holds tables Broadsheet does not know")
         return int(run("SELECT value FROM meta WHERE key = 'rev'", ())[0][0])
 

@@ -9,6 +9,9 @@ Version 1 (SQLite only, before reviewers were recorded) kept one row per article
 as a JSON list. Version 2 records who did what: a row per reviewer for "reviewed", a row per
 tag, `_by`/`_at` for the flag and the note, and a change counter (`rev`) that orders every
 write so a watcher can ask "what changed after the last change I saw" without trusting clocks.
+Version 3 lets marks follow a corpus that was moved or renamed (`moved`): each mark keeps the
+content hash of its article when it was last marked (`marks.content_hash`), and `info` holds
+text facts about the store, such as the corpus folder a private store belongs to.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS marks (
@@ -30,7 +33,8 @@ CREATE TABLE IF NOT EXISTS marks (
     note_at    TEXT,
     updated_at TEXT NOT NULL,
     updated_by TEXT,
-    rev        BIGINT NOT NULL DEFAULT 0
+    rev        BIGINT NOT NULL DEFAULT 0,
+    content_hash TEXT
 );
 CREATE INDEX IF NOT EXISTS marks_rev ON marks(rev);
 CREATE INDEX IF NOT EXISTS marks_updated_at ON marks(updated_at);
@@ -56,8 +60,18 @@ CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value BIGINT NOT NULL
 );
-INSERT INTO meta (key, value) VALUES ('rev', 0) ON CONFLICT (key) DO NOTHING
+INSERT INTO meta (key, value) VALUES ('rev', 0) ON CONFLICT (key) DO NOTHING;
+CREATE TABLE IF NOT EXISTS info (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+)
 """
+INFO_CORPUS = "corpus"
+"""`info` key: the absolute path of the corpus folder a private store belongs to."""
+INFO_MOVED_FROM = "moved_from"
+"""`info` key: the corpus whose marks were moved into this store (`broadsheet marks move`)."""
+INFO_MOVED_TO = "moved_to"
+"""`info` key: the corpus this store's marks were moved to; such a store is not offered again."""
 
 Run = Callable[[str, Sequence[object]], list[tuple[Any, ...]]]
 """Runs one statement inside the caller's transaction and returns its rows."""
@@ -71,6 +85,13 @@ def create(run: Run) -> None:
     """Create the current tables (idempotent)."""
     for statement in statements(TABLES):
         run(statement, ())
+
+
+def upgrade_from_v2(run: Run) -> None:
+    """Version 2 to 3 in the caller's transaction: marks made so far have no content hash
+    (NULL: unknown, never matched blindly), and the store does not yet know its corpus."""
+    run("ALTER TABLE marks ADD COLUMN content_hash TEXT", ())
+    create(run)
 
 
 def millis(stamp: str | None) -> str | None:

@@ -161,6 +161,8 @@ class SqliteReviewStore(ReviewStore):
             )
         if version == 1:
             schema.upgrade_from_v1(run, _owner_name(self.path))
+        elif version == 2:
+            schema.upgrade_from_v2(run)
         elif version < schema.SCHEMA_VERSION:
             schema.create(run)
         if version != schema.SCHEMA_VERSION:

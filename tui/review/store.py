@@ -35,7 +35,7 @@ from tui.review.marks import (
     one_line,
     tag_key,
 )
-from tui.review.schema import SCHEMA_VERSION, Run
+from tui.review.schema import INFO_CORPUS, INFO_MOVED_FROM, SCHEMA_VERSION, Run
 
 if TYPE_CHECKING:
     from tui.review.watch import Subscription, Waiter
@@ -54,7 +54,8 @@ __all__ = [
 T = TypeVar("T")
 
 _MARK_COLUMNS = (
-    "id, flagged, flagged_by, flagged_at, note, note_by, note_at, updated_at, updated_by, rev"
+    "id, flagged, flagged_by, flagged_at, note, note_by, note_at, updated_at, updated_by, rev, "
+    "content_hash"
 )
 
 
@@ -78,7 +79,7 @@ def _load(run: Run, where: str, params: tuple[object, ...]) -> dict[str, Mark]:
     reviews = run(f"SELECT id, reviewer, at FROM reviews WHERE id IN ({inner})", params)
     tags = run(f"SELECT id, tag, reviewer, at, pos FROM tags WHERE id IN ({inner})", params)
     marks: dict[str, Mark] = {}
-    for id_, flagged, flagged_by, flagged_at, note, note_by, note_at, at, by, _rev in rows:
+    for id_, flagged, flagged_by, flagged_at, note, note_by, note_at, at, by, _rev, digest in rows:
         marks[id_] = Mark(
             id=id_,
             flagged=bool(flagged),
@@ -89,6 +90,7 @@ def _load(run: Run, where: str, params: tuple[object, ...]) -> dict[str, Mark]:
             note_at=note_at,
             updated_at=at,
             updated_by=by,
+            content_hash=digest,
         )
     for id_, reviewer, at in sorted(reviews, key=lambda r: (r[2], r[1])):
         if id_ in marks:
@@ -133,6 +135,10 @@ class ReviewStore:
         self._lock = threading.RLock()
         self._own_revs: set[int] = set()
         self._seen_rev = 0
+        self.hash_of: Callable[[str], str | None] | None = None
+        """How to find an article's content hash, recorded with each mark made here (None:
+        not recorded). `open_review_store` reads it from the corpus files; an app that holds
+        the articles already can give a cheaper lookup."""
         self.recovered: str | None = None
         """Set when the store found its file damaged and started afresh: one line saying where
         the damaged file was kept, for the app's status line and `export`'s stderr."""
@@ -276,15 +282,26 @@ class ReviewStore:
 
     # -- writing ----------------------------------------------------------------------------
 
+    def _hash(self, article_id: str) -> str | None:
+        if self.hash_of is None:
+            return None
+        try:
+            return self.hash_of(article_id)
+        except Exception:  # a lookup that fails must never cost the user the mark itself
+            return None
+
     def _change(
         self,
         article_id: str,
         apply: Callable[[Run, Mark, Stamp], bool],
         *,
         updated_by: str | None = None,
+        look_up_hash: bool = True,
     ) -> Mark:
         """One mark change as one transaction: take the write lock (bump `rev`), read the
-        mark, `apply` the change (False: nothing to change, roll back), stamp and announce."""
+        mark, `apply` the change (False: nothing to change, roll back), stamp and announce.
+        The article's content hash is looked up first, outside the write lock."""
+        digest = self._hash(article_id) if look_up_hash else None
 
         def body(run: Run) -> Mark:
             bump = "UPDATE meta SET value = value + 1 WHERE key = 'rev' RETURNING value"
@@ -297,8 +314,9 @@ class ReviewStore:
             if not apply(run, before, Stamp(by=self.reviewer, at=now)):
                 raise _Unchanged(before)
             run(
-                "UPDATE marks SET updated_at = ?, updated_by = ?, rev = ? WHERE id = ?",
-                (now, updated_by or self.reviewer, rev, article_id),
+                "UPDATE marks SET updated_at = ?, updated_by = ?, rev = ?, "
+                "content_hash = COALESCE(?, content_hash) WHERE id = ?",
+                (now, updated_by or self.reviewer, rev, digest, article_id),
             )
             self._announce(run, int(rev))
             self._own_revs.add(int(rev))
@@ -482,11 +500,54 @@ class ReviewStore:
                     (mark.note, mark.note_by or fallback.by, theirs_at, mark.id),
                 )
                 changed = True
+            if mark.content_hash and not here.content_hash:
+                run(
+                    "UPDATE marks SET content_hash = ? WHERE id = ?",
+                    (mark.content_hash, mark.id),
+                )
+                changed = True
             changes.append(changed)
             return changed
 
-        self._change(mark.id, apply, updated_by=mark.updated_by)
+        # The hash travels with the mark: what the article was when it was marked, not now.
+        self._change(mark.id, apply, updated_by=mark.updated_by, look_up_hash=False)
         return bool(changes) and changes[-1]  # a retried transaction counts once
+
+    # -- what the store knows about itself --------------------------------------------------
+
+    def info(self, key: str) -> str | None:
+        """A fact recorded about the store (`schema.INFO_*`), or None."""
+        rows = self._run(
+            False,
+            "cannot read review marks",
+            lambda run: run("SELECT value FROM info WHERE key = ?", (key,)),
+        )
+        return str(rows[0][0]) if rows else None
+
+    def set_info(self, key: str, value: str) -> None:
+        def body(run: Run) -> None:
+            run(
+                "INSERT INTO info (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+        self._run(True, "cannot save review marks", body)
+
+    def corpus_path(self) -> str | None:
+        """The corpus folder this store belongs to, as recorded when it was opened for it."""
+        return self.info(INFO_CORPUS)
+
+    def set_corpus_path(self, corpus: Path | str) -> None:
+        """Record the corpus this store belongs to, so that if the folder is moved or renamed
+        the marks can be found again from the new name (`tui.review.moved`)."""
+        value = str(corpus)
+        if self.corpus_path() != value:
+            self.set_info(INFO_CORPUS, value)
+
+    def moved_from(self) -> str | None:
+        """The corpus whose marks `broadsheet marks move` brought here, if any."""
+        return self.info(INFO_MOVED_FROM)
 
     # -- lifetime ---------------------------------------------------------------------------
 

@@ -45,6 +45,8 @@ from tui.search.indexer import Indexer, engine_fingerprint
 from tui.search.layout import IndexLocked, Layout
 from tui.search.manifest import FILENAME as MANIFEST
 from tui.search.manifest import Manifest
+from tui.search.marks import FILE_NAME as MARKS_FILE
+from tui.search.marks import MarkStore, rewrite_marks, uses_marks
 from tui.search.prepare import annotations_from, article_from, unpack, unpack_text
 from tui.search.query import (
     TermMatcher,
@@ -117,6 +119,7 @@ class WhooshSearchEngine:
         self.lock_timeout = lock_timeout
         self.fingerprint = engine_fingerprint(engine)
         self.tags = TagStore(self.layout.tags_file)
+        self.marks = MarkStore(self.layout.tags_file.with_name(MARKS_FILE))
         self._lock = threading.RLock()
         self._update_lock = threading.Lock()
         self._stop = threading.Event()
@@ -409,9 +412,9 @@ class WhooshSearchEngine:
                 res.error = error
                 return
             # Matches of a tag query change with the review marks: never kept for paging.
-            keep = not uses_field(q, "tag")
+            keep = not uses_field(q, "tag") and not uses_marks(q)
             if not keep:
-                q = rewrite_tags(q, self.tags.lookup)
+                q = rewrite_marks(rewrite_tags(q, self.tags.lookup), self.marks)
             if is_browse(q):
                 self._browse(searcher, self._date_order(searcher), limit, page, res)
                 return
@@ -766,6 +769,13 @@ class WhooshSearchEngine:
     def replace_tags(self, mapping: dict[str, list[str]]) -> None:
         """Set every article's review tags at once (e.g. from the review store on start)."""
         self.tags.replace_all(mapping)
+
+    def set_marks(self, article_id: str, marks: list[str]) -> None:
+        """The review marks (`tui.search.marks`) one article carries now, for `is:`/`has:`."""
+        self.marks.set(article_id, marks)
+
+    def replace_marks(self, mapping: dict[str, list[str]]) -> None:
+        self.marks.replace_all(mapping)
 
     def problems(self) -> list[Problem]:
         """Files skipped or read in part, with reasons, as of the last update."""

@@ -30,6 +30,7 @@ from whoosh.qparser import syntax
 from whoosh.support.levenshtein import distance
 
 from tui.search.api import QueryError
+from tui.search.marks import MARK_FIELDS, MarksPlugin
 from tui.search.schema import (
     DEFAULT_FIELD,
     MIN_SIZE,
@@ -197,6 +198,7 @@ def make_parser(schema: Any) -> Any:
     parser.add_plugin(FuzzyPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(DatePlugin())
+    parser.add_plugin(MarksPlugin())
     return parser
 
 
@@ -247,7 +249,7 @@ def check(text: str) -> QueryError | None:
             if m and not m.group(1).isdigit():
                 name = m.group(1)
                 after = m.end()
-                if name not in QUERY_FIELDS:
+                if name not in QUERY_FIELDS and name not in MARK_FIELDS:
                     known = ", ".join(QUERY_FIELDS)
                     return QueryError(
                         message=f"unknown field {name!r} (fields: {known})", position=i

@@ -1,0 +1,310 @@
+"""Review actions: the marks (reviewed, flagged, tags, note) of the current article, marks
+made by another process, and export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+
+from tui.app.dialogs import (
+    ExportDialog,
+    NoteDialog,
+    TagsDialog,
+)
+from tui.app.state import AppState
+from tui.app.text import one_line
+from tui.review import Mark, ReviewStore, ReviewStoreError
+from tui.review.export import ExportError, collect, write_file
+
+MARKS_POLL_SECONDS = 1.0
+"""How often to look whether another process changed the review marks."""
+
+
+class ReviewActions(AppState):
+    """Marking articles and exporting the marks."""
+
+    # -- the current article ------------------------------------------------------------------
+
+    def _current(self) -> tuple[str, str] | None:
+        """(id, title) of the article the review keys act on: the open one when reading."""
+        focused = self.focused
+        reading = focused is not None and self._is_within(focused, ("reader-pane", "side-panel"))
+        article = self.reader.article
+        if reading and article is not None:
+            return article.id, article.title or article.path
+        hit = self.results_list.current_hit
+        if hit is not None:
+            if self._awaiting is not None:
+                # The rows on screen answer an older query ("okafor⏎f" typed ahead: the flag
+                # is meant for what the new search lists, which is not there yet).
+                self.notify("Results are still coming: press it again when they show.")
+                return None
+            return hit.id, hit.title or hit.path
+        if article is not None:
+            return article.id, article.title or article.path
+        return None
+
+    def _require_store(self) -> ReviewStore | None:
+        if self.store is None:
+            self.notify(
+                self.store_error or "Review marks are unavailable.", severity="error", timeout=4
+            )
+        return self.store
+
+    def _latest_stamp(self) -> str:
+        return max((m.updated_at or "" for m in self._marks.values()), default="")
+
+    def _poll_marks(self) -> None:
+        """Show marks another Broadsheet on the same corpus made (a colleague, or a second
+        terminal over SSH): SQLite says cheaply whether anyone else committed, and only
+        then are the marks written since the last look read."""
+        store = self.store
+        if store is None:
+            return
+        try:
+            version = store.data_version()
+            if version == self._marks_seen[0]:
+                return
+            changed = store.changed_since(self._marks_seen[1])
+        except ReviewStoreError:
+            return  # the next look will tell; a write meanwhile reports its own error
+        stamp = self._marks_seen[1]
+        for mark in changed:
+            if self._marks.get(mark.id) != mark:
+                self._mark_changed(mark)
+            stamp = max(stamp, mark.updated_at or "")
+        self._marks_seen = (version, stamp)
+
+    def _mark_changed(self, mark: Mark) -> None:
+        old = self._marks.get(mark.id)
+        self._marks[mark.id] = mark
+        self.results_list.set_mark(mark)
+        self._show_marks_in_reader()
+        if old is None or searchable_marks(old) != searchable_marks(mark):
+            self.index_marks(mark.id, searchable_marks(mark))
+
+    @work(thread=True, group="marks", exit_on_error=False)
+    def index_marks(self, article_id: str, marks: list[str]) -> None:
+        """Tell the engine (for `is:` and `has:` queries; an optional engine extra)."""
+        set_marks = getattr(self.engine, "set_marks", None)
+        if set_marks is not None:
+            set_marks(article_id, marks)
+
+    def _show_marks_in_reader(self) -> None:
+        reader = self.reader
+        if reader.article is None:
+            return
+        described = describe_mark(self._marks.get(reader.article.id))
+        reader.border_title = Text(f"Reader · {described}" if described else "Reader")
+
+    # -- marking: the current article, or every row picked ------------------------------------
+
+    def _picked(self) -> list[str]:
+        """Ids of the rows picked in the list (space, v), when the list is where the keys go."""
+        focused = self.focused
+        if focused is None or not self._is_within(focused, ("results",)):
+            return []
+        return self.results_list.selected_ids()
+
+    def _remember(self, store: ReviewStore, ids: list[str]) -> None:
+        """Keep the marks of `ids` as they are before a change, for `u`."""
+        self._undo = [store.get(article_id) for article_id in ids]
+
+    def _set_many(self, ids: list[str], change: Callable[[str], Mark], done: str) -> None:
+        for article_id in ids:
+            self._mark_changed(change(article_id))
+        self.results_list.clear_selection()
+        self.notify(f"{done}: {len(ids)} articles (u undoes)", timeout=2)
+
+    def action_toggle_reviewed(self) -> None:
+        store = self._require_store()
+        if store is None:
+            return
+        picked = self._picked()
+        if picked:
+            self._remember(store, picked)
+            value = not all(store.get(i).reviewed for i in picked)
+            done = "Reviewed" if value else "Not reviewed"
+            self._set_many(picked, lambda i: store.set_reviewed(i, value), done)
+            return
+        current = self._current()
+        if current is None:
+            return
+        self._remember(store, [current[0]])
+        mark = store.toggle_reviewed(current[0])
+        self._mark_changed(mark)
+        self.notify("Reviewed" if mark.reviewed else "Not reviewed", timeout=1.5)
+
+    def action_toggle_flagged(self) -> None:
+        store = self._require_store()
+        if store is None:
+            return
+        picked = self._picked()
+        if picked:
+            self._remember(store, picked)
+            value = not all(store.get(i).flagged for i in picked)
+            done = "Flagged" if value else "Flag removed"
+            self._set_many(picked, lambda i: store.set_flagged(i, value), done)
+            return
+        current = self._current()
+        if current is None:
+            return
+        self._remember(store, [current[0]])
+        mark = store.toggle_flagged(current[0])
+        self._mark_changed(mark)
+        self.notify("Flagged" if mark.flagged else "Flag removed", timeout=1.5)
+
+    def action_edit_tags(self) -> None:
+        store = self._require_store()
+        if store is None:
+            return
+        picked = self._picked()
+        if picked:
+            self._tag_many(store, picked)
+            return
+        current = self._current()
+        if current is None:
+            return
+        article_id, title = current
+        before = store.get(article_id).tags
+
+        def save(tags: list[str] | None) -> None:
+            if tags is None:
+                return
+            self._remember(store, [article_id])
+            mark = store.set_tags(article_id, tags)
+            self._mark_changed(mark)
+            self.index_tags(article_id, mark.tags)
+
+        self.push_screen(TagsDialog(title, before, store.all_tags()), callback=save)
+
+    def _tag_many(self, store: ReviewStore, ids: list[str]) -> None:
+        """Tags added to every row picked (each keeps the tags it had)."""
+
+        def save(tags: list[str] | None) -> None:
+            if not tags:
+                return
+            self._remember(store, ids)
+
+            def add(article_id: str) -> Mark:
+                mark = store.set_tags(article_id, [*store.get(article_id).tags, *tags])
+                self.index_tags(article_id, mark.tags)
+                return mark
+
+            self._set_many(ids, add, f"Tagged {', '.join(tags)}")
+
+        self.push_screen(TagsDialog(f"{len(ids)} articles", [], store.all_tags()), callback=save)
+
+    def action_undo(self) -> None:
+        """`u`: undo the last change of marks (one level; `u` again redoes it)."""
+        store = self._require_store()
+        if store is None:
+            return
+        before = self._undo
+        if not before:
+            self.notify("Nothing to undo", timeout=1.5)
+            return
+        self._remember(store, [mark.id for mark in before])
+        for old in before:
+            store.set_reviewed(old.id, old.reviewed)
+            store.set_flagged(old.id, old.flagged)
+            store.set_note(old.id, old.note)
+            mark = store.set_tags(old.id, old.tags)
+            self._mark_changed(mark)
+            self.index_tags(old.id, mark.tags)
+        noun = "article" if len(before) == 1 else "articles"
+        self.notify(f"Undone: the marks of {len(before)} {noun} as they were", timeout=2)
+
+    @work(thread=True, group="tags", exit_on_error=False)
+    def index_tags(self, article_id: str, tags: list[str]) -> None:
+        self.engine.set_tags(article_id, tags)
+
+    def action_edit_note(self) -> None:
+        current, store = self._current(), self._require_store()
+        if current is None or store is None:
+            return
+        article_id, title = current
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                self._remember(store, [article_id])
+                self._mark_changed(store.set_note(article_id, note))
+
+        self.push_screen(NoteDialog(title, store.get(article_id).note), callback=save)
+
+    def action_export(self, what: str = "all") -> None:
+        if self._require_store() is None:
+            return
+        labels = {
+            "all": "all marks",
+            "flagged": "flagged articles",
+            "reviewed": "reviewed articles",
+            "results": "marks in these results",
+        }
+        default = self.export_dir / f"broadsheet-{what}.jsonl"
+
+        def go(path: Path | None) -> None:
+            if path is not None:
+                # A bare name goes beside the default, not in whatever folder the app started in.
+                full = path if path.is_absolute() else self.export_dir / path
+                self.export_worker(what, full.resolve(), self.query_text)
+
+        self.push_screen(ExportDialog(labels.get(what, what), default), callback=go)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def export_worker(self, what: str, path: Path, query: str) -> None:
+        assert self.store is not None
+        try:
+            records = collect(
+                self.corpus,
+                self.store,
+                flagged=what == "flagged",
+                reviewed=what == "reviewed",
+                query=query if what == "results" and query.strip() else None,
+                engine=self.engine,
+            )
+            write_file(records, path)
+        except (ExportError, OSError) as exc:
+            self.call_from_thread(
+                self.notify, one_line(str(exc)), title="Export failed", severity="error"
+            )
+            return
+        if not records:
+            message = f"No marks to export; wrote an empty file: {one_line(str(path))}"
+        else:
+            noun = "mark" if len(records) == 1 else "marks"
+            message = f"Exported {len(records)} {noun} to {one_line(str(path))}"
+        self.call_from_thread(self.notify, message, timeout=6)
+
+
+def searchable_marks(mark: Mark) -> list[str]:
+    """The marks `is:`/`has:` queries know an article by (see `tui.search.marks`)."""
+    return [
+        name
+        for name, carried in (
+            ("flagged", mark.flagged),
+            ("reviewed", mark.reviewed),
+            ("note", bool(mark.note)),
+            ("tag", bool(mark.tags)),
+        )
+        if carried
+    ]
+
+
+def describe_mark(mark: Mark | None) -> str:
+    """A short, colour-free description of a mark: "✓ reviewed · ⚑ flagged · #a #b · ✎"."""
+    if mark is None:
+        return ""
+    parts = []
+    if mark.reviewed:
+        parts.append("✓ reviewed")
+    if mark.flagged:
+        parts.append("⚑ flagged")
+    if mark.tags:
+        parts.append(" ".join(f"#{one_line(tag)}" for tag in mark.tags))
+    if mark.note:
+        parts.append("✎ note")
+    return " · ".join(parts)
