@@ -258,3 +258,16 @@ def test_search_no_update_without_an_index_says_so(
     code, out, err = run(capsys, "search", str(corpus), "budget", "--no-update")
     assert code == 1 and out == ""
     assert "no index yet" in err and "Traceback" not in err
+
+
+def test_search_of_an_empty_folder_says_nothing_is_indexed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    status = main(["search", str(empty), "oil", "--index-dir", str(tmp_path / "ix")])
+    out, err = capsys.readouterr()
+    assert status == 0
+    assert "0 of 0 results" in out
+    assert "bad query" not in err
+    assert f"nothing is indexed for {empty}" in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING, Any
 
 from tui.commands import CommandError
@@ -111,8 +112,12 @@ def run(args: argparse.Namespace) -> int:
                 if summary.readonly and summary.reason:
                     err.print(Text(f"broadsheet: {safe_text(summary.reason)}"))
         results = search.search(args.query, limit=args.limit, page=args.page, sort=args.sort)
+        empty = search.count() == 0
     finally:
         search.close()
+    if empty and results.error is None:
+        # Not "no results": there is nothing to search. Say so, once, where scripts won't parse it.
+        sys.stderr.write(f"broadsheet: nothing is indexed for {args.corpus}: no articles found\n")
     if results.error is not None:
         where = (
             f" (at character {results.error.position + 1})"

@@ -402,6 +402,8 @@ class WhooshSearchEngine:
             if searcher is None:
                 res.error = QueryError(message="the index is not built yet")
                 return
+            if searcher.doc_count_all() == 0:
+                return  # an empty folder: nothing to find (Whoosh raises on an index this empty)
             try:
                 q = self._parse(text)
             except Exception as exc:  # Whoosh's parser has corners that raise
