@@ -31,6 +31,12 @@ FIELD_NAMES = [
     "flagged",
     "tags",
     "note",
+    "reviewed_by",
+    "flagged_by",
+    "flagged_at",
+    "note_by",
+    "note_at",
+    "tagged_by",
 ]
 
 
@@ -80,24 +86,47 @@ def test_jsonl_has_every_mark_with_metadata_from_the_files(marked: dict[str, str
     records = {r["id"]: r for r in map(json.loads, out.stdout.splitlines())}
     assert set(records) == {OKAFOR, DAIRY, BUDGET, "gone/missing.txt"}
     okafor = records[OKAFOR]
-    assert list(okafor) == [
-        "id",
-        "path",
-        "title",
-        "date",
-        "author",
-        "source",
-        "reviewed",
-        "flagged",
-        "tags",
-        "note",
-    ]
+    assert list(okafor) == FIELD_NAMES
     assert okafor["path"] == OKAFOR
     assert okafor["title"].startswith("Okafor unveils $4.2bn export plan")
     assert okafor["flagged"] is True and okafor["reviewed"] is False
     assert okafor["tags"] == ["trade", "follow-up"]
     assert okafor["note"] == "check the $4.2bn figure"
     assert records["gone/missing.txt"]["title"] is None
+
+
+def test_records_say_who_marked_what_and_when(env: dict[str, str]) -> None:
+    """Two reviewers on one store: each record names who reviewed, flagged, noted and tagged,
+    and a flag since cleared names nobody."""
+    settings = Settings(data_dir=Path(env["BROADSHEET_DATA_DIR"]))
+    location = review_db_for(CORPUS, settings)
+    with ReviewStore(location, reviewer="ana") as ana, ReviewStore(location, reviewer="bob") as bob:
+        ana.set_flagged(OKAFOR)
+        ana.set_tags(OKAFOR, ["trade"])
+        bob.set_tags(OKAFOR, ["trade", "ports"], base=["trade"])
+        bob.set_note(OKAFOR, "call the ministry")
+        ana.set_reviewed(DAIRY)
+        bob.set_reviewed(DAIRY)
+        bob.set_flagged(BUDGET)
+        ana.set_flagged(BUDGET, False)
+        ana.set_reviewed(BUDGET)
+        flagged_at = ana.get(OKAFOR).flagged_at
+    out = export(env, str(CORPUS), "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    records = {r["id"]: r for r in map(json.loads, out.stdout.splitlines())}
+    okafor, dairy, budget = records[OKAFOR], records[DAIRY], records[BUDGET]
+    assert okafor["flagged_by"] == "ana" and okafor["flagged_at"] == flagged_at
+    assert okafor["note_by"] == "bob" and okafor["note_at"]
+    assert okafor["tagged_by"] == {"trade": "ana", "ports": "bob"}
+    assert okafor["reviewed_by"] == []
+    assert dairy["reviewed_by"] == ["ana", "bob"] and dairy["reviewed"] is True
+    assert dairy["note_by"] is None and dairy["flagged_by"] is None
+    assert budget["flagged"] is False and budget["flagged_by"] is None
+    as_csv = export(env, str(CORPUS), "--format", "csv")
+    by_id = {row["id"]: row for row in csv.DictReader(io.StringIO(as_csv.stdout))}
+    assert by_id[DAIRY]["reviewed_by"] == "ana; bob"
+    assert by_id[OKAFOR]["tagged_by"] == "trade=ana; ports=bob"
+    assert by_id[OKAFOR]["flagged_by"] == "ana"
 
 
 def test_filters_combine(marked: dict[str, str]) -> None:
@@ -146,9 +175,7 @@ def test_nothing_marked_exports_nothing_and_creates_nothing(
 ) -> None:
     out = export(env, str(CORPUS), "--format", "csv")
     assert out.returncode == 0
-    assert out.stdout.strip() == ",".join(
-        ["id", "path", "title", "date", "author", "source", "reviewed", "flagged", "tags", "note"]
-    )
+    assert out.stdout.strip() == ",".join(FIELD_NAMES)
     assert not (tmp_path / "data").exists()
 
 

@@ -166,7 +166,11 @@ def test_kill_9_during_index_then_index_again(iso: Isolation, tmp_path: Path) ->
     assert "resumed an interrupted first build" in summary, summary
     added = int(re.search(r"([\d,]+) added", summary).group(1).replace(",", ""))  # type: ignore[union-attr]
     unchanged = int(re.search(r"([\d,]+) unchanged", summary).group(1).replace(",", ""))  # type: ignore[union-attr]
-    assert unchanged == len(partial) and added == GENERATED - len(partial), summary
+    # Nothing read twice, nothing lost. (A kill between a Whoosh commit and the manifest rows
+    # it covers leaves a segment searchable whose files the manifest does not list yet: those
+    # are taken out and read again, so `unchanged` may be below what was searchable.)
+    assert unchanged <= len(partial) and added + unchanged == GENERATED, summary
+    assert f"{GENERATED:,} articles in the index" in summary, summary
     print(f"index killed at {first}/{GENERATED} ({len(partial)} committed); next run: {summary}")
 
     # Every article is there exactly once: the common word finds all of them...

@@ -32,7 +32,7 @@ from tui.app.help_screen import HelpScreen
 from tui.app.indexing import Indexing
 from tui.app.navigation import Navigation
 from tui.app.reader import Legend, Reader
-from tui.app.review_actions import MARKS_POLL_SECONDS, ReviewActions
+from tui.app.review_actions import ReviewActions
 from tui.app.saved_searches import SavedSearchActions
 from tui.app.search_bar import QueryInput, SearchBar
 from tui.app.searching import Searching
@@ -136,9 +136,11 @@ class BroadsheetApp(
         self.side_panel.clear()
         if self.store is not None:
             self._marks = self.store.all_marks()
+            set_reviewer = getattr(self.engine, "set_reviewer", None)  # optional engine extra
+            if set_reviewer is not None:
+                set_reviewer(self.store.reviewer)
             self.results_list.set_marks(self._marks)
-            self._marks_seen = (self.store.data_version(), self._latest_stamp())
-            self.set_interval(MARKS_POLL_SECONDS, self._poll_marks)
+            self._watch_marks(self.store)
             if self.store_error:  # a notice about the store that opened (see `open_store`)
                 self.notify(self.store_error, title="Review marks", timeout=10)
         elif self.store_error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.message import Message
 
 from tui.model import Annotations, Article, Span
+from tui.review import Mark
 from tui.search.api import Hit, IndexSummary, SearchResults
 
 
@@ -107,4 +108,21 @@ class ArticleReady(Message):
         self.annotations = annotations
         self.hit_spans = hit_spans
         self.focus = focus
+        super().__init__()
+
+
+class MarksChanged(Message):
+    """Marks another process (a colleague, another terminal) changed, from the store's watcher
+    thread."""
+
+    def __init__(self, marks: list[Mark]) -> None:
+        self.marks = marks
+        super().__init__()
+
+
+class MarksWatchFailed(Message):
+    """The watcher lost the store (a dropped connection); `error` is one line for the user."""
+
+    def __init__(self, error: str) -> None:
+        self.error = error
         super().__init__()

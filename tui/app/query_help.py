@@ -35,5 +35,10 @@ QUERY_TERMS: tuple[QueryTerm, ...] = (
     QueryTerm("tag:", "tag:follow-up", "articles you tagged (t)"),
     QueryTerm("is:", "is:flagged", "your marks: is:flagged, is:reviewed, is:unreviewed"),
     QueryTerm("has:", "has:note", "articles with a note (o)"),
+    QueryTerm(
+        "reviewed-by:",
+        "reviewed-by:me",
+        "who marked it: flagged-by:ana, tagged-by:, noted-by:, is:unreviewed-by:me",
+    ),
     QueryTerm("*", "*", "every article, newest first (also an empty search)"),
 )

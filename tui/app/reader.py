@@ -168,7 +168,7 @@ class Reader(ScrollView, can_focus=True):
         self.finding = text
         self._set_spans(find_spans(self.article.text, text))
         if self.doc is not None and self.doc.hits:
-            self._jump_hit(True)
+            self._jump_hit(True, from_view=True)
         return self.hit_count
 
     def end_find(self) -> None:
@@ -265,14 +265,24 @@ class Reader(ScrollView, can_focus=True):
         if not top <= line < top + height:
             self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
 
-    def _step(self, targets: list[Target], current: int | None, forward: bool) -> int | None:
+    def _step(
+        self, targets: list[Target], current: int | None, forward: bool, shown: bool = False
+    ) -> int | None:
+        """The next (or previous) target from `current`, or from the view when there is none.
+        `shown`: the counts already call the first one in view current, so stepping forward
+        from an unmoved view goes past it when it is on screen."""
         if not targets or self.wrapped is None:
             return None
         if current is None:
             top = self.scroll_offset.y
             lines = [self._line_of(t) for t in targets]
             if forward:
-                return next((i for i, line in enumerate(lines) if line >= top), 0)
+                at = next((i for i, line in enumerate(lines) if line >= top), 0)
+                # The counts already call that one current ("hit 23/400"): if it is on screen,
+                # `n` goes on to the next, as it would after a move to it.
+                if shown and lines[at] < top + self.size.height and at + 1 < len(lines):
+                    return at + 1
+                return at
             return next(
                 (i for i in reversed(range(len(lines))) if lines[i] < top + self.size.height),
                 len(targets) - 1,
@@ -330,12 +340,14 @@ class Reader(ScrollView, can_focus=True):
         if counts != self.border_subtitle:
             self.border_subtitle = counts
 
-    def _jump_hit(self, forward: bool) -> None:
+    def _jump_hit(self, forward: bool, from_view: bool = False) -> None:
+        """`n`/`N`; `from_view`: to the first match at or below the top of the view (a new
+        find), even when the counts already call it current."""
         if self.doc is None or not self.doc.hits:
             what = f"No matches of {self.finding!r}" if self.finding else "No search hits"
             self.notify(f"{what} in this article", timeout=2)
             return
-        self.current_hit = self._step(self.doc.hits, self.current_hit, forward)
+        self.current_hit = self._step(self.doc.hits, self.current_hit, forward, shown=not from_view)
         if self.current_hit is not None:
             self._show_line(self._line_of(self.doc.hits[self.current_hit]))
         self._moved()

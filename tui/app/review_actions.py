@@ -14,13 +14,13 @@ from tui.app.dialogs import (
     NoteDialog,
     TagsDialog,
 )
+from tui.app.mark_text import describe_mark
+from tui.app.messages import MarksChanged, MarksWatchFailed
 from tui.app.state import AppState
 from tui.app.text import one_line
-from tui.review import Mark, ReviewStore, ReviewStoreError
+from tui.review import Mark, ReviewStore
 from tui.review.export import ExportError, collect, write_file
-
-MARKS_POLL_SECONDS = 1.0
-"""How often to look whether another process changed the review marks."""
+from tui.search.marks import by_mark
 
 
 class ReviewActions(AppState):
@@ -54,29 +54,37 @@ class ReviewActions(AppState):
             )
         return self.store
 
-    def _latest_stamp(self) -> str:
-        return max((m.updated_at or "" for m in self._marks.values()), default="")
+    def _reviewer(self) -> str | None:
+        """Who marks made here are attributed to (None without a store)."""
+        return self.store.reviewer if self.store is not None else None
 
-    def _poll_marks(self) -> None:
-        """Show marks another Broadsheet on the same corpus made (a colleague, or a second
-        terminal over SSH): SQLite says cheaply whether anyone else committed, and only
-        then are the marks written since the last look read."""
-        store = self.store
-        if store is None:
-            return
-        try:
-            version = store.data_version()
-            if version == self._marks_seen[0]:
-                return
-            changed = store.changed_since(self._marks_seen[1])
-        except ReviewStoreError:
-            return  # the next look will tell; a write meanwhile reports its own error
-        stamp = self._marks_seen[1]
-        for mark in changed:
+    def _watch_marks(self, store: ReviewStore) -> None:
+        """Show marks another Broadsheet on the same store makes (a colleague, a second
+        terminal over SSH) within a second: the store's watcher thread (PostgreSQL
+        LISTEN/NOTIFY, SQLite a cheap look at the file's change counter) posts them here."""
+        self._subscription = store.subscribe(
+            lambda marks: self.post_message(MarksChanged(marks)),
+            lambda exc: self.post_message(MarksWatchFailed(one_line(str(exc)))),
+        )
+
+    def on_marks_changed(self, message: MarksChanged) -> None:
+        for mark in message.marks:
             if self._marks.get(mark.id) != mark:
                 self._mark_changed(mark)
-            stamp = max(stamp, mark.updated_at or "")
-        self._marks_seen = (version, stamp)
+
+    def on_marks_watch_failed(self, message: MarksWatchFailed) -> None:
+        # Once per outage (the watcher retries every second and catches up when back).
+        self.notify(
+            f"{message.error}; marks from others will show when it is back",
+            title="Review marks",
+            severity="warning",
+            timeout=6,
+        )
+
+    def on_unmount(self) -> None:
+        subscription, self._subscription = self._subscription, None
+        if subscription is not None:
+            subscription.close()
 
     def _mark_changed(self, mark: Mark) -> None:
         old = self._marks.get(mark.id)
@@ -97,7 +105,7 @@ class ReviewActions(AppState):
         reader = self.reader
         if reader.article is None:
             return
-        described = describe_mark(self._marks.get(reader.article.id))
+        described = describe_mark(self._marks.get(reader.article.id), me=self._reviewer())
         reader.border_title = Text(f"Reader · {described}" if described else "Reader")
 
     # -- marking: the current article, or every row picked ------------------------------------
@@ -175,9 +183,15 @@ class ReviewActions(AppState):
             if tags is None:
                 return
             self._remember(store, [article_id])
-            mark = store.set_tags(article_id, tags)
+            # Only what this edit added and removed: a tag a colleague added while the dialog
+            # was open stays (issue 14's lost tags).
+            mark = store.set_tags(article_id, tags, base=before)
             self._mark_changed(mark)
             self.index_tags(article_id, mark.tags)
+            extra = [t for t in mark.tags if t.casefold() not in {x.casefold() for x in tags}]
+            if extra:
+                names = ", ".join(f"#{one_line(t)}" for t in extra)
+                self.notify(f"Kept {names}, added by someone else meanwhile", timeout=4)
 
         self.push_screen(TagsDialog(title, before, store.all_tags()), callback=save)
 
@@ -190,7 +204,8 @@ class ReviewActions(AppState):
             self._remember(store, ids)
 
             def add(article_id: str) -> Mark:
-                mark = store.set_tags(article_id, [*store.get(article_id).tags, *tags])
+                # base=[]: only adds, in one transaction (nobody's tags are replaced)
+                mark = store.set_tags(article_id, tags, base=[])
                 self.index_tags(article_id, mark.tags)
                 return mark
 
@@ -227,13 +242,25 @@ class ReviewActions(AppState):
         if current is None or store is None:
             return
         article_id, title = current
+        opened = store.get(article_id).note
 
         def save(note: str | None) -> None:
-            if note is not None:
-                self._remember(store, [article_id])
-                self._mark_changed(store.set_note(article_id, note))
+            if note is None:
+                return
+            self._remember(store, [article_id])
+            theirs = store.get(article_id)
+            final, kept = merge_note(opened, theirs.note, note)
+            self._mark_changed(store.set_note(article_id, final))
+            if kept:
+                who = one_line(theirs.note_by or "someone")
+                then = ", then yours below a --- line" if note else ""
+                self.notify(
+                    f"{who} changed this note while you edited it: their text is kept{then}",
+                    title="Note",
+                    timeout=6,
+                )
 
-        self.push_screen(NoteDialog(title, store.get(article_id).note), callback=save)
+        self.push_screen(NoteDialog(title, opened), callback=save)
 
     def action_export(self, what: str = "all") -> None:
         if self._require_store() is None:
@@ -280,31 +307,40 @@ class ReviewActions(AppState):
         self.call_from_thread(self.notify, message, timeout=6)
 
 
+NOTE_SEPARATOR = "\n---\n"
+
+
+def merge_note(opened: str, theirs: str, mine: str) -> tuple[str, bool]:
+    """The note to store when this dialog opened on `opened` and the store now holds `theirs`:
+    when someone else changed it meanwhile, neither text is lost (theirs, a separator line, then
+    mine). True when their text was kept that way."""
+    if theirs in (opened, mine) or mine == opened:
+        # Nobody else changed it, they made the same change, or this dialog changed nothing.
+        return (mine if theirs == opened else theirs), False
+    if not mine or not theirs:
+        # Emptied here while they wrote (their text stays), or they removed it while this
+        # dialog changed it (this text stays).
+        return theirs or mine, bool(theirs)
+    return f"{theirs}{NOTE_SEPARATOR}{mine}", True
+
+
 def searchable_marks(mark: Mark) -> list[str]:
-    """The marks `is:`/`has:` queries know an article by (see `tui.search.marks`)."""
-    return [
+    """The marks `is:`/`has:` and `flagged-by:`-style queries know an article by (see
+    `tui.search.marks`): what it carries, and who made each mark that stands."""
+    carried = [
         name
-        for name, carried in (
+        for name, present in (
             ("flagged", mark.flagged),
             ("reviewed", mark.reviewed),
             ("note", bool(mark.note)),
             ("tag", bool(mark.tags)),
         )
-        if carried
+        if present
     ]
-
-
-def describe_mark(mark: Mark | None) -> str:
-    """A short, colour-free description of a mark: "✓ reviewed · ⚑ flagged · #a #b · ✎"."""
-    if mark is None:
-        return ""
-    parts = []
-    if mark.reviewed:
-        parts.append("✓ reviewed")
-    if mark.flagged:
-        parts.append("⚑ flagged")
-    if mark.tags:
-        parts.append(" ".join(f"#{one_line(tag)}" for tag in mark.tags))
-    if mark.note:
-        parts.append("✎ note")
-    return " · ".join(parts)
+    who = [by_mark("reviewed", name) for name in mark.reviewed_by]
+    if mark.flagged and mark.flagged_by:
+        who.append(by_mark("flagged", mark.flagged_by))
+    if mark.note and mark.note_by:
+        who.append(by_mark("note", mark.note_by))
+    who += [by_mark("tag", stamp.by) for tag, stamp in mark.tag_stamps.items() if tag in mark.tags]
+    return carried + sorted(set(who))

@@ -33,6 +33,7 @@ from tui.config import Settings, history_file, review_db_for
 from tui.model import Problem
 from tui.review import Mark, ReviewStore
 from tui.review.saved import SavedSearches, searches_file
+from tui.review.watch import Subscription
 from tui.search.api import Hit, SearchEngine, SearchResults, Sort
 
 FIELD_FOR_LABEL = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
@@ -112,7 +113,8 @@ class AppState(App[int]):
         self._last_live_refresh = 0.0
         self._marks: dict[str, Mark] = {}
         self.preview = settings.preview
-        self._marks_seen: tuple[int, str] = (0, "")
+        self._subscription: Subscription | None = None
+        """The store's watcher of marks made elsewhere, while the app runs."""
         self._preview: Timer | None = None
         self._shown_query = ""
         self._reading = False

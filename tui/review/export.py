@@ -33,7 +33,18 @@ FIELDS: tuple[str, ...] = (
     "flagged",
     "tags",
     "note",
+    "reviewed_by",
+    "flagged_by",
+    "flagged_at",
+    "note_by",
+    "note_at",
+    "tagged_by",
 )
+"""The fields of a record, in order. The `_by`/`_at` fields came later (issue 16) and follow the
+original ones, so a script reading columns by position keeps working."""
+WHO_FIELDS: tuple[str, ...] = ("reviewed_by", "tagged_by")
+"""Fields holding several names: a list (`reviewed_by`, earliest first) and a mapping of tag to
+who added it (`tagged_by`); CSV writes them as "ana; bob" and "budget=ana; ports=bob"."""
 META_FIELDS: tuple[str, ...] = ("path", "title", "date", "author", "source")
 
 Metadata = dict[str, str | None]
@@ -137,6 +148,15 @@ def rows(
                 "flagged": mark.flagged,
                 "tags": list(mark.tags),
                 "note": mark.note,
+                "reviewed_by": mark.reviewed_by,
+                # Who cleared a flag or a note is not who flagged or wrote it: null then.
+                "flagged_by": mark.flagged_by if mark.flagged else None,
+                "flagged_at": mark.flagged_at if mark.flagged else None,
+                "note_by": mark.note_by if mark.note else None,
+                "note_at": mark.note_at if mark.note else None,
+                "tagged_by": {
+                    tag: stamp.by for tag, stamp in mark.tag_stamps.items() if tag in mark.tags
+                },
             }
         )
     return out
@@ -212,6 +232,8 @@ def write(records: list[dict[str, Any]], fmt: Format, out: TextIO) -> None:
     for record in records:
         flat = dict(record)
         flat["tags"] = "; ".join(record["tags"])
+        flat["reviewed_by"] = "; ".join(record["reviewed_by"])
+        flat["tagged_by"] = "; ".join(f"{tag}={by}" for tag, by in record["tagged_by"].items())
         flat["reviewed"] = "true" if record["reviewed"] else "false"
         flat["flagged"] = "true" if record["flagged"] else "false"
         writer.writerow({k: "" if v is None else csv_cell(v) for k, v in flat.items()})

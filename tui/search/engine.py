@@ -779,6 +779,11 @@ class WhooshSearchEngine:
     def replace_marks(self, mapping: dict[str, list[str]]) -> None:
         self.marks.replace_all(mapping)
 
+    def set_reviewer(self, name: str) -> None:
+        """Who `me` is in `reviewed-by:me` and `is:unreviewed-by:me` (the review store's
+        reviewer, which the settings may name differently from the login)."""
+        self.marks.me = name
+
     def problems(self) -> list[Problem]:
         """Files skipped or read in part, with reasons, as of the last update."""
         with self._lock:

@@ -13,7 +13,7 @@ import re
 
 from tui.model import Span
 from tui.search.query import TermMatcher
-from tui.search.schema import SPLITS_ON_LOWER, TOKEN_RE
+from tui.search.schema import TOKEN_RE, plain, raw_tokens
 
 SNIPPET_CHARS = 220
 SNIPPET_SCAN = 100_000
@@ -33,7 +33,7 @@ def spans(text: str, m: TermMatcher, limit: int | None = None) -> list[Span]:
     if m.empty or not text:
         return []
     source = text if limit is None else text[:limit]
-    if SPLITS_ON_LOWER in source:  # lower() would shift offsets: judge token by token
+    if not plain(source):  # folding and CJK bigrams: judge token by token
         return _spans_slow(source, m)
     low = source.lower()
     memo = m.memo
@@ -75,14 +75,21 @@ def _token_start(low: str, at: int) -> bool:
 
 
 def _spans_slow(source: str, m: TermMatcher) -> list[Span]:
+    """Token by token, with the index's folding: the span is the original characters ("Café",
+    a decomposed "Montre\u0301al"). CJK bigrams overlap, so the matched bigrams of one run
+    merge into one span: a phrase "东京股市" marks its four characters once."""
+    memo = m.memo
     found: list[Span] = []
-    for match in TOKEN_RE.finditer(source):
-        word = match.group().lower()
-        hit = m.memo.get(word)
+    for term, start, end in raw_tokens(source):
+        hit = memo.get(term)
         if hit is None:
-            hit = m.memo[word] = m.word_matches(word)
-        if hit:
-            found.append(Span(start=match.start(), end=match.end()))
+            hit = memo[term] = m.word_matches(term)
+        if not hit:
+            continue
+        if found and start < found[-1].end:
+            found[-1] = Span(start=found[-1].start, end=max(end, found[-1].end))
+        else:
+            found.append(Span(start=start, end=end))
     return found
 
 

@@ -545,6 +545,14 @@ class Indexer:
                 meta["files_total"] = str(len(disk) if only is None else len(p.tasks))
             writer = Writer(ix, manifest, meta, final_merge=not unfinished)
             resumable = all(kind == "new" for kind in p.kinds.values()) and not p.removed
+            lagging = manifest.get_meta().get("whoosh_generation") != str(ix.latest_generation())
+            if unfinished and lagging and p.tasks:
+                # Killed between a Whoosh commit and the manifest rows it covers: that commit's
+                # articles are in the index while their files still look new. Take them out
+                # first, or carrying on would add them a second time.
+                for task in p.tasks:
+                    writer.delete_file(task.key)
+                writer.commit(final=False)
             if unfinished and resumable and len(p.tasks) > INLINE_MAX and self.pipeline.workers > 1:
                 summary.resumed = True
                 self._build(gen, p.tasks, writer, summary, progress)

@@ -1,5 +1,6 @@
 """Review marks made searchable: `is:flagged`, `is:reviewed`, `is:unreviewed`, `has:note`,
-`has:tag`, combining with any query.
+`has:tag`, and who made them: `reviewed-by:ana`, `flagged-by:ana`, `tagged-by:`, `noted-by:`,
+`is:unreviewed-by:me` (`me`: the current reviewer), combining with any query.
 
 Done as `tag:` is (see `tags.py`) and for the same reason: a mark is one key press in the app,
 while the indexer may hold the writer for minutes, so marks are never written into the index.
@@ -22,13 +23,30 @@ from whoosh import query as wq
 from whoosh.qparser import syntax
 from whoosh.qparser.plugins import TaggingPlugin
 
-MARK_FIELDS = ("is", "has")
+BY_FIELDS: dict[str, str] = {
+    "reviewed-by": "reviewed",
+    "flagged-by": "flagged",
+    "tagged-by": "tag",
+    "noted-by": "note",
+}
+"""`KIND-by:NAME` terms and the mark each is about: an article carries `flagged-by:ana` (see
+`by_mark`) when ana's flag on it stands."""
+MARK_FIELDS = ("is", "has", *BY_FIELDS)
 """Field names a query may use for review marks (not fields of the index)."""
 VALUES: dict[str, tuple[str, ...]] = {
-    "is": ("flagged", "reviewed", "unreviewed"),
+    "is": ("flagged", "reviewed", "unreviewed", "unreviewed-by:NAME"),
     "has": ("note", "tag"),
 }
+UNREVIEWED_BY = "unreviewed-by:"
+ME = "me"
+"""The name that stands for the current reviewer in a query (`reviewed-by:me`)."""
 FILE_NAME = "marks.json"
+
+
+def by_mark(kind: str, name: str) -> str:
+    """The mark an article carries for `name`'s mark of `kind` ("flagged", "reviewed", "tag",
+    "note"): names are compared case-blind, as login names are typed in either case."""
+    return f"{kind}-by:{name.casefold()}"
 
 
 class MarkStore:
@@ -39,6 +57,8 @@ class MarkStore:
         self._lock = threading.Lock()
         self._marks: dict[str, set[str]] = {}
         self._stamp: tuple[int, int] | None = None
+        self.me: str | None = None
+        """Who `me` is in queries (the app sets its store's reviewer; None: the login name)."""
 
     def _load(self) -> None:
         """Re-read the file if another process (or we) changed it since the last look."""
@@ -93,23 +113,56 @@ class MarkStore:
             self._load()
             return sorted(k for k, v in self._marks.items() if mark in v)
 
+    def resolve(self, name: str) -> str:
+        """A name from a query as reviewers are stored: `me` is the current reviewer."""
+        if name.casefold() != ME:
+            return name
+        if self.me is None:
+            from tui.review.store import default_reviewer
+
+            self.me = default_reviewer()
+        return self.me
+
+
+_NAME = r"[^\s()\"]*"
+
 
 class MarksPlugin(TaggingPlugin):
-    """Reads `is:VALUE` and `has:VALUE` as mark terms before Whoosh's field syntax would drop
-    the unknown field name (and search the words "is" and "flagged" instead)."""
+    """Reads `is:VALUE`, `has:VALUE` and `KIND-by:NAME` as mark terms before Whoosh's field
+    syntax would drop the unknown field name (and search the words "is" and "flagged" instead,
+    or read the "-" of "flagged-by" as NOT)."""
 
-    expr = r"(?P<field>is|has):(?P<value>[A-Za-z_-]*)"
+    expr = (
+        rf"(?P<byfield>{'|'.join(BY_FIELDS)}):(?P<name>{_NAME})"
+        rf"|(?P<field>is|has):(?P<value>{UNREVIEWED_BY}{_NAME}|[A-Za-z_-]*)"
+    )
     priority = -1  # before the field tagger
 
     def create(self, parser: Any, match: Any) -> Any:
-        field, value = match.group("field"), match.group("value").lower()
         start, end = match.start(), match.end()
+        byfield = match.group("byfield")
+        if byfield is not None:
+            name = match.group("name")
+            if not name:
+                return MarkError(f"{byfield}: needs a reviewer's name (or me)", start, end)
+            return _node(byfield, name, start, end)
+        field, value = match.group("field"), match.group("value")
+        if field == "is" and value.lower().startswith(UNREVIEWED_BY):
+            name = value[len(UNREVIEWED_BY) :]
+            if not name:
+                return MarkError("is:unreviewed-by: needs a reviewer's name (or me)", start, end)
+            return _node(field, UNREVIEWED_BY + name, start, end)
+        value = value.lower()
         if value not in VALUES[field]:
             choices = ", ".join(f"{field}:{v}" for v in VALUES[field])
             return MarkError(f"{field}: takes {choices}", start, end)
-        node = MarkNode(field, value)
-        node.startchar, node.endchar = start, end
-        return node
+        return _node(field, value, start, end)
+
+
+def _node(field: str, value: str, start: int, end: int) -> MarkNode:
+    node = MarkNode(field, value)
+    node.startchar, node.endchar = start, end
+    return node
 
 
 class MarkNode(syntax.SyntaxNode):
@@ -163,11 +216,15 @@ def rewrite_marks(q: Any, store: MarkStore) -> Any:
     def visit(node: Any) -> Any:
         if not is_mark_term(node):
             return node
-        if node.text == "unreviewed":
-            reviewed = ids_query("reviewed")
+        if node.fieldname in BY_FIELDS:
+            return ids_query(by_mark(BY_FIELDS[node.fieldname], store.resolve(node.text)))
+        if node.text == "unreviewed" or node.text.startswith(UNREVIEWED_BY):
+            name = node.text[len(UNREVIEWED_BY) :] if node.text != "unreviewed" else None
+            mark = "reviewed" if name is None else by_mark("reviewed", store.resolve(name))
+            reviewed = ids_query(mark)
             if reviewed is wq.NullQuery:
                 return wq.Every()
             return wq.And([wq.Every(), wq.Not(reviewed)])
-        return ids_query("note" if node.text == "note" else node.text)
+        return ids_query(node.text)
 
     return q.accept(visit)

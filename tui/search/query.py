@@ -33,11 +33,11 @@ from tui.search.api import QueryError
 from tui.search.marks import MARK_FIELDS, MarksPlugin
 from tui.search.schema import (
     DEFAULT_FIELD,
-    MIN_SIZE,
     NAME_FIELDS,
     QUERY_FIELDS,
-    STOPS,
     TEXT_FIELDS,
+    is_cjk,
+    kept,
     stem,
 )
 
@@ -193,8 +193,21 @@ class FuzzyPlugin(qparser.FuzzyTermPlugin):
         return self.FuzzinessNode(maxdist, prefix, match.group(0))
 
 
+class _Parser(qparser.QueryParser):
+    """Whoosh's parser, except that a word the analyzer splits into CJK bigrams becomes a
+    phrase of them: "东京股市" must find that run, not any article holding 东京, 京股 and 股市
+    apart. Other split words ("long-term") keep the default AND."""
+
+    def multitoken_query(
+        self, spec: str, texts: list[str], fieldname: str, termclass: Any, boost: float
+    ) -> Any:
+        if any(is_cjk(t) for t in texts):
+            spec = "phrase"
+        return super().multitoken_query(spec, texts, fieldname, termclass, boost)
+
+
 def make_parser(schema: Any) -> Any:
-    parser = qparser.QueryParser(DEFAULT_FIELD, schema)
+    parser = _Parser(DEFAULT_FIELD, schema)
     parser.add_plugin(FuzzyPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(DatePlugin())
@@ -387,7 +400,7 @@ class TermMatcher:
         prose fields (unless a stop word or too short, as the index has it), as it is for
         name fields."""
         prose = self.text_terms or self.text_tests
-        if prose and len(word) >= MIN_SIZE and word not in STOPS and self.text_match(stem(word)):
+        if prose and kept(word) and self.text_match(stem(word)):
             return True
         return bool(self.name_terms or self.name_tests) and self.name_match(word)
 

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import re
 import struct
+import unicodedata
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from pickle import dumps
 from typing import Any
 
 from whoosh import columns, fields
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import StemFilter, StopFilter, Token, Tokenizer
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bumped whenever fields or analysis change; an index of another version is rebuilt."""
 
 TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
@@ -35,8 +36,208 @@ NAME_GAP = 100
 """Position gap between two names in a name field, so `person:"doe john"` cannot match across
 "Jane Doe" and "John Smith" (a phrase only matches consecutive positions)."""
 
-TEXT_ANALYZER = StemmingAnalyzer(expression=TOKEN_PATTERN, stoplist=STOPS, minsize=MIN_SIZE)
-NAME_ANALYZER = RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter()
+CJK = (
+    "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff\uff66-\uff9f"
+    "\U00020000-\U0003134f"
+)
+"""Han, Hiragana, Katakana and Hangul: scripts written without spaces between words, indexed as
+overlapping bigrams (as Lucene's CJK analyzer does) so a word is found inside a longer run."""
+MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+"""Combining accents, which Python's `\\w` does not match: without them a decomposed
+"Montréal" (e + U+0301) would split in two."""
+_WORD = f"(?:[^\\W{CJK}][{MARKS}]*)+"
+WIDE_RE = re.compile(f"(?P<cjk>[{CJK}]+)|{_WORD}(?:\\.?{_WORD})*")
+"""The token regex for text that is not pure ASCII: the same words as `TOKEN_PATTERN` (it
+matches the same on ASCII), accents kept inside their word, and CJK runs apart from other
+scripts ("東京Tower" is a run and a word)."""
+_WIDE_WORD_RE = re.compile(f"{_WORD}(?:\\.?{_WORD})*")
+_FOLDS: dict[str, str] = {}
+_NOT_PLAIN = re.compile(f"[^\\x00-\\x7f\\W]|[{MARKS}]")
+_MARK = re.compile(f"[{MARKS}]")
+_NON_ASCII = re.compile("[^\\x00-\\x7f]")
+_KANA_MARKS = "\u3099\u309a"
+_UNITS = re.compile(f"[^{_KANA_MARKS}][{_KANA_MARKS}]*|[{_KANA_MARKS}]")
+_IS_CJK = re.compile(f"[{CJK}]")
+_HAS_KANA_MARK = re.compile(f"[{_KANA_MARKS}]")
+
+
+def plain(text: str) -> bool:
+    """Whether every word of `text` is ASCII, so it analyses as plain lower-cased ASCII: true
+    of most news even with a "£" or curly quotes in it; such text skips folding entirely.
+    Only the non-ASCII characters are judged, found by a one-class regex scan (the fastest)."""
+    if text.isascii():
+        return True
+    search = _NON_ASCII.search
+    is_word = _NOT_PLAIN.match
+    m = search(text)
+    while m is not None:
+        if is_word(m.group()):
+            return False
+        m = search(text, m.end())
+    return True
+
+
+def fold(word: str) -> str:
+    """The indexed form of a (non-CJK) word: case-folded, accents removed, NFC, so `cafe`,
+    `Café` and a decomposed "Cafe" + U+0301 are one term. The article text itself is never
+    changed: the reader shows it as written and highlights map back to its characters."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare)
+
+
+def _bigrams(run: str, start: int) -> Iterator[tuple[str, int, int]]:
+    """Overlapping bigrams of a CJK run, a lone character as itself. A decomposed kana (base
+    plus a combining voicing mark) counts as one character, and terms are NFC."""
+    if _HAS_KANA_MARK.search(run):
+        units = [(m.group(), start + m.start()) for m in _UNITS.finditer(run)]
+    else:
+        units = [(c, start + i) for i, c in enumerate(run)]
+    if len(units) == 1:
+        unit, at = units[0]
+        yield unicodedata.normalize("NFC", unit), at, at + len(unit)
+        return
+    for (a, at), (b, bt) in pairwise(units):
+        yield unicodedata.normalize("NFC", a + b), at, bt + len(b)
+
+
+def raw_tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """(term, start, end) for every token of `text` before stop words and stemming: folded
+    words and CJK bigrams, with offsets into `text` as given."""
+    if plain(text):
+        low = text.lower()
+        for m in TOKEN_RE.finditer(low):
+            yield m.group(), m.start(), m.end()
+        return
+    for m in WIDE_RE.finditer(text):
+        if m.group("cjk") is not None:
+            yield from _bigrams(m.group(), m.start())
+        else:
+            word = fold(m.group())
+            if word:
+                yield word, m.start(), m.end()
+
+
+def raw_terms(text: str) -> list[str]:
+    """The terms of `raw_tokens`, without offsets: what index-time analysis needs. ASCII text
+    (most news) is a single C-speed regex pass over the lower-cased text; text with a stray
+    "£" or "é" but no CJK folds only its non-ASCII words, each once (`_FOLDS`)."""
+    if plain(text):
+        return TOKEN_RE.findall(text.lower())
+    if _IS_CJK.search(text) is None:
+        folds = _FOLDS
+        if len(folds) >= _STEM_CACHE_MAX:
+            folds.clear()
+        out: list[str] = []
+        append = out.append
+        if "\u0130" in text or _MARK.search(text) is not None:
+            words = _WIDE_WORD_RE.findall(text)
+        else:  # no accent apart from its letter: the faster regex, one lower() for all
+            words = TOKEN_RE.findall(text.lower())
+        for word in words:
+            if word.isascii():
+                append(word.lower())
+            else:
+                got = folds.get(word)
+                if got is None:
+                    got = folds[word] = fold(word)
+                if got:
+                    append(got)
+        return out
+    terms: list[str] = []
+    for m in WIDE_RE.finditer(text):
+        run = m.group("cjk")
+        if run is None:
+            word = fold(m.group())
+            if word:
+                terms.append(word)
+        elif len(run) == 1:
+            terms.append(unicodedata.normalize("NFC", run))
+        elif unicodedata.is_normalized("NFC", run) and not _HAS_KANA_MARK.search(run):
+            # The common case: every pair is already an NFC term, no mark to keep with its kana.
+            terms.extend([run[i : i + 2] for i in range(len(run) - 1)])
+        else:
+            terms.extend(t for t, _, _ in _bigrams(run, 0))
+    return terms
+
+
+def is_cjk(term: str) -> bool:
+    return _IS_CJK.match(term) is not None
+
+
+def kept(term: str) -> bool:
+    """Whether a prose field indexes a term: not a stop word, and two characters or more
+    unless a lone CJK character (a whole word in those scripts)."""
+    return (len(term) >= MIN_SIZE or (not term.isascii() and is_cjk(term))) and term not in STOPS
+
+
+class WorldTokenizer(Tokenizer):
+    """Whoosh's view of `raw_tokens`, so queries and the highlighter analyse as the index."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Any]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:  # prefix, wildcard and fuzzy text: folded, never split
+            pieces: Iterable[tuple[str, int, int]] = [(fold(value), 0, len(value))]
+        else:
+            pieces = raw_tokens(value)
+        for pos, (term, start, end) in enumerate(pieces, start_pos):
+            t.text = term
+            t.boost = 1.0
+            if keeporiginal:
+                t.original = value[start:end]
+            t.stopped = False
+            if positions:
+                t.pos = pos
+            if chars:
+                t.startchar = start_char + start
+                t.endchar = start_char + end
+            yield t
+
+
+class WorldStopFilter(StopFilter):
+    """Whoosh's stop filter (same renumbering), keeping lone CJK characters (`kept`)."""
+
+    def __call__(self, tokens: Iterable[Any]) -> Iterator[Any]:
+        pos = None
+        for t in tokens:
+            if kept(t.text):
+                if t.positions:
+                    if pos is None:
+                        pos = t.pos
+                    else:
+                        pos += 1
+                        t.pos = pos
+                t.stopped = False
+                yield t
+            elif not t.removestops:
+                t.stopped = True
+                yield t
+
+
+TEXT_ANALYZER = WorldTokenizer() | WorldStopFilter(stoplist=STOPS, minsize=MIN_SIZE) | StemFilter()
+NAME_ANALYZER = WorldTokenizer()
+
 
 TEXT_FIELDS = ("title", "body", "quote")
 """Stemmed prose fields."""
@@ -173,7 +374,6 @@ def build_schema() -> fields.Schema:
 
 
 TOKEN_RE = re.compile(TOKEN_PATTERN)
-SPLITS_ON_LOWER = "\u0130"
 
 
 _STEMS: dict[str, str] = {}
@@ -198,28 +398,29 @@ def text_positions(text: str, start_pos: int = 0) -> dict[str, list[int]]:
     """Stemmed term -> positions, exactly as `TEXT_ANALYZER` would number them.
 
     Whoosh's stop filter renumbers: the first kept token keeps its raw position and each later
-    kept token takes the next number, so stop words leave no holes. The text is lower-cased in
-    one go unless it holds "İ", the one character whose lower case (i plus a combining dot)
-    splits a word differently; then word by word, as Whoosh does.
+    kept token takes the next number, so stop words leave no holes. ASCII text (most news)
+    takes the plain path: one lower() and one regex pass; only other text pays for folding
+    and CJK bigrams.
     """
     stops = STOPS
-    whole = SPLITS_ON_LOWER not in text
-    words = TOKEN_RE.findall(text.lower() if whole else text)
-    if not whole:
-        words = [word.lower() for word in words]
-    # Kept words are numbered consecutively from the raw position of the first one.
-    first = 0
-    for word in words:
-        if len(word) >= MIN_SIZE and word not in stops:
-            break
-        first += 1
-    else:
-        return {}
     cache_get = _STEMS.get
-    kept = [cache_get(w) or stem(w) for w in words if len(w) >= MIN_SIZE and w not in stops]
+    if plain(text):  # the hot path, as before folding and bigrams existed
+        words = TOKEN_RE.findall(text.lower())
+        first = next((i for i, w in enumerate(words) if len(w) >= MIN_SIZE and w not in stops), -1)
+        if first < 0:
+            return {}
+        terms = [cache_get(w) or stem(w) for w in words if len(w) >= MIN_SIZE and w not in stops]
+    else:
+        words = raw_terms(text)
+        kept_words = [w for w in words if kept(w)]
+        if not kept_words:
+            return {}
+        first = words.index(kept_words[0])
+        terms = [cache_get(w) or stem(w) for w in kept_words]
+    # Kept words are numbered consecutively from the raw position of the first one.
     out: dict[str, list[int]] = {}
     get = out.get
-    for pos, term in enumerate(kept, first + start_pos):
+    for pos, term in enumerate(terms, first + start_pos):
         got = get(term)
         if got is None:
             out[term] = [pos]
@@ -234,9 +435,9 @@ def name_positions(names: Iterable[str]) -> dict[str, list[int]]:
     base = 0
     for name in names:
         last = base - 1
-        for i, m in enumerate(TOKEN_RE.finditer(name)):
+        for i, word in enumerate(raw_terms(name)):
             last = base + i
-            out.setdefault(m.group().lower(), []).append(last)
+            out.setdefault(word, []).append(last)
         base = max(base, last + 1) + NAME_GAP
     return out
 
@@ -247,21 +448,14 @@ def text_tokens(text: str, limit: int | None = None) -> Iterator[tuple[str, int,
     `limit` bounds the characters scanned, so a snippet of a 1 MB article costs the same as one
     of a short article.
     """
-    stops = STOPS
     cache = _STEMS
     source = text if limit is None else text[:limit]
-    whole = SPLITS_ON_LOWER not in source
-    if whole:  # same length, same offsets: one lower() for the whole text
-        source = source.lower()
-    for m in TOKEN_RE.finditer(source):
-        word = m.group() if whole else m.group().lower()
-        if len(word) < MIN_SIZE or word in stops:
-            continue
-        yield cache.get(word) or stem(word), m.start(), m.end()
+    for word, start, end in raw_tokens(source):
+        if kept(word):
+            yield cache.get(word) or stem(word), start, end
 
 
 def name_tokens(text: str, limit: int | None = None) -> Iterator[tuple[str, int, int]]:
-    """(lower-cased word, start, end) for each word of `text`, as the name fields index them."""
-    source = text if limit is None else text[:limit]
-    for m in TOKEN_RE.finditer(source):
-        yield m.group().lower(), m.start(), m.end()
+    """(folded word or CJK bigram, start, end) for each token of `text`, as the name fields
+    index them."""
+    return raw_tokens(text if limit is None else text[:limit])
