@@ -547,6 +547,9 @@ class ColdRun:
     procs: int
     final: str
     """The result count shown once the build was done and the screen settled."""
+    cpu: float | None = None
+    """CPU seconds of the app's own process (not its workers) from launch to the whole index:
+    what the interface thread, searches and the early list take from the indexing workers."""
     bare: float | None = None
     """Seconds of the whole bare Whoosh process on the same corpus (same session)."""
     bare_inner: float | None = None
@@ -600,6 +603,7 @@ def cold_run(
     final_text = "?"
     try:
         watch.wait("done", timeout)
+        cpu = process_cpu(app.pid)
         watch.wait("first", 5)  # should have come long before
         memory.stop.set()
         memory.join()
@@ -622,8 +626,17 @@ def cold_run(
     first = watch.found.get("first", (None, ""))
     done = watch.found.get("done", (None, ""))
     return ColdRun(
-        first[0], first[1], done[0], done[1], memory.peak_mb, memory.peak_procs, final_text
+        first[0], first[1], done[0], done[1], memory.peak_mb, memory.peak_procs, final_text, cpu
     )
+
+
+def process_cpu(pid: int) -> float | None:
+    """CPU seconds (user + system) a process has used so far, its children not counted."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def quit_run(
@@ -779,7 +792,8 @@ def cold_main(args: argparse.Namespace, size: tuple[int, int]) -> int:
                         f"  run {n + 1} {label}: first results {fmt(run.first)} s "
                         f"[{run.first_text}]; whole index {fmt(run.done)} s [{run.done_text}], "
                         f"then [{run.final}]; peak {run.peak_mb:.0f} MB over {run.procs} "
-                        f"processes; bare Whoosh {fmt(run.bare)} s (inside "
+                        f"processes; app process CPU {fmt(run.cpu)} s; "
+                        f"bare Whoosh {fmt(run.bare)} s (inside "
                         f"{fmt(run.bare_inner)} s); ratio {ratio}; load {os.getloadavg()[0]:.2f}"
                     )
             sys.stdout.flush()
@@ -824,6 +838,7 @@ def cold_summary(
     print(f"  first results         {spread([r.first for r in runs])}")
     print(f"  whole index           {spread([r.done for r in runs])}")
     print(f"  peak memory (PSS sum) {spread([r.peak_mb for r in runs], 'MB', 0)}")
+    print(f"  app process CPU       {spread([r.cpu for r in runs])}")
     for key in args.quit_keys.split(","):
         times = [q.exited for q in quits if q.key == key]
         print(f"  quit ({key}) to exit{' ' * (11 - len(key))}{spread(times, 's', 3)}")

@@ -23,10 +23,15 @@ from tui.model import Article
 from tui.search import IndexingStopped, IndexLocked
 from tui.search.api import Hit, IndexSummary
 
-LIVE_REFRESH_SECONDS = 1.0
+PROGRESS_SECONDS = 0.2
+"""Least time between progress messages: the status line counts up five times a second, and
+the interface thread (which repaints on each) leaves the CPU to the indexing workers."""
 READ_AHEAD_FILES = 60
 """While a first index is built the list shows articles read straight from the corpus, at
 most this many files ahead of the indexer (a screenful at once, then at the indexer's pace)."""
+READ_AHEAD_ROWS = 300
+"""The early list stops here: a few screens, more than anyone scrolls before the first commit
+(seconds away), and each file read for it is read and parsed twice in a first build."""
 EARLY_BATCH_SECONDS = 0.25
 """How often articles read ahead are handed to the list (bounds the messages and repaints)."""
 EARLY_SNIPPET_CHARS = 200
@@ -34,6 +39,11 @@ EARLY_SNIPPET_CHARS = 200
 
 class Indexing(AppState):
     """Index updates, the early list, and the corpus watcher."""
+
+    _searchable = 0
+    """Articles searchable at the last commit the indexing thread saw (it writes this)."""
+    _searched_for = 0
+    """The `_searchable` the last refresh of the results was for (the interface thread's)."""
 
     def _start_background(self) -> None:
         """Once the first results are on screen: watch the corpus, then bring the index up to
@@ -59,6 +69,7 @@ class Indexing(AppState):
         self._sync_tags()
         self._sync_marks()
         last = 0.0
+        self._searchable = self.engine.count()
         self._files_indexed = 0
         worker = get_current_worker()
 
@@ -66,8 +77,12 @@ class Indexing(AppState):
             nonlocal last
             self._files_indexed = done
             now = monotonic()
-            if done >= total or now - last >= 0.05:
+            if done >= total or now - last >= PROGRESS_SECONDS:
                 last = now
+                # Searches refresh when a commit made more articles searchable, not on a
+                # timer: a handful of times in a first build instead of every second. The
+                # count checks the index at most twice a second (the engine's rule).
+                self._searchable = self.engine.count()
                 self.post_message(IndexProgress(done, total))
 
         waited = False
@@ -109,12 +124,8 @@ class Indexing(AppState):
     @while_shown
     def on_index_progress(self, message: IndexProgress) -> None:
         self.status.indexing(message.done, message.total)
-        now = monotonic()
-        waiting = self.results is None or not self.results.hits or self._early is not None
-        # Nothing to show yet: look again sooner, so the first commit's results come at once.
-        every = LIVE_REFRESH_SECONDS / 4 if waiting else LIVE_REFRESH_SECONDS
-        if now - self._last_live_refresh >= every:
-            self._last_live_refresh = now
+        if self._searchable != self._searched_for:  # a commit: results from the bigger index
+            self._searched_for = self._searchable
             self.start_search(self.query_text, keep_cursor=True)
 
     @while_shown
@@ -150,17 +161,26 @@ class Indexing(AppState):
         self.read_ahead(self._generation)
 
     def _early_wanted(self, generation: int) -> bool:
-        return self._early == generation and self.indexing and not get_current_worker().is_cancelled
+        return (
+            self._early == generation
+            and self.indexing
+            and not self._searchable  # its first commit: the engine's list takes over
+            and not get_current_worker().is_cancelled
+        )
 
     @work(thread=True, exclusive=True, group="early-list", exit_on_error=False)
     def read_ahead(self, generation: int) -> None:
         """Read the corpus in order, keeping `READ_AHEAD_FILES` ahead of the indexer, and post
-        what was read in batches."""
+        what was read in batches, until `READ_AHEAD_ROWS` are listed or the index has its
+        first commit (each file is read again for the index: this work competes with it)."""
         from tui.ingest import discover, read_file
 
         batch: list[Hit] = []
         sent = monotonic()
+        rows = 0
         for files, path in enumerate(discover(self.corpus)):
+            if rows >= READ_AHEAD_ROWS:
+                break
             while files >= self._files_indexed + READ_AHEAD_FILES and self._early_wanted(
                 generation
             ):
@@ -172,6 +192,7 @@ class Indexing(AppState):
                 return
             result = read_file(path, self.corpus)
             batch.extend(early_hit(article) for article in result.articles)
+            rows += len(result.articles)
             if batch and monotonic() - sent >= EARLY_BATCH_SECONDS:
                 self.post_message(ArticlesRead(batch, generation))
                 batch, sent = [], monotonic()

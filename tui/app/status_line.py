@@ -9,6 +9,9 @@ from textual.widgets import Label, ProgressBar
 
 
 class StatusLine(Horizontal):
+    _index_label_width = 0
+    """Cells of the index label last shown: a new count of the same width needs no layout."""
+
     def compose(self) -> ComposeResult:
         yield Label(Text("Opening…"), id="index-status")
         yield ProgressBar(id="index-progress", show_eta=False, show_percentage=True)
@@ -23,7 +26,12 @@ class StatusLine(Horizontal):
             label = f"Writing the index ({total:,} files read)…"
         else:
             label = f"Indexing {done:,}/{total:,}"
-        self.query_one("#index-status", Label).update(Text(label))
+        # Counting up several times a second while the CPU is the indexing workers': a label as
+        # wide as before repaints itself only, without laying out the screen again.
+        text = Text(label)
+        width = text.cell_len
+        self.query_one("#index-status", Label).update(text, layout=width != self._index_label_width)
+        self._index_label_width = width
 
     def indexed(self, count: int, note: str = "") -> None:
         self.query_one(ProgressBar).display = False
@@ -31,6 +39,7 @@ class StatusLine(Horizontal):
         if note:
             text.append(f" · {note}", style="dim")
         self.query_one("#index-status", Label).update(text)
+        self._index_label_width = text.cell_len
 
     def results(self, shown: str) -> None:
         self.query_one("#result-status", Label).update(Text(shown))

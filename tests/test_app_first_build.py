@@ -1,0 +1,93 @@
+"""A first index built by worker processes while the app is open: the query typed at launch is
+answered from each commit as it comes, and the cursor stays on the article it was on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_app_support import isolate, settle, wait_for
+
+from tui.app.app import BroadsheetApp
+from tui.config import Settings, review_db_for
+from tui.review import ReviewStore
+from tui.search import open_engine
+
+FILES = 1500
+"""Enough files for a two-worker build to commit several times, seconds apart, before it is
+complete (each worker commits after 32, 160 and 544 files)."""
+EVERY = 40
+"""Every EVERY-th file mentions the lighthouse: all the matches fit the list's first page."""
+MATCHES = len(range(0, FILES, EVERY))
+
+
+def write_corpus(folder: Path) -> None:
+    """Articles of a few paragraphs, so the build takes seconds, as a real folder's does."""
+    folder.mkdir()
+    for n in range(FILES):
+        extra = " The lighthouse keeper spoke to the board." if n % EVERY == 0 else ""
+        body = "\n\n".join(
+            f'"Berth {n} needs dredging," said Jane Okafor, who chairs the board. '
+            f"The Port of Northam spent {k} million pounds on repairs in {1990 + k}."
+            for k in range(12)
+        )
+        (folder / f"report-{n:04}.txt").write_text(
+            f"Harbour report {n:04}\n\nThe harbour board met about berth {n}.{extra}\n\n{body}\n"
+        )
+
+
+async def test_a_query_typed_at_launch_is_answered_from_each_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    isolate(tmp_path, monkeypatch)
+    corpus = tmp_path / "harbour"
+    write_corpus(corpus)
+    settings = Settings(
+        data_dir=tmp_path / "data", cache_dir=tmp_path / "cache", search_debounce_ms=60
+    )
+    engine = open_engine(corpus, index_dir=tmp_path / "index", workers=2)
+    store = ReviewStore(review_db_for(corpus, settings))
+    app = BroadsheetApp(corpus, engine, store, settings, export_dir=tmp_path / "exports")
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("slash", *"lighthouse")
+            # The first results come from what is committed so far, and say so.
+            await wait_for(
+                pilot,
+                lambda: (
+                    app.results is not None
+                    and app.results.query == "lighthouse"
+                    and app.results.building is not None
+                    and app.results.total > 0
+                ),
+                timeout=60,
+            )
+            first = app.results
+            assert first is not None and first.building is not None
+            assert first.total < MATCHES
+            status = str(app.status.query_one("#result-status").render())
+            assert "articles so far" in status
+            await pilot.press("enter", "j")  # to the list, one row down
+            chosen = app.results_list.current_hit
+            assert chosen is not None
+            # A later commit refreshes the results without being asked, the build still going.
+            await wait_for(
+                pilot,
+                lambda: (
+                    app.results is not None
+                    and app.results.building is not None
+                    and app.results.total > first.total
+                ),
+                timeout=60,
+            )
+            current = app.results_list.current_hit
+            assert current is not None and current.id == chosen.id  # the cursor stayed on it
+            await settle(pilot)
+            assert not app.indexing
+            assert app.results is not None and app.results.total == MATCHES
+            assert app.results.building is None
+            current = app.results_list.current_hit
+            assert current is not None and current.id == chosen.id  # the cursor stayed on it
+    finally:
+        engine.close()
+        store.close()
