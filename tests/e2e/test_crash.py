@@ -170,7 +170,7 @@ def test_kill_9_during_index_then_index_again(iso: Isolation, tmp_path: Path) ->
     # it covers leaves a segment searchable whose files the manifest does not list yet: those
     # are taken out and read again, so `unchanged` may be below what was searchable.)
     assert unchanged <= len(partial) and added + unchanged == GENERATED, summary
-    assert f"{GENERATED:,} articles in the index" in summary, summary
+    assert f"{GENERATED} articles in the index" in summary, summary
     print(f"index killed at {first}/{GENERATED} ({len(partial)} committed); next run: {summary}")
 
     # Every article is there exactly once: the common word finds all of them...
