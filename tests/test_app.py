@@ -609,6 +609,36 @@ async def test_unknown_keymap_id_is_reported(make_app: AppFactory) -> None:
         assert any("no-such-binding" in message for message in messages)
 
 
+async def test_a_keymap_clash_is_reported_and_the_default_kept(make_app: AppFactory) -> None:
+    app = make_app(keymap={"flag": "r"})  # r is already "reviewed"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("flag = 'r' clashes with reviewed" in m for m in messages), messages
+        hit = app.results_list.current_hit
+        assert hit is not None and app.store is not None
+        await pilot.press("r")
+        mark = app.store.get(hit.id)
+        assert mark.reviewed and not mark.flagged  # r still means reviewed
+        await pilot.press("f")
+        assert app.store.get(hit.id).flagged  # and flag kept its own key
+
+
+def test_keymap_check_keeps_good_remaps_and_drops_unusable_ones() -> None:
+    from textual.binding import Binding
+
+    from tui.app.keymap_check import check_keymap
+
+    app_keys = [Binding("r", "a", id="reviewed"), Binding("f", "b", id="flag")]
+    reader = [Binding("n", "c", id="next-hit"), Binding("j", "d", id="down")]
+    keymap = {"flag": "x", "next-hit": "j", "down": "page down"}
+    kept, warnings = check_keymap(keymap, [reader], app_keys)
+    assert kept == {"flag": "x"}
+    assert len(warnings) == 2
+    assert any("down = 'page down' names no key" in w for w in warnings)
+    assert any("next-hit = 'j' clashes with down" in w for w in warnings)
+
+
 # -- layout, problems -----------------------------------------------------------------------
 
 

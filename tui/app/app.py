@@ -172,11 +172,17 @@ class BroadsheetApp(
                 f"Unknown key binding id(s) in [keymap]: {', '.join(unknown)}",
                 severity="warning",
             )
+        from tui.app.keymap_check import check_keymap
+
+        scopes = [getattr(cls, "BINDINGS", []) for cls in self._binding_classes()[1:]]
+        keymap, clashes = check_keymap(keymap, scopes, getattr(type(self), "BINDINGS", []))
+        for line in clashes:
+            self.notify(line, severity="warning", timeout=10)
         self.set_keymap(keymap)
 
-    def _binding_ids(self) -> set[str]:
-        ids: set[str] = set()
-        classes: list[type[object]] = [
+    def _binding_classes(self) -> list[type[object]]:
+        """The app first, then every widget and screen whose keys a keymap may change."""
+        return [
             type(self),
             ArticleList,
             Reader,
@@ -186,7 +192,10 @@ class BroadsheetApp(
             InputDialog,
             ProblemsScreen,
         ]
-        for cls in classes:
+
+    def _binding_ids(self) -> set[str]:
+        ids: set[str] = set()
+        for cls in self._binding_classes():
             for binding in getattr(cls, "BINDINGS", []):
                 if isinstance(binding, Binding) and binding.id:
                     ids.add(binding.id)
