@@ -705,6 +705,37 @@ async def test_problems_view(make_app: AppFactory, tmp_path: Path) -> None:
         factory.close()
 
 
+async def test_a_page_whose_text_may_be_incomplete_says_so_in_the_reader(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "pages"
+    corpus.mkdir()
+    fixtures = Path(__file__).parent / "fixtures"
+    shutil.copy(fixtures / "html" / "paywall.html", corpus / "paywall.html")
+    (corpus / "good.txt").write_text("A good title\n\nPlenty of body text here.\n")
+    factory = AppFactory(make_app.root / "pages-app", make_app.root / "pages-index", corpus)
+    app = factory()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            paywalled = [p for p in app.problems if p.path == "paywall.html"]
+            assert paywalled and paywalled[0].reason.startswith("text may be incomplete")
+            for _ in range(3):  # two articles: put the cursor on the paywalled one
+                current = app.results_list.current_hit
+                if current is not None and current.path == "paywall.html":
+                    break
+                await pilot.press("j")
+            current = app.results_list.current_hit
+            assert current is not None and current.path == "paywall.html"
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: app.reader.article is not None)
+            assert app.reader.doc is not None
+            meta = [b.text for b in app.reader.doc.blocks if b.kind == "meta"]
+            assert any(line.startswith("⚠ text may be incomplete") for line in meta), meta
+    finally:
+        factory.close()
+
+
 async def test_corpus_text_is_never_markup(make_app: AppFactory, tmp_path: Path) -> None:
     corpus = tmp_path / "hostile"
     corpus.mkdir()

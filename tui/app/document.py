@@ -109,10 +109,12 @@ def build_document(
     annotations: Annotations,
     hit_spans: Sequence[Span] = (),
     hidden_labels: Iterable[str] = (),
+    warnings: Sequence[str] = (),
 ) -> Document:
     """Lay out an article: title block, metadata line, then the body with its highlights.
 
-    `hidden_labels` are labels whose highlights are switched off. The body went through
+    `hidden_labels` are labels whose highlights are switched off; `warnings` are lines shown
+    under the metadata (the ingest problems of this article's file). The body went through
     `safe_text` at ingest; metadata shown here (paths above all) is cleaned again.
     """
     hidden = set(hidden_labels)
@@ -126,6 +128,8 @@ def build_document(
     if shown_meta:
         blocks.append(Block("meta", shown_meta))
     blocks.append(Block("meta", clean(article.path)))
+    for warning in warnings:  # e.g. "text may be incomplete: ..." (a paywall, a cut page)
+        blocks.append(Block("meta", f"⚠ {clean(warning)}"))
     blocks.append(Block("blank", ""))
     first_body = len(blocks)
 

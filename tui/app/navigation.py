@@ -112,7 +112,13 @@ class Navigation(AppState):
             self._told_early = True
             self.notify("Highlights, quotes and search come once indexing is done.", timeout=4)
         reader = self.reader
-        reader.show(message.article, message.annotations, message.hit_spans)
+        path = message.article.path
+        warnings = [
+            p.reason
+            for p in self.problems
+            if p.path == path and p.reason.startswith("text may be incomplete")
+        ]
+        reader.show(message.article, message.annotations, message.hit_spans, warnings)
         self._shown_query = message.query
         quotes = [quote for _, quote in reader.doc.quotes] if reader.doc else []
         self.side_panel.show(message.annotations.entities, quotes)

@@ -9,6 +9,7 @@ bar in the gutter; the current quote a heavy bar, captions a dotted one.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.style import Style
@@ -126,6 +127,7 @@ class Reader(ScrollView, can_focus=True):
         self.article: Article | None = None
         self.annotations = Annotations()
         self.hit_spans: list[Span] = []
+        self.warnings: list[str] = []  # lines under the metadata (the file's ingest problems)
         self.doc: Document | None = None
         self.wrapped: Layout | None = None
         self.current_hit: int | None = None
@@ -146,7 +148,14 @@ class Reader(ScrollView, can_focus=True):
 
     # -- content ------------------------------------------------------------------------------
 
-    def show(self, article: Article, annotations: Annotations, hit_spans: list[Span]) -> None:
+    def show(
+        self,
+        article: Article,
+        annotations: Annotations,
+        hit_spans: list[Span],
+        warnings: Sequence[str] = (),
+    ) -> None:
+        self.warnings = list(warnings)
         self.article = article
         self.annotations = annotations
         self.hit_spans = hit_spans
@@ -195,7 +204,11 @@ class Reader(ScrollView, can_focus=True):
         if self.article is None:
             return
         self.doc = build_document(
-            self.article, self.annotations, self.hit_spans, self.hidden_labels
+            self.article,
+            self.annotations,
+            self.hit_spans,
+            self.hidden_labels,
+            self.warnings,
         )
         self._indexes = [_BlockIndex(block) for block in self.doc.blocks]
         self._relayout()
