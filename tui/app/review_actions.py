@@ -128,42 +128,31 @@ class ReviewActions(AppState):
         self.notify(f"{done}: {len(ids)} articles (u undoes)", timeout=2)
 
     def action_toggle_reviewed(self) -> None:
-        store = self._require_store()
-        if store is None:
-            return
-        picked = self._picked()
-        if picked:
-            self._remember(store, picked)
-            value = not all(store.get(i).reviewed for i in picked)
-            done = "Reviewed" if value else "Not reviewed"
-            self._set_many(picked, lambda i: store.set_reviewed(i, value), done)
-            return
-        current = self._current()
-        if current is None:
-            return
-        self._remember(store, [current[0]])
-        mark = store.toggle_reviewed(current[0])
-        self._mark_changed(mark)
-        self.notify("Reviewed" if mark.reviewed else "Not reviewed", timeout=1.5)
+        self._toggle("reviewed", ("Reviewed", "Not reviewed"))
 
     def action_toggle_flagged(self) -> None:
+        self._toggle("flagged", ("Flagged", "Flag removed"))
+
+    def _toggle(self, field: str, said: tuple[str, str]) -> None:
+        """`r`/`f`: toggle a mark on the picked rows (all on unless all already are) or on the
+        current article, remembering the old marks for `u`."""
         store = self._require_store()
         if store is None:
             return
         picked = self._picked()
         if picked:
             self._remember(store, picked)
-            value = not all(store.get(i).flagged for i in picked)
-            done = "Flagged" if value else "Flag removed"
-            self._set_many(picked, lambda i: store.set_flagged(i, value), done)
+            value = not all(getattr(store.get(i), field) for i in picked)
+            setter = getattr(store, f"set_{field}")
+            self._set_many(picked, lambda i: setter(i, value), said[0] if value else said[1])
             return
         current = self._current()
         if current is None:
             return
         self._remember(store, [current[0]])
-        mark = store.toggle_flagged(current[0])
+        mark = getattr(store, f"toggle_{field}")(current[0])
         self._mark_changed(mark)
-        self.notify("Flagged" if mark.flagged else "Flag removed", timeout=1.5)
+        self.notify(said[0] if getattr(mark, field) else said[1], timeout=1.5)
 
     def action_edit_tags(self) -> None:
         store = self._require_store()
