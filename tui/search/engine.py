@@ -372,8 +372,9 @@ class WhooshSearchEngine:
             )
             return res
         try:
-            self._search(query, max(1, limit), max(1, page), sort, res)
-            res.building = self._partial
+            with self._lock:  # the commit a search read from is the one its label describes
+                self._search(query, max(1, limit), max(1, page), sort, res)
+                res.building = self._partial
         except Exception as exc:  # never raise for a query; a broken index is reported
             res.hits = []
             res.error = QueryError(message=self._failure(exc))
