@@ -15,13 +15,14 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
+from urllib.parse import quote as percent_encode
 
 from rich.cells import cell_len, get_character_cell_size
 
 from tui.app.text import day_and_time, safe, speaker_label
 from tui.model import LABELS, Annotations, Article, Quote, Span
 
-BlockKind = Literal["title", "meta", "blank", "body", "caption"]
+BlockKind = Literal["title", "meta", "link", "blank", "body", "caption"]
 
 LABEL_STYLES: dict[str, str] = {label: f"reader--{label.lower()}" for label in LABELS}
 OTHER_LABEL_STYLE = "reader--other"
@@ -104,6 +105,25 @@ def _clip(start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
+URL_MAX = 2000
+
+
+def link_target(url: str | None) -> str | None:
+    """The article's web address as it may be written into a terminal hyperlink, or None.
+
+    Only http(s) addresses: anything else (`javascript:`, `file:`) is not a link a reader
+    wants opened from a news folder. The address comes from the corpus, so every character
+    outside printable ASCII is percent-encoded: an escape byte or a space inside an OSC 8
+    sequence would end it early and let the rest reach the terminal raw.
+    """
+    if not url:
+        return None
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")) or len(url) > URL_MAX:
+        return None
+    return percent_encode(url, safe="!#$&'()*+,/:;=?@[]~%-._")
+
+
 def build_document(
     article: Article,
     annotations: Annotations,
@@ -128,6 +148,9 @@ def build_document(
     if shown_meta:
         blocks.append(Block("meta", shown_meta))
     blocks.append(Block("meta", clean(article.path)))
+    url = link_target(article.url)
+    if url:  # shown as a terminal hyperlink (OSC 8): ctrl+click opens it on the user's side
+        blocks.append(Block("link", url))
     for warning in warnings:  # e.g. "text may be incomplete: ..." (a paywall, a cut page)
         blocks.append(Block("meta", f"⚠ {clean(warning)}"))
     blocks.append(Block("blank", ""))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ from pathlib import Path
 from textual.app import SuspendNotSupported
 
 from tui.app.dialogs import InputDialog
+from tui.app.document import link_target
 from tui.app.state import AppState
 from tui.app.text import one_line, quote_with_speaker, safe
 from tui.model import Article
@@ -49,6 +51,28 @@ def article_text(article: Article) -> str:
     if meta:
         head.append(meta)
     return "\n".join(head) + "\n\n" + article.text.rstrip() + "\n"
+
+
+TERMINAL_BROWSERS = ("www-browser", "w3m", "lynx", "links", "elinks")
+
+
+def has_desktop() -> bool:
+    """A graphical session the browser can open in, beside the terminal."""
+    return sys.platform == "darwin" or bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+def terminal_browser() -> list[str] | None:
+    """The command of a browser that runs in this terminal: `$BROWSER`, else one installed."""
+    chosen = os.environ.get("BROWSER", "").strip()
+    if chosen:
+        return shlex.split(chosen.split(os.pathsep)[0])
+    for name in TERMINAL_BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return [found]
+    return None
 
 
 class ExternalTools(AppState):
@@ -109,15 +133,36 @@ class ExternalTools(AppState):
             self.run_outside([*shlex.split(editor), str(self._article_file(article))])
 
     def action_open_url(self) -> None:
-        """The article's web address, where the file gave one, in the browser."""
+        """The article's web address, where the file gave one, in a browser.
+
+        Where there is a desktop (a local session), the desktop's browser opens it beside the
+        terminal. Over SSH there is none: a terminal browser (`$BROWSER`, else w3m, lynx or
+        links) takes the terminal as a pager does; with none installed, the address is still a
+        hyperlink in the reader's header, which the user's own terminal opens on ctrl+click.
+        """
         article = self._open_article()
         if article is None:
             return
-        if not article.url:
+        url = link_target(article.url)
+        if url is None:
             self.notify("This article has no web address.", timeout=2)
             return
-        self.open_url(article.url)
-        self.notify(f"Opening {one_line(article.url)}", timeout=2)
+        if has_desktop():
+            self.open_url(url)
+            self.notify(f"Opening {one_line(url)}", timeout=2)
+            return
+        browser = terminal_browser()
+        if browser is None:
+            self.notify(
+                "No browser on this machine: ctrl+click the address under the title "
+                "(a terminal link), or set $BROWSER.",
+                timeout=6,
+            )
+            return
+        if any("%s" in part for part in browser):  # the $BROWSER convention: %s is the address
+            self.run_outside([part.replace("%s", url) for part in browser])
+        else:
+            self.run_outside([*browser, url])
 
     def action_pipe(self) -> None:
         """`|`: the clean article to a shell command's input, as mutt pipes a message."""

@@ -78,8 +78,15 @@ class Navigation(AppState):
             self._preview.stop()
             self._preview = None
 
-    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def open_article(self, hit: Hit, query: str, focus: bool = True, early: bool = False) -> None:
+        """Load an article off the UI thread. Only the last one asked for is shown: a slower
+        load asked for earlier (a preview read from disk during a first index) that finishes
+        after a newer one must not replace it."""
+        self._requested = (hit.id, query)
+        self._load_article(hit, query, focus, early)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _load_article(self, hit: Hit, query: str, focus: bool, early: bool) -> None:
         article = self.engine.article(hit.id)
         if article is None and early:
             # read ahead of the first index: straight from the corpus, not annotated yet
@@ -88,7 +95,8 @@ class Navigation(AppState):
             result = read_file(self.corpus / hit.path, self.corpus)
             article = next((a for a in result.articles if a.id == hit.id), None)
             if article is not None:
-                self.post_message(ArticleReady(hit, article, Annotations(), [], query, focus))
+                if not get_current_worker().is_cancelled:
+                    self.post_message(ArticleReady(hit, article, Annotations(), [], query, focus))
                 return
         if article is None:
             self.post_message(ArticleReady(hit, None, Annotations(), [], query, focus))
@@ -100,6 +108,8 @@ class Navigation(AppState):
 
     @while_shown
     def on_article_ready(self, message: ArticleReady) -> None:
+        if self._requested != (message.hit.id, message.query):
+            return  # overtaken by a later request
         self._opening = None
         if message.article is None:
             if message.focus:

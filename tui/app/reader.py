@@ -486,6 +486,8 @@ class Reader(ScrollView, can_focus=True):
             content.stylize(self.style_for("reader--title"))
         elif block.kind == "meta":
             content.stylize(self.style_for("reader--meta"))
+        elif block.kind == "link":  # an OSC 8 hyperlink: the terminal opens it on ctrl+click
+            content.stylize(self.style_for("reader--meta") + Style(link=block.text))
         spans = self._indexes[line.block].touching(line.start, line.end)
         in_quote = False
         for span in spans:

@@ -132,6 +132,8 @@ class AppState(App[int]):
         """Marks as they were before the last change (what `u` puts back)."""
         self._opening: str | None = None
         """The article J/K (or a jump) is opening: the list's preview leaves it alone."""
+        self._requested: tuple[str, str] | None = None
+        """The article (and query) last asked of the loader: only its answer is shown."""
 
     @property
     def busy(self) -> bool:
