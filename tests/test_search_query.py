@@ -376,3 +376,31 @@ def test_a_pasted_huge_word_is_refused_in_one_line_not_searched_for_seconds(
     assert r.error is None and r.total == 0 and r.suggestion is None
     assert eng.search(long_word + "~").error is None
     assert eng.search("harbuor").suggestion == "harbour"  # short typos still get one
+
+
+def test_sure_speaker_leaves_out_the_engines_guesses(tmp_path: Path) -> None:
+    """`speaker:` finds every quotation given to a person, guesses included (the reader shows
+    those with a "?"); `sure_speaker:` only the ones the engine is sure of."""
+    corpus = tmp_path / "c"
+    write_md(
+        corpus,
+        "named.md",
+        "Adler on the summit",
+        "Ruth Adler opened the summit on Monday.\n\n"
+        '"We agreed on more than we expected," Adler said.',
+    )
+    write_md(
+        corpus,
+        "guess.md",
+        "Two leaders meet",
+        "Ruth Adler met Paula Grant at the summit. Both women spoke to reporters later.\n\n"
+        '"We agreed on more than we expected," she said.',
+    )
+    eng = engine(corpus, tmp_path / "ix")
+    eng.update()
+    guess = eng.annotations("guess.md").quotes
+    assert [(q.speaker, q.speaker_sure) for q in guess] == [("Ruth Adler", False)]
+    assert ids(eng.search("speaker:adler")) == {"named.md", "guess.md"}
+    assert ids(eng.search("sure_speaker:adler")) == {"named.md"}
+    assert ids(eng.search("speaker:adler NOT sure_speaker:adler")) == {"guess.md"}
+    assert check("sure_speaker:adler") is None

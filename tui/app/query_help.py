@@ -25,6 +25,9 @@ QUERY_TERMS: tuple[QueryTerm, ...] = (
     QueryTerm("person:", 'person:"Rosalind Okafor"', "articles naming that person"),
     QueryTerm("org:, place:", "place:Calder", "articles naming that organisation or place"),
     QueryTerm("speaker:", "speaker:okafor", "articles where that person is quoted"),
+    QueryTerm(
+        "sure_speaker:", "sure_speaker:okafor", "only quotes the engine is sure are theirs (no ?)"
+    ),
     QueryTerm("quote:", "quote:jobs", "words inside quotations"),
     QueryTerm("title:, source:", "source:harbour", "a field of the article"),
     QueryTerm("date:", "date:2025-11", "a year, month or day"),

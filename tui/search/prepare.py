@@ -81,6 +81,7 @@ def prepare(article: Article, ann: Annotations, file_key: str) -> dict[str, Any]
     people = by_label.get("PERSON", [])
     orgs = by_label.get("ORG", [])
     speakers = [q.speaker for q in ann.quotes if q.speaker]
+    sure_speakers = [q.speaker for q in ann.quotes if q.speaker and q.speaker_sure]
     doc: dict[str, Any] = {
         "id": article.id,
         "file": file_key,
@@ -112,6 +113,7 @@ def prepare(article: Article, ann: Annotations, file_key: str) -> dict[str, Any]
         "org": orgs,
         "place": by_label.get("PLACE", []),
         "speaker": speakers,
+        "sure_speaker": sure_speakers,
         "tag": article.tags,
     }
     for name, values in lists.items():

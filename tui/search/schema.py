@@ -23,7 +23,7 @@ from whoosh.analysis import StemFilter, StopFilter, Token, Tokenizer
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bumped whenever fields or analysis change; an index of another version is rebuilt."""
 
 TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
@@ -241,9 +241,22 @@ NAME_ANALYZER = WorldTokenizer()
 
 TEXT_FIELDS = ("title", "body", "quote")
 """Stemmed prose fields."""
-NAME_FIELDS = ("author", "source", "section", "person", "org", "place", "speaker", "tag")
+NAME_FIELDS = (
+    "author",
+    "source",
+    "section",
+    "person",
+    "org",
+    "place",
+    "speaker",
+    "sure_speaker",
+    "tag",
+)
 """Fields holding names: lower-cased words, no stemming and no stop words, so
-`person:"Bank of England"`-style phrases match exactly."""
+`person:"Bank of England"`-style phrases match exactly. `speaker` holds every quotation's
+speaker, best guesses included; `sure_speaker` only those the engine is sure of, so a user
+can leave the guesses out (`sure_speaker:blair`) or find only them (`speaker:blair NOT
+sure_speaker:blair`)."""
 DEFAULT_FIELD = "body"
 """What a bare word searches. The body field also holds the title's words (before the text,
 a phrase-proof gap apart, each occurrence weighing `TITLE_WEIGHT`), so a plain query is one
