@@ -8,7 +8,8 @@ from textual.widgets import Input, OptionList
 
 from tui.app.saved_searches import SavedSearchesScreen, SaveSearchDialog
 from tui.config import review_db_for
-from tui.review.saved import SavedSearches, searches_file
+from tui.review import ReviewStore
+from tui.review.saved import SavedSearches
 
 pytest_plugins = ["test_app_support"]  # the shared fixtures: make_app, built_index
 
@@ -40,8 +41,8 @@ async def test_save_list_run_and_delete_a_search(make_app: AppFactory) -> None:
         await pilot.press("d", "escape")
         await settle(pilot)
     settings = make_app.settings()
-    stored = SavedSearches(searches_file(review_db_for(make_app.corpus, settings)))
-    assert stored.all() == []
+    with ReviewStore(review_db_for(make_app.corpus, settings)) as store:  # what the app left
+        assert SavedSearches(store).all() == []
 
 
 async def test_saving_needs_a_search(make_app: AppFactory) -> None:

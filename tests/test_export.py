@@ -256,10 +256,11 @@ def test_the_core_writes_the_same_records_for_the_app(marked: dict[str, str]) ->
 
 
 def test_saved_searches_are_exported_with_their_counts(env: dict[str, str]) -> None:
-    from tui.review.saved import SavedSearches, searches_file
+    from tui.review.saved import SavedSearches
 
     settings = Settings(data_dir=Path(env["BROADSHEET_DATA_DIR"]))
-    SavedSearches(searches_file(review_db_for(CORPUS, settings))).save("minister", "okafor")
+    with ReviewStore(review_db_for(CORPUS, settings), reviewer="ana") as store:
+        SavedSearches(store).save("minister", "okafor")
     index = subprocess.run(
         [sys.executable, "-m", "tui.cli", "index", str(CORPUS)],
         capture_output=True,
@@ -273,11 +274,12 @@ def test_saved_searches_are_exported_with_their_counts(env: dict[str, str]) -> N
     assert out.returncode == 0, out.stderr
     (record,) = [json.loads(line) for line in out.stdout.splitlines()]
     assert record["name"] == "minister" and record["query"] == "okafor"
+    assert record["saved_by"] == "ana"
     assert record["count"] == 8  # the sample's articles that mention Okafor
 
 
 def test_no_saved_searches_says_so(env: dict[str, str]) -> None:
     out = export(env, "--searches", "--format", "csv")
     assert out.returncode == 0
-    assert out.stdout.splitlines() == ["name,query,saved_at,count"]
+    assert out.stdout.splitlines() == ["name,query,saved_at,count,saved_by"]
     assert "no saved searches" in out.stderr

@@ -196,31 +196,64 @@ def test_another_connection_committing_changes_the_data_version(db: Path) -> Non
         assert mine.changed_since("9999") == []
 
 
-def test_saved_searches_are_kept_beside_the_review_data(tmp_path: Path) -> None:
+def test_saved_searches_are_kept_in_the_review_store(tmp_path: Path) -> None:
+    from tui.review.saved import SavedSearches
+
+    db = tmp_path / "reviews" / "corpus.sqlite"
+    with ReviewStore(db, reviewer="ana") as store:
+        saved = SavedSearches(store)
+        assert saved.all() == []
+        saved.save("ports", "port OR harbour")
+        saved.save("minister", "okafor")
+        saved.save("Ports", "harbour")  # same name (any case): replaced, moved last
+    with ReviewStore(db, reviewer="bob") as other:  # another process on the same store
+        again = SavedSearches(other)
+        listed = again.all()
+        assert [(s.name, s.query, s.saved_by) for s in listed] == [
+            ("minister", "okafor", "ana"),
+            ("Ports", "harbour", "ana"),
+        ]
+        assert all(s.saved_at.endswith("Z") for s in listed)
+        assert again.delete("MINISTER") and not again.delete("minister")
+        assert [s.name for s in again.all()] == ["Ports"]
+        with pytest.raises(ValueError):
+            again.save("  ", "x")
+
+
+def test_searches_saved_in_the_old_file_move_into_the_store_once(tmp_path: Path) -> None:
+    """Before the store held them they were a JSON file beside a private store: they are read
+    into the store (entries that make no sense skipped) and the file is set aside."""
     from tui.review.saved import SavedSearches, searches_file
 
     db = tmp_path / "reviews" / "corpus.sqlite"
-    saved = SavedSearches(searches_file(db))
-    assert saved.all() == []
-    saved.save("ports", "port OR harbour")
-    saved.save("minister", "okafor")
-    saved.save("Ports", "harbour")  # same name (any case): replaced, moved last
-    again = SavedSearches(searches_file(db))  # another process reading the same file
-    assert [(s.name, s.query) for s in again.all()] == [
-        ("minister", "okafor"),
-        ("Ports", "harbour"),
-    ]
-    assert again.delete("minister") and not again.delete("minister")
-    assert [s.name for s in saved.all()] == ["Ports"]
-    with pytest.raises(ValueError):
-        saved.save("  ", "x")
+    old = searches_file(db)
+    old.parent.mkdir(parents=True)
+    old.write_text(
+        '[{"name": "ok", "query": "q", "saved_at": "2026-01-01T00:00:00+00:00"}, {"name": 3}]'
+    )
+    with ReviewStore(db, reviewer="ana") as store:
+        first = SavedSearches(store, old)
+        assert [(s.name, s.query, s.saved_by) for s in first.all()] == [("ok", "q", None)]
+        assert not old.exists() and old.with_name(old.name + ".imported").is_file()
+        first.delete("ok")
+        assert SavedSearches(store, old).all() == []  # not brought back
+    old.write_text("{not json")
+    with ReviewStore(db, reviewer="ana") as store:
+        assert SavedSearches(store, old).all() == []
 
 
-def test_a_damaged_saved_searches_file_reads_as_what_makes_sense(tmp_path: Path) -> None:
+def test_a_version_3_store_opens_and_gains_saved_searches(tmp_path: Path) -> None:
     from tui.review.saved import SavedSearches
 
-    path = tmp_path / "s.json"
-    path.write_text('[{"name": "ok", "query": "q", "saved_at": "2026-01-01"}, {"name": 3}]')
-    assert [s.name for s in SavedSearches(path).all()] == ["ok"]
-    path.write_text("{not json")
-    assert SavedSearches(path).all() == []
+    db = tmp_path / "old.sqlite"
+    with ReviewStore(db, reviewer="ana") as store:
+        store.set_flagged("a.txt")
+    con = sqlite3.connect(db)
+    con.execute("DROP TABLE searches")
+    con.execute("PRAGMA user_version = 3")
+    con.commit()
+    con.close()
+    with ReviewStore(db, reviewer="ana") as store:
+        assert store.get("a.txt").flagged
+        SavedSearches(store).save("flagged ports", "port is:flagged")
+        assert [s.name for s in SavedSearches(store).all()] == ["flagged ports"]

@@ -13,6 +13,7 @@ from test_review_store_pg import cluster
 
 from tui.review import Mark, ReviewStore
 from tui.review.migrate import copy_marks
+from tui.review.saved import SavedSearches
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,6 +62,24 @@ def test_copy_both_ways_is_idempotent(tmp_path: Path, kinds: tuple[str, str]) ->
         assert {t: s.by for t, s in mark.tag_stamps.items()} == {"trade": "ana", "Ports": "bob"}
         assert left["c.json#2"].note == "second, later"  # the later note wins everywhere
         assert left["b.txt"].reviewed_by == ["bob"]
+
+
+@pytest.mark.parametrize("kinds", [("sqlite", "postgresql"), ("postgresql", "sqlite")])
+def test_saved_searches_travel_with_the_marks(tmp_path: Path, kinds: tuple[str, str]) -> None:
+    def place(kind: str, name: str) -> str:
+        return str(tmp_path / f"{name}.sqlite") if kind == "sqlite" else cluster().new_database()
+
+    one, two = place(kinds[0], "one"), place(kinds[1], "two")
+    with ReviewStore(one, reviewer="ana") as a, ReviewStore(two, reviewer="bob") as b:
+        SavedSearches(a).save("ports", "port OR harbour")
+        SavedSearches(a).save("minister", "okafor")
+        SavedSearches(b).save("Ports", "harbour master")  # bob's, saved later: it wins
+        copy_marks(a, b)
+        copy_marks(b, a)
+        copy_marks(a, b)  # again: nothing changes
+        for store in (a, b):
+            listed = {(s.name, s.query, s.saved_by) for s in SavedSearches(store).all()}
+            assert listed == {("minister", "okafor", "ana"), ("Ports", "harbour master", "bob")}
 
 
 def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -86,6 +86,18 @@ def test_two_reviewers_see_each_others_marks_and_export_names_both(
             re.compile(r"✓ reviewed by (you, bob|bob, you)"), what="bob's review in ana's app"
         )
         assert ana.exit_status() is None and bob.exit_status() is None
+
+        # A search ana saves is in bob's list of saved searches, with her name.
+        ana.keys("q")  # back to the list (`/` in the reader finds in the article)
+        ana.wait_for(flows.LIST_FOOTER, what="the list after q")
+        flows.search(ana, "glacier")
+        ana.keys("S")
+        ana.wait_for("A name for it", what="the save-search dialog")
+        ana.type("ice watch")
+        ana.keys("Enter")
+        ana.wait_for("Saved as ice watch", what="the search saved")
+        bob.keys("L")
+        bob.wait_for(re.compile(r"ice watch\s+glacier\s+\(\d+\)\s+by ana"), what="ana's search")
     finally:
         ana.kill()
         bob.kill()

@@ -15,6 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.app.text import one_line
 from tui.model import LABELS
+from tui.review import ReviewStoreError
 
 if TYPE_CHECKING:
     from tui.app.app import BroadsheetApp
@@ -75,7 +76,11 @@ def palette_commands(app: BroadsheetApp) -> list[PaletteCommand]:
     commands.append(
         PaletteCommand("Saved searches", "With their counts now (L)", app.action_saved_searches)
     )
-    for saved in app.saved_searches.all():
+    try:
+        saved_searches = app.saved_searches.all() if app.saved_searches is not None else []
+    except ReviewStoreError:
+        saved_searches = []  # the palette still opens; `L` says what is wrong
+    for saved in saved_searches:
         commands.append(
             PaletteCommand(
                 f"Run saved search: {one_line(saved.name)}",

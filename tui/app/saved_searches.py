@@ -21,7 +21,8 @@ from textual.widgets.option_list import Option
 from tui.app.dialogs import InputDialog
 from tui.app.state import AppState
 from tui.app.text import one_line
-from tui.review.saved import SavedSearch
+from tui.review import ReviewStoreError
+from tui.review.saved import SavedSearch, SavedSearches
 
 
 class SaveSearchDialog(InputDialog[str]):
@@ -47,9 +48,12 @@ class SavedSearchesScreen(ModalScreen[SavedSearch | None]):
         Binding("d", "delete", "Delete", id="saved-delete"),
     ]
 
-    def __init__(self, searches: list[tuple[SavedSearch, int | None]]) -> None:
+    def __init__(
+        self, searches: list[tuple[SavedSearch, int | None]], me: str | None = None
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.searches = searches
+        self.me = me
         self.deleted: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -69,6 +73,9 @@ class SavedSearchesScreen(ModalScreen[SavedSearch | None]):
             line = Text(one_line(saved.name), style="bold")
             line.append(f"  {one_line(saved.query)}", style="dim")
             line.append("  (?)" if count is None else f"  ({count:,})")
+            if saved.saved_by:  # a shared store: whose search it is
+                who = "you" if saved.saved_by == self.me else one_line(saved.saved_by)
+                line.append(f"  by {who}", style="dim")
             options.append(Option(line, id=saved.name))
         return options
 
@@ -99,30 +106,61 @@ class SavedSearchActions(AppState):
             self.notify("Type a search first (/), then S saves it.", timeout=2)
             return
 
+        saved_searches = self._saved_searches()
+        if saved_searches is None:
+            return
+
         def save(name: str | None) -> None:
-            if name:
-                self.saved_searches.save(name, query)
-                self.notify(f"Saved as {one_line(name)}: L lists saved searches", timeout=2)
+            if not name:
+                return
+            try:
+                saved_searches.save(name, query)
+            except ReviewStoreError as exc:
+                self.notify(f"Not saved: {one_line(exc)}", severity="error", timeout=6)
+                return
+            self.notify(f"Saved as {one_line(name)}: L lists saved searches", timeout=2)
 
         self.push_screen(SaveSearchDialog(query), callback=save)
 
+    def _saved_searches(self) -> SavedSearches | None:
+        if self.saved_searches is None:
+            self.notify(
+                "Saved searches live in the review store, which could not be opened.",
+                severity="warning",
+                timeout=4,
+            )
+        return self.saved_searches
+
     def action_saved_searches(self) -> None:
-        self.count_saved_searches()
+        if self._saved_searches() is not None:
+            self.count_saved_searches()
 
     @work(thread=True, exclusive=True, group="saved", exit_on_error=False)
     def count_saved_searches(self) -> None:
+        assert self.saved_searches is not None
         counted: list[tuple[SavedSearch, int | None]] = []
-        for saved in self.saved_searches.all():
+        try:
+            searches = self.saved_searches.all()
+        except ReviewStoreError as exc:
+            message = f"Saved searches: {one_line(exc)}"
+            self.call_from_thread(self.notify, message, severity="error", timeout=6)
+            return
+        for saved in searches:
             results = self.engine.search(saved.query, limit=1)
             counted.append((saved, None if results.error else results.total))
         self.call_from_thread(self._show_saved, counted)
 
     def _show_saved(self, counted: list[tuple[SavedSearch, int | None]]) -> None:
-        screen = SavedSearchesScreen(counted)
+        screen = SavedSearchesScreen(counted, self.store.reviewer if self.store else None)
 
         def chosen(saved: SavedSearch | None) -> None:
+            assert self.saved_searches is not None
             for name in screen.deleted:
-                self.saved_searches.delete(name)
+                try:
+                    self.saved_searches.delete(name)
+                except ReviewStoreError as exc:
+                    self.notify(f"Not deleted: {one_line(exc)}", severity="error", timeout=6)
+                    break
             if saved is not None:
                 self.run_saved_search(saved.query)
 

@@ -31,7 +31,7 @@ from tui.app.side_panel import SidePanel
 from tui.app.status_line import StatusLine
 from tui.config import Settings, history_file, review_db_for
 from tui.model import Problem
-from tui.review import Mark, ReviewStore
+from tui.review import Mark, ReviewStore, ReviewStoreError
 from tui.review.saved import SavedSearches, searches_file
 from tui.review.watch import Subscription
 from tui.search.api import Hit, SearchEngine, SearchResults, Sort
@@ -71,6 +71,18 @@ def while_shown(handler: Callable[[Any, M], None]) -> Callable[[Any, M], None]:
     return guarded
 
 
+def open_saved_searches(store: ReviewStore | None, private_db: Path) -> SavedSearches | None:
+    """The store's saved searches; ones a private store kept in a file beside it (before the
+    store held them) are brought in on the way. An error here must not stop the app opening:
+    the searches are then unavailable and the file is read again next time."""
+    if store is None:
+        return None
+    try:
+        return SavedSearches(store, searches_file(private_db))
+    except ReviewStoreError:
+        return SavedSearches(store)
+
+
 class AppState(App[int]):
     """The state and widgets of a `BroadsheetApp`, shared by its parts."""
 
@@ -101,7 +113,8 @@ class AppState(App[int]):
         folder the app was started from may be anywhere, or the read-only corpus)."""
         self.store_error = store_error
         self.history = History(history_file(settings), settings.history_size)
-        self.saved_searches = SavedSearches(searches_file(review_db_for(corpus, settings)))
+        self.saved_searches = open_saved_searches(store, review_db_for(corpus, settings))
+        """The saved searches live in the review store (None when it could not be opened)."""
         self.sort: Sort = "relevance"
         self.results: SearchResults | None = None
         self.query_text = ""

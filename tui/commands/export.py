@@ -26,6 +26,7 @@ from tui.review.export import (
 )
 
 if TYPE_CHECKING:  # imported where used, so other commands and --help do not load them
+    from tui.config import Settings
     from tui.search.api import SearchEngine
 
 
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     has_store = db.exists() or not private  # a shared store may hold marks made elsewhere
     index_dir = Path(args.index_dir).expanduser() if args.index_dir else index_dir_for(corpus)
     if args.searches:
-        return export_searches(args, corpus, db, index_dir)
+        return export_searches(args, corpus, settings, index_dir)
     engine: SearchEngine | None = None
     records: list[dict[str, Any]] = []
     try:
@@ -105,11 +106,28 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def export_searches(args: argparse.Namespace, corpus: Path, db: Path, index_dir: Path) -> int:
+def export_searches(
+    args: argparse.Namespace, corpus: Path, settings: Settings, index_dir: Path
+) -> int:
     """`--searches`: the saved searches, each with how many articles it finds now."""
+    from tui.config import review_db_for
+    from tui.review import ReviewStoreError
+    from tui.review.location import PRIVATE, open_review_store
     from tui.review.saved import SavedSearches, searches_file
 
-    searches = SavedSearches(searches_file(db)).all()
+    private_db = review_db_for(corpus, settings)
+    old_file = searches_file(private_db)
+    searches = []
+    if (
+        private_db.exists()
+        or old_file.exists()
+        or (settings.review_store.strip() or PRIVATE) != PRIVATE
+    ):
+        try:
+            with open_review_store(corpus, settings) as store:
+                searches = SavedSearches(store, old_file).all()
+        except ReviewStoreError as exc:
+            raise CommandError(str(exc)) from exc
     engine = (
         open_engine(corpus, index_dir, update=False) if searches and index_dir.exists() else None
     )

@@ -239,7 +239,7 @@ def write(records: list[dict[str, Any]], fmt: Format, out: TextIO) -> None:
         writer.writerow({k: "" if v is None else csv_cell(v) for k, v in flat.items()})
 
 
-SEARCH_FIELDS: tuple[str, ...] = ("name", "query", "saved_at", "count")
+SEARCH_FIELDS: tuple[str, ...] = ("name", "query", "saved_at", "count", "saved_by")
 
 
 def search_records(

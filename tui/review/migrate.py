@@ -16,6 +16,7 @@ from typing import TextIO
 
 from tui.review.location import open_store_at, store_location
 from tui.review.marks import ReviewStoreError
+from tui.review.saved import SavedSearches
 from tui.review.store import ReviewStore
 
 
@@ -39,6 +40,10 @@ def copy_marks(
         if not mark.is_empty and (only is None or mark.id in only)
     ]
     changed = sum(1 for mark in marks if target.merge(mark))
+    if only is None:  # a whole store: its saved searches too (the later of a name wins)
+        kept = SavedSearches(target)
+        for saved in SavedSearches(source).all():
+            kept.merge(saved)
     return CopyReport(total=len(marks), changed=changed)
 
 

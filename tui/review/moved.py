@@ -21,7 +21,6 @@ file in the data folder is passed over, never repaired or set aside.
 from __future__ import annotations
 
 import shlex
-import shutil
 import sqlite3
 import sys
 from contextlib import closing
@@ -258,7 +257,7 @@ def move_marks(
         copied = copy_marks(src, dst, only=carry)
         dst.set_info(INFO_MOVED_FROM, str(source))
         src.set_info(INFO_MOVED_TO, str(target))
-        _carry_saved_searches(db, dst.location)
+        _carry_saved_searches(src, dst, db)
     left = {i: why for i, why in found.unmatched.items() if i not in carry}
     return MoveReport(total=found.total, moved=len(carry), changed=copied.changed, left=left)
 
@@ -267,14 +266,16 @@ def _standing(store: ReviewStore) -> dict[str, str | None]:
     return {mark.id: mark.content_hash for mark in store.all_marks().values() if not mark.is_empty}
 
 
-def _carry_saved_searches(old_db: Path, new_db: str) -> None:
-    """Saved searches live beside the store; the new corpus takes the old list if it has
-    none of its own (a list is not merged: one the user has started is theirs)."""
-    from tui.review.saved import searches_file
+def _carry_saved_searches(src: ReviewStore, dst: ReviewStore, old_db: Path) -> None:
+    """The new corpus takes the old one's saved searches if it has none of its own (a list is
+    not merged: one the user has started is theirs)."""
+    from tui.review.saved import SavedSearches, searches_file
 
-    old_list, new_list = searches_file(old_db), searches_file(Path(new_db))
-    if old_list.is_file() and not new_list.exists():
-        shutil.copyfile(old_list, new_list)
+    kept = SavedSearches(dst)
+    if kept.all():
+        return
+    for saved in SavedSearches(src, searches_file(old_db)).all():
+        kept.merge(saved)
 
 
 def run_move(

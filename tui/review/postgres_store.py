@@ -44,6 +44,8 @@ _BYTE_ORDER_COLUMNS = (
     ("tags", "tag"),
     ("tags", "reviewer"),
     ("info", "key"),
+    ("searches", "key"),
+    ("searches", "saved_at"),
 )
 """Compared and sorted by code point as in SQLite (a server's locale would ignore the
 punctuation in times and sort ids differently)."""
@@ -174,6 +176,10 @@ class PostgresReviewStore(ReviewStore):
         if version == 2:
             schema.upgrade_from_v2(run)
             run('ALTER TABLE info ALTER COLUMN key TYPE TEXT COLLATE "C"', ())
+        if version in (2, 3):
+            schema.create(run)  # the tables added since (saved searches)
+            for table, column in _BYTE_ORDER_COLUMNS[-2:]:
+                run(f'ALTER TABLE {table} ALTER COLUMN {column} TYPE TEXT COLLATE "C"', ())
             run("UPDATE meta SET value = ? WHERE key = 'schema'", (schema.SCHEMA_VERSION,))
         elif version < schema.SCHEMA_VERSION:
             raise ReviewStoreError(f"{self.location} holds tables Broadsheet does not know")

@@ -1,19 +1,30 @@
-"""Saved searches: named queries kept with the review data of a corpus.
+"""Saved searches: named queries kept in a corpus's review store, with who saved them and when.
 
-A JSON file beside the review database, so it lives (and is backed up, shared or deleted) with
-the marks it helps to make, and `broadsheet export --searches` can write it out. Written whole
-through a temporary file and a rename: a crash leaves the old list or the new, never half.
+They live with the marks they help to make: a shared store (a group's SQLite file, PostgreSQL)
+shares them with the team like any mark, `review-store migrate` and `marks move` carry them, and
+`broadsheet export --searches` writes them out. A name is one search per store (any case): a
+colleague saving the same name replaces it, and the list says who saved each one.
+
+Before version 4 of the store they were a JSON file beside the private review file
+(`searches_file`); that file is read once into the store and renamed `*.imported`, so nothing a
+user saved is lost and nothing is imported twice.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import threading
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
+
+from tui.review.schema import Run
+
+if TYPE_CHECKING:
+    from tui.review.store import ReviewStore
 
 SUFFIX = ".searches.json"
 
@@ -23,58 +34,100 @@ class SavedSearch(BaseModel):
     query: str
     saved_at: str
     """ISO 8601 UTC time it was saved (or last changed)."""
+    saved_by: str | None = None
+    """The reviewer who saved it (None for one saved before stores recorded it)."""
 
 
 def searches_file(review_db: Path) -> Path:
-    """Where the saved searches of the corpus whose marks are in `review_db` live."""
+    """Where a private store kept its corpus's saved searches before version 4."""
     return review_db.with_name(review_db.name + SUFFIX)
 
 
-class SavedSearches:
-    """The saved searches in one file; read again on every call (another process may write)."""
+def read_searches_file(path: Path) -> list[SavedSearch]:
+    """The searches of an old JSON file; entries that make no sense are skipped, not fatal."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    out = []
+    for item in raw if isinstance(raw, list) else []:
+        try:
+            out.append(SavedSearch.model_validate(item))
+        except ValueError:
+            continue
+    return out
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._lock = threading.Lock()
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+class SavedSearches:
+    """The saved searches of one review store; read again on every call (a colleague's app or
+    another process may have saved one)."""
+
+    def __init__(self, store: ReviewStore, legacy: Path | None = None) -> None:
+        self.store = store
+        if legacy is not None and legacy.is_file():
+            self._import(legacy)
 
     def all(self) -> list[SavedSearch]:
-        """Every saved search, in the order saved."""
-        try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return []
-        out = []
-        for item in raw if isinstance(raw, list) else []:
-            try:
-                out.append(SavedSearch.model_validate(item))
-            except ValueError:
-                continue  # a hand-edited entry that makes no sense: skipped, not fatal
-        return out
+        """Every saved search, oldest first."""
+        rows = self.store.transaction(
+            False,
+            "cannot read saved searches",
+            lambda run: run(
+                "SELECT name, query, saved_at, saved_by FROM searches ORDER BY saved_at, key", ()
+            ),
+        )
+        return [SavedSearch(name=n, query=q, saved_at=at, saved_by=by) for n, q, at, by in rows]
 
     def save(self, name: str, query: str) -> SavedSearch:
-        """Save `query` as `name` (a search of that name is replaced)."""
+        """Save `query` as `name` (a search of that name, in any case, is replaced)."""
         name, query = " ".join(name.split()), query.strip()
         if not name or not query:
             raise ValueError("a saved search needs a name and a query")
-        stamp = datetime.now(UTC).isoformat(timespec="seconds")
-        saved = SavedSearch(name=name, query=query, saved_at=stamp)
-        with self._lock:
-            searches = [s for s in self.all() if s.name.casefold() != name.casefold()]
-            self._write([*searches, saved])
+        saved = SavedSearch(name=name, query=query, saved_at=_now(), saved_by=self.store.reviewer)
+        self.store.transaction(True, "cannot save the search", lambda run: _put(run, saved))
         return saved
 
-    def delete(self, name: str) -> bool:
-        with self._lock:
-            searches = self.all()
-            kept = [s for s in searches if s.name != name]
-            if len(kept) == len(searches):
+    def merge(self, saved: SavedSearch) -> bool:
+        """Keep `saved` unless this store holds a later search of that name (copies between
+        stores: run again, or the other way round, nothing is lost). True if it changed."""
+
+        def body(run: Run) -> bool:
+            rows = run("SELECT saved_at FROM searches WHERE key = ?", (_key(saved.name),))
+            if rows and str(rows[0][0]) >= saved.saved_at:
                 return False
-            self._write(kept)
+            _put(run, saved)
             return True
 
-    def _write(self, searches: list[SavedSearch]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        data = [s.model_dump() for s in searches]
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, self.path)
+        return self.store.transaction(True, "cannot save the search", body)
+
+    def delete(self, name: str) -> bool:
+        def body(run: Run) -> bool:
+            found = run("SELECT key FROM searches WHERE key = ?", (_key(name),))
+            if found:
+                run("DELETE FROM searches WHERE key = ?", (_key(name),))
+            return bool(found)
+
+        return self.store.transaction(True, "cannot delete the search", body)
+
+    def _import(self, legacy: Path) -> None:
+        for saved in read_searches_file(legacy):
+            self.merge(saved)
+        with contextlib.suppress(OSError):  # read-only folder: merging again changes nothing
+            os.replace(legacy, legacy.with_name(legacy.name + ".imported"))
+
+
+def _put(run: Run, saved: SavedSearch) -> None:
+    run(
+        "INSERT INTO searches (key, name, query, saved_at, saved_by) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET name = excluded.name, query = excluded.query, "
+        "saved_at = excluded.saved_at, saved_by = excluded.saved_by",
+        (_key(saved.name), saved.name, saved.query, saved.saved_at, saved.saved_by),
+    )

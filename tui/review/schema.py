@@ -12,6 +12,8 @@ write so a watcher can ask "what changed after the last change I saw" without tr
 Version 3 lets marks follow a corpus that was moved or renamed (`moved`): each mark keeps the
 content hash of its article when it was last marked (`marks.content_hash`), and `info` holds
 text facts about the store, such as the corpus folder a private store belongs to.
+Version 4 keeps the saved searches (`searches`, one per name in any case, with who saved them),
+so a shared store shares them too; before, they were a JSON file beside a private store.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS marks (
@@ -64,6 +66,13 @@ INSERT INTO meta (key, value) VALUES ('rev', 0) ON CONFLICT (key) DO NOTHING;
 CREATE TABLE IF NOT EXISTS info (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS searches (
+    key      TEXT PRIMARY KEY,
+    name     TEXT NOT NULL,
+    query    TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    saved_by TEXT
 )
 """
 INFO_CORPUS = "corpus"

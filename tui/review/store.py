@@ -157,6 +157,11 @@ class ReviewStore:
         start); driver errors become `ReviewStoreError` saying `what` failed."""
         raise NotImplementedError
 
+    def transaction(self, write: bool, what: str, body: Callable[[Run], T]) -> T:
+        """`body` in one transaction of this store, for the tables kept beside the marks (saved
+        searches); errors become one-line `ReviewStoreError`s saying `what` failed."""
+        return self._run(write, what, body)
+
     def _announce(self, run: Run, rev: int) -> None:
         """Tell other open stores about change `rev` when it commits (PostgreSQL: NOTIFY)."""
 
