@@ -143,3 +143,31 @@ def test_a_colleague_killed_mid_marking_loses_nothing_already_saved(
     mark = records[flows.story_id(DREDGING)]
     assert mark["flagged"] is True and mark["flagged_by"] == "ana"
     assert "ana" in mark["reviewed_by"]
+
+
+def test_a_database_restart_mid_session_is_survived_by_both_apps(
+    tmp_path: Path, exe: str, corpus: Path
+) -> None:
+    """PostgreSQL restarted under two open apps: the next mark reconnects, and the other app
+    hears of it again (its listening connection comes back too)."""
+    server = cluster()
+    store = server.new_database()
+    ana_iso = reviewer(tmp_path, "ana", store)
+    bob_iso = reviewer(tmp_path, "bob", store)
+    ana = start_app(tmp_path, ana_iso, exe, corpus)
+    bob = start_app(tmp_path, bob_iso, exe, corpus)
+    try:
+        open_dredging(ana)
+        open_dredging(bob)
+        ana.keys("f")
+        bob.wait_for("⚑ flagged by ana", what="ana's flag before the restart")
+        server.restart()
+        ana.keys("r")
+        ana.wait_for("✓ reviewed by you", what="ana's review saved after the restart")
+        bob.wait_for("✓ reviewed by ana", what="ana's review arriving after the restart")
+        bob.keys("r")
+        ana.wait_for(re.compile(r"✓ reviewed by (you, bob|bob, you)"), what="bob's review")
+        assert ana.exit_status() is None and bob.exit_status() is None
+    finally:
+        ana.kill()
+        bob.kill()
