@@ -275,3 +275,36 @@ def test_kill_9_during_first_build(tmp_path: Path) -> None:
     assert len(ids(e.search("zebraword", limit=500))) == 120
     assert e.partial() is None
     e.close()
+
+
+def test_damage_a_search_met_is_rebuilt_by_the_next_update_in_another_process(
+    tmp_path: Path,
+) -> None:
+    """A search that meets scrambled postings says the index will be rebuilt; the rebuild must
+    then happen in the next `broadsheet index`, a process that never saw the error (the sizes
+    still look right), instead of reporting every file unchanged."""
+    corpus = tmp_path / "corpus"
+    small_corpus(corpus)
+    e = engine(corpus, tmp_path / "index")
+    e.update()
+    seg = segment_file(gen_dir(e))
+    e.close()
+    size = seg.stat().st_size
+    with open(seg, "r+b") as fh:
+        fh.seek(size // 4)
+        fh.write(os.urandom(size // 2))
+    searching = engine(corpus, tmp_path / "index")
+    errors = [
+        r.error.message
+        for q in ("harbour", "market OR election", '"budget approved"', "council", "exports")
+        if (r := searching.search(q)).error is not None
+    ]
+    searching.close()
+    assert errors, "the scrambled postings went unnoticed by every query (pick other words)"
+    assert all("damaged" in m and "rebuilt" in m for m in errors), errors
+    fresh = engine(corpus, tmp_path / "index")  # as `broadsheet index` in a new process
+    summary = fresh.update()
+    assert summary.rebuilt and "error while searching" in (summary.reason or ""), summary
+    assert ids(fresh.search("harbour")) == {"a.md"}
+    assert fresh.search("council").error is None
+    fresh.close()

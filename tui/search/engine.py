@@ -359,7 +359,13 @@ class WhooshSearchEngine:
         return got
 
     def search(
-        self, query: str, *, limit: int = 20, page: int = 1, sort: Sort = "relevance"
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        page: int = 1,
+        sort: Sort = "relevance",
+        facets: bool = True,
     ) -> SearchResults:
         started = time.perf_counter()
         res = SearchResults(query=query, page=max(1, page))
@@ -373,7 +379,7 @@ class WhooshSearchEngine:
             return res
         try:
             with self._lock:  # the commit a search read from is the one its label describes
-                self._search(query, max(1, limit), max(1, page), sort, res)
+                self._search(query, max(1, limit), max(1, page), sort, res, facets)
                 res.building = self._partial
         except Exception as exc:  # never raise for a query; a broken index is reported
             res.hits = []
@@ -385,12 +391,20 @@ class WhooshSearchEngine:
         """A message for an exception from Whoosh. Errors reading the files (I/O, truncated
         or garbled data) mark the index for a rebuild at the next update: it is a cache."""
         name = type(exc).__name__
-        if isinstance(exc, (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError)):
+        said = " ".join(str(exc).split())
+        if _looks_damaged(exc):
             self._damaged = f"damaged index (error while searching: {name})"
-            return f"the index looks damaged ({name}: {exc}); it will be rebuilt on next update"
-        return f"search failed ({name}: {exc})"
+            if self._gen is not None:  # the next update rebuilds, in this process or another
+                self.layout.mark_damaged(self._gen, f"error while searching: {name}: {said}")
+            return (
+                f"the index looks damaged ({name}: {said[:120]}); "
+                "it will be rebuilt on the next update (`broadsheet index CORPUS`)"
+            )
+        return f"search failed ({name}: {said[:200]})"
 
-    def _search(self, text: str, limit: int, page: int, sort: Sort, res: SearchResults) -> None:
+    def _search(
+        self, text: str, limit: int, page: int, sort: Sort, res: SearchResults, facets: bool
+    ) -> None:
         text = text.strip()
         if not text:
             return
@@ -458,7 +472,8 @@ class WhooshSearchEngine:
                 res.hits.append(
                     self._hit(stored, float(score) if sort == "relevance" else 0.0, snip, marks)
                 )
-            self._facets(searcher, matched, res)
+            if facets:  # the command line shows none
+                self._facets(searcher, matched, res)
             if (res.total == 0 or len(top) < limit) and self._partial is None:
                 # (not while a first build runs: the word may be in what is not indexed yet)
                 res.suggestion = self._suggest(searcher, q, text)
@@ -829,3 +844,11 @@ def _raw_dates(searcher: Any) -> list[int]:
             values = list(leaf.column_reader("date", translate=False))
         raw += values[:count] + [0] * (count - len(values))
     return raw
+
+
+def _looks_damaged(exc: BaseException) -> bool:
+    """Errors that come from the index files' bytes rather than from the query: I/O, truncated
+    or garbled data, and Whoosh's own plain `Exception` for a posting block it cannot read."""
+    if isinstance(exc, (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError)):
+        return True
+    return type(exc) is Exception and str(exc).startswith("Block tag error")

@@ -43,6 +43,9 @@ from tui.search.schema import SCHEMA_VERSION
 
 CURRENT = "CURRENT"
 LOCK = "writer.lock"
+DAMAGED = "DAMAGED"
+"""A file in a generation saying a search met damaged data in it (and what): the next update,
+in whichever process, rebuilds instead of trusting sizes that still look right."""
 TAGS = "tags.json"
 GEN_PREFIX = "ix-"
 _IGNORED = (MANIFEST, f"{MANIFEST}-wal", f"{MANIFEST}-shm", f"{MANIFEST}-journal")
@@ -184,6 +187,12 @@ class Layout:
                 with contextlib.suppress(OSError):
                     child.unlink()
 
+    def mark_damaged(self, gen: Path, reason: str) -> None:
+        """Record that `gen` gave damaged data to a search. Never raises: a read-only or full
+        disk only means this process's own next update is the one that rebuilds."""
+        with contextlib.suppress(OSError):
+            (gen / DAMAGED).write_text(reason[:500], encoding="utf-8")
+
     def inspect(self, fingerprint: str | None) -> Inspection:
         """Decide whether the current generation can be used. Never raises.
 
@@ -205,6 +214,9 @@ class Layout:
                 manifest.close()
         except Exception as exc:
             return Inspection(gen, False, f"damaged index (manifest unreadable: {exc})")
+        damage = _read_damage(gen)
+        if damage is not None:
+            return Inspection(gen, False, f"damaged index ({damage})", meta=meta)
         partial = meta.get("complete") != "1"
         if partial and meta.get("partial") != "1":
             return Inspection(gen, False, "damaged index (generation never completed)", meta=meta)
@@ -279,3 +291,12 @@ def holding(lock: WriterLock, timeout: float) -> Iterator[bool]:
     finally:
         if got:
             lock.release()
+
+
+def _read_damage(gen: Path) -> str | None:
+    try:
+        return (gen / DAMAGED).read_text(encoding="utf-8", errors="replace").strip() or "damaged"
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"damage marker unreadable: {exc.strerror or exc}"
