@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from test_app_support import (
     CORPUS,
     AppFactory,
@@ -20,7 +21,7 @@ from test_app_support import (
     widget_text,
 )
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, ProgressBar
+from textual.widgets import Input, Label, OptionList, ProgressBar
 
 from tui.app.app import BroadsheetApp
 from tui.app.article_list import ROW_HEIGHT
@@ -622,6 +623,12 @@ async def test_a_keymap_clash_is_reported_and_the_default_kept(make_app: AppFact
         assert mark.reviewed and not mark.flagged  # r still means reviewed
         await pilot.press("f")
         assert app.store.get(hit.id).flagged  # and flag kept its own key
+        await pilot.press("question_mark")  # the help screen says why f is still f
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        warning = app.screen.query_one(".keymap-warning", Label)
+        assert "flag = 'r' clashes with reviewed" in str(warning.render())
+        rows = {row.binding_id: row for row in app.screen.rows}
+        assert rows["flag"].keys == "f"
 
 
 def test_keymap_check_keeps_good_remaps_and_drops_unusable_ones() -> None:
@@ -631,12 +638,29 @@ def test_keymap_check_keeps_good_remaps_and_drops_unusable_ones() -> None:
 
     app_keys = [Binding("r", "a", id="reviewed"), Binding("f", "b", id="flag")]
     reader = [Binding("n", "c", id="next-hit"), Binding("j", "d", id="down")]
-    keymap = {"flag": "x", "next-hit": "j", "down": "page down"}
+    keymap = {"flag": "x", "next-hit": "j", "down": "page down", "reviewed": "ctrl+pgdn,z"}
     kept, warnings = check_keymap(keymap, [reader], app_keys)
     assert kept == {"flag": "x"}
-    assert len(warnings) == 2
-    assert any("down = 'page down' names no key" in w for w in warnings)
+    assert len(warnings) == 3
+    assert any("down = 'page down': 'page down' is not a key" in w for w in warnings)
+    assert any("reviewed = 'ctrl+pgdn,z': 'ctrl+pgdn' is not a key" in w for w in warnings)
     assert any("next-hit = 'j' clashes with down" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    "key", ["x", "?", "question_mark", "slash", "f5", "pagedown", "ctrl+x", "shift+tab", "space"]
+)
+def test_keys_a_terminal_sends_are_keys(key: str) -> None:
+    from tui.app.keymap_check import is_key
+
+    assert is_key(key)
+
+
+@pytest.mark.parametrize("key", ["pgdown", "ctrl+xyz", "page down", "f99x", "ctrl+"])
+def test_typos_are_not_keys(key: str) -> None:
+    from tui.app.keymap_check import is_key
+
+    assert not is_key(key)
 
 
 # -- layout, problems -----------------------------------------------------------------------

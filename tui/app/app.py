@@ -168,15 +168,15 @@ class BroadsheetApp(
         known = self._binding_ids()
         unknown = sorted(set(keymap) - known)
         if unknown:
-            self.notify(
-                f"Unknown key binding id(s) in [keymap]: {', '.join(unknown)}",
-                severity="warning",
-            )
+            line = f"Unknown key binding id(s) in [keymap]: {', '.join(unknown)}"
+            self.keymap_warnings.append(line)
+            self.notify(line, severity="warning")
         from tui.app.keymap_check import check_keymap
 
         scopes = [getattr(cls, "BINDINGS", []) for cls in self._binding_classes()[1:]]
         keymap, clashes = check_keymap(keymap, scopes, getattr(type(self), "BINDINGS", []))
         for line in clashes:
+            self.keymap_warnings.append(line)  # the help screen lists them too
             self.notify(line, severity="warning", timeout=10)
         self.set_keymap(keymap)
 

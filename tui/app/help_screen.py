@@ -6,6 +6,7 @@ and the binding ids to remap with are listed beside them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -78,15 +79,19 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark,f1", "close", "Close help", id="help-close"),
     ]
 
-    def __init__(self, rows: list[HelpRow], where: str) -> None:
+    def __init__(self, rows: list[HelpRow], where: str, warnings: Sequence[str] = ()) -> None:
         super().__init__(classes="dialog-screen")
         self.rows = rows
         self.where = where
+        self.warnings = list(warnings)
+        """Problems with the config's [keymap]: a key that did not take is explained here."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="help"):
             yield Label(Text(f"Keys — {self.where}", style="bold"), classes="dialog-title")
             yield Label(Text(INTRO, style="dim"), classes="dialog-hint")
+            for line in self.warnings:
+                yield Label(Text(f"⚠ {line}", style="bold"), classes="dialog-hint keymap-warning")
             with VerticalScroll(id="help-scroll"):
                 yield Static(self._table(), id="help-table")
                 yield Label(Text("Search (/)", style="bold"), classes="dialog-title help-heading")

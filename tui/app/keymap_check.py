@@ -11,10 +11,27 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from textual.binding import Binding
+from textual.keys import KEY_ALIASES, KEY_NAME_REPLACEMENTS, Keys, key_to_character
 
 
 def _keys(spec: str) -> set[str]:
     return {k.strip() for k in spec.split(",") if k.strip()}
+
+
+MODIFIERS = ("ctrl+", "shift+", "alt+", "meta+", "super+", "hyper+")
+_NAMED = {key.value for key in Keys} | set(KEY_ALIASES) | set(KEY_NAME_REPLACEMENTS.values())
+
+
+def is_key(key: str) -> bool:
+    """Whether a terminal can send `key` as Textual names it: one character ("x", "?"), a
+    named key ("f5", "pagedown", "slash", "question_mark"), each with modifiers ("ctrl+x").
+    A typo ("pgdown", "ctrl+xyz") would otherwise bind a key that never comes."""
+    if key in _NAMED:
+        return True
+    base = key
+    while base.startswith(MODIFIERS) and len(base) > 1:
+        base = base.split("+", 1)[1]
+    return len(base) == 1 or base in _NAMED or key_to_character(base) is not None
 
 
 def check_keymap(
@@ -29,8 +46,10 @@ def check_keymap(
     rejected: set[str] = set()
     for binding_id, spec in keymap.items():
         keys = _keys(spec)
-        if not keys or any(" " in k for k in keys):
-            warnings.append(f"[keymap] {binding_id} = {spec!r} names no key; default kept")
+        if not keys or not all(is_key(k) for k in keys):
+            bad = [k for k in keys if not is_key(k)]
+            what = f"{bad[0]!r} is not a key" if bad else "names no key"
+            warnings.append(f"[keymap] {binding_id} = {spec!r}: {what}; default kept")
             rejected.add(binding_id)
     for scope in [app_list, *([*s] for s in scopes)]:
         together = [b for b in [*scope, *app_list] if isinstance(b, Binding)]

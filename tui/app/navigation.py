@@ -337,7 +337,7 @@ class Navigation(AppState):
                 if name in PLACES:
                     where = PLACES[name]
                     break
-        self.push_screen(HelpScreen(help_rows(self.screen), where))
+        self.push_screen(HelpScreen(help_rows(self.screen), where, self.keymap_warnings))
 
     def action_problems(self) -> None:
         self.push_screen(ProblemsScreen(self.problems))

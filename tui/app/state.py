@@ -145,6 +145,9 @@ class AppState(App[int]):
         """Marks as they were before the last change (what `u` puts back)."""
         self._opening: str | None = None
         """The article J/K (or a jump) is opening: the list's preview leaves it alone."""
+        self.keymap_warnings: list[str] = []
+        """What was wrong with the config's [keymap] (clashes, unknown ids, no key): said at
+        start, and kept at the top of the help screen, where the user looks for keys."""
         self._requested: tuple[str, str] | None = None
         """The article (and query) last asked of the loader: only its answer is shown."""
 
