@@ -20,6 +20,11 @@ from tui.search.schema import build_schema, text_positions
 DECOMPOSED_MONTREAL = "Montre\u0301al"
 DECOMPOSED_GAS = "\u30ab\u3099\u30b9"  # ガス with the voicing mark as a separate character
 
+FAMILY = "\U0001f469\u200d\U0001f469\u200d\U0001f467"  # one emoji: three people joined
+WAVE = "\U0001f44b\U0001f3fd"  # a waving hand with a skin tone
+FLAG = "\U0001f1ec\U0001f1e7"  # two regional indicators: one flag
+PERSIAN = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # a word held by a ZWNJ
+
 ARTICLES = {
     "zh1.md": ("股市新闻", "东京股市周一大幅上涨，投资者对央行政策感到乐观。"),
     "zh2.md": ("上海消息", "上海的股价昨天下跌了百分之三，交易员表示担忧。"),
@@ -30,6 +35,11 @@ ARTICLES = {
     "fr1.md": ("Reopening", f"The old café in {DECOMPOSED_MONTREAL} reopened on Sunday."),
     "de1.md": ("Verkehr", "Die STRASSE nach Köln bleibt gesperrt."),
     "en1.md": ("Plain", "A plain cafe with no accents at all."),
+    "emoji.md": (
+        f"Family {FAMILY} day",
+        f"The picnic {FAMILY} drew crowds, {WAVE} said the mayor; {FLAG} flags flew.",
+    ),
+    "fa1.md": ("Tehran", f"Reporters in Tehran wrote {PERSIAN} on Monday."),
 }
 
 
@@ -123,3 +133,18 @@ def test_a_split_latin_word_stays_and() -> None:
 
 def test_ascii_and_folded_text_index_alike() -> None:
     assert text_positions("Café in Montre\u0301al") == text_positions("cafe in montreal")
+
+
+@pytest.mark.parametrize("query", ["picnic", "tehran"])
+def test_snippets_keep_emoji_sequences_and_joined_words_whole(
+    eng: WhooshSearchEngine, query: str
+) -> None:
+    """A snippet is the text on one line: joiners inside an emoji sequence or a Persian word
+    are part of it, never turned into spaces (which splits one emoji into three)."""
+    (hit,) = eng.search(query).hits
+    article = eng.article(hit.id)
+    assert article is not None
+    for whole in (FAMILY, WAVE, FLAG, PERSIAN):
+        if whole in article.text:
+            assert whole in hit.snippet, hit.snippet
+    assert hit.title is not None and (FAMILY in hit.title or query == "tehran")

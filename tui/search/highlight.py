@@ -17,7 +17,11 @@ from tui.search.schema import TOKEN_RE, plain, raw_tokens
 
 SNIPPET_CHARS = 220
 SNIPPET_SCAN = 100_000
-_UNPRINTABLE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_UNPRINTABLE = re.compile(
+    r"[\s\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+"""Made spaces in a one-line snippet. Not the zero-width joiners (U+200C/D): they are part of
+the text, holding emoji sequences (a family, a skin tone) and Persian or Indic words together."""
 _BREAK_BACK = 50
 _WORD_CHAR = re.compile(r"\w")
 
