@@ -13,7 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.nlp import speakers
+from tui.nlp import capital_runs
 from tui.nlp.quotes import ArticleText, find_quotes, reported, words
 from tui.nlp.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, _marks_by_paragraph, _paragraphs
 from tui.nlp.quotes.tokens import _tokens
@@ -255,6 +255,6 @@ def test_the_name_run_at_a_place_is_the_first_of_the_runs_there(
 ) -> None:
     start = min(start, len(text))
     end = min(len(text), start + width)
-    runs = speakers.name_runs(text, start, end)
+    runs = capital_runs.name_runs(text, start, end)
     expected = runs[0] if runs and runs[0][0] == start else None
-    assert speakers.name_run_at(text, start, end) == expected
+    assert capital_runs.name_run_at(text, start, end) == expected

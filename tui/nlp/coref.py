@@ -415,9 +415,7 @@ def _link_people(mentions: list[Mention]) -> None:
         own, own_weight = m.best()
         if own not in (PERSON, None) and own_weight >= STRONG and m.context.get(own, 0.0) >= EMIT:
             continue  # "in Jordan" stays a place even in an article about Michael Jordan
-        # The full name named last before this mention, else the first one after it.
-        i = bisect_left([c.start for c in candidates], m.start)
-        nearest = candidates[i - 1] if i > 0 else candidates[0]
+        nearest = _namesake(candidates, m.start)
         strongest_other = max((w for label, w in m.prior.items() if label != PERSON), default=0.0)
         if strongest_other >= 2.0 and nearest.prior.get(PERSON, 0.0) < 2.0:
             continue  # a country is not the surname of a name we are unsure of
@@ -426,6 +424,46 @@ def _link_people(mentions: list[Mention]) -> None:
     for m in full_names:
         if m.canonical is None:
             m.canonical = m.text
+
+
+def _namesake(candidates: list[Mention], pos: int) -> Mention:
+    """The full name a lone "Trump" at `pos` stands for, among `candidates` (in text order).
+
+    One person: the full name named last before it, else the first after it. Several people
+    sharing the word (Eric and Donald Trump): the one the article introduced first. A writer
+    keeps the bare surname for the article's main subject, who comes first, and gives the
+    other namesakes their full names or first names each time; the namesake named most recently
+    is often just that full-name reference to the other one."""
+    plausible = [c for c in candidates if len(c.text.split()) <= 4]
+    candidates = plausible or candidates  # more words: a headline glued to a name
+    i = bisect_left([c.start for c in candidates], pos)
+    nearest = candidates[i - 1] if i > 0 else candidates[0]
+    first = candidates[0]
+    if same_person(first.text, nearest.text):
+        return nearest
+    if pos - nearest.start <= NAMESAKE_NEAR and not any(
+        pos - c.start <= NAMESAKE_NEAR and same_person(c.text, first.text) for c in candidates[:i]
+    ):
+        # "His father, Samuel Okonjo, said ... The elder Okonjo said": the namesake named
+        # just before, when the first one is not named as near.
+        return nearest
+    return first
+
+
+NAMESAKE_NEAR = 300
+"""How close (in characters, about two sentences) a namesake's full name must come before a
+lone surname to take it from the article's first-named namesake."""
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two full names name one person: the same first and last words ("Donald J.
+    Trump", "Donald Trump"), or one ending with the whole other ("Abortions Jeb Bush", a
+    headline glued to "Jeb Bush")."""
+    wa, wb = [fold(w) for w in a.split()], [fold(w) for w in b.split()]
+    if (wa[0], wa[-1]) == (wb[0], wb[-1]):
+        return True
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return long[-len(short) :] == short
 
 
 def _link_organisations(mentions: list[Mention]) -> None:

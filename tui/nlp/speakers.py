@@ -19,97 +19,31 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from tui.model import Entity
-from tui.nlp.cues import after_first_letter
+
+# `_PARTICLE`, `_TOKEN` and `_UP` stay importable from here: tests of the entity engine read
+# the run pattern's pieces as `speakers._UP` and so on.
+from tui.nlp.capital_runs import (  # noqa: F401
+    _PARTICLE,
+    _TOKEN,
+    CACHE_SIZE,
+    NAME_RUN,
+    UPPER,
+    cut_at_of,
+)
+from tui.nlp.capital_runs import UPPER as _UP  # noqa: F401
+from tui.nlp.capital_runs import norm_token as _norm
+from tui.nlp.coref import NAMESAKE_NEAR, same_person
 from tui.nlp.gazetteer import fold, gazetteer
-
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zß-öø-ÿ"
-_ABBR_ALTERNATIVES = (
-    "Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon|"
-    "Jr|Sr|Supt|Det|Insp|Atty|Pres|Amb|Cllr|Fr|Sec|Del"
+from tui.nlp.speaker_words import (
+    FIRST_F,
+    FIRST_M,
+    ORG_WORDS,
+    PERSON_TITLES,
+    PLACE_WORDS,
+    STOP_CAPS,
+    TITLES_F,
+    TITLES_M,
 )
-_ABBR = rf"(?:{_ABBR_ALTERNATIVES})\."
-_WORD_REST = rf"[\w]*(?:[’'][{_UP}][\w]*|-[\w]+)*"
-_WORD = rf"[{_UP}]{_WORD_REST}"
-_TOKEN = rf"(?:{_ABBR}|(?:[{_UP}]\.){{1,3}}(?![\w])|{_WORD})"
-_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|la|le|dos|das|ter|of)"
-_ABBR_REST = after_first_letter(_ABBR_ALTERNATIVES.split("|"))
-_FIRST_TOKEN = (
-    rf"[{_UP}](?<![\w’'\-.].)"
-    rf"(?:{_ABBR_REST}\.|\.(?:[{_UP}]\.){{0,2}}(?![\w])|{_WORD_REST})"
-)
-"""`_TOKEN` not preceded by a word character, an apostrophe, a hyphen or a full stop, written
-to start with a plain class of capitals: each alternative of `_TOKEN` goes on after the capital
-(an abbreviation only after its own first letter), and the lookbehind looks at the character
-before the capital. The regex engine passes over characters outside a leading class in its own
-quick loop, so the scan is much quicker than with `(?=[A-Z...])(?<![...])_TOKEN` in front,
-which matches the same runs."""
-NAME_RUN = re.compile(
-    rf"{_FIRST_TOKEN}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0](?:the[ \u00a0])?)?{_TOKEN})*"
-)
-"""A run of capitalised tokens ("Sen. Claire McCaskill", "Leonard E. Burman", "Ministry of
-Health"). Each repetition starts with a capital after exactly one space, so there is nothing to
-backtrack over."""
-
-
-def wordset(words: str) -> frozenset[str]:
-    """A word list written as prose, one entry per whitespace-separated word."""
-    return frozenset(words.split())
-
-
-_OF = re.compile(r"[ \u00a0]of[ \u00a0](?:the[ \u00a0])?")
-
-
-def name_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """Capitalised runs in text[start:end] as (start, end, run).
-
-    "of" joins a run only after an organisation word or a title ("Ministry of Health",
-    "Secretary of State"); "Smith of Texas" is two runs.
-    """
-    out: list[tuple[int, int, str]] = []
-    stop = len(text) if end is None else end
-    for m in NAME_RUN.finditer(text, start, stop):
-        s, run = m.start(), m.group()
-        if "of" not in run:
-            out.append((s, m.end(), run))  # nothing to cut at
-        else:
-            out.extend(_cut_at_of(s, run))
-    return out
-
-
-def name_run_at(text: str, start: int, end: int) -> tuple[int, int, str] | None:
-    """The first of `name_runs(text, start, end)` if it starts at `start`, else None.
-
-    Reads one run instead of every run of the stretch: the leftmost match of `NAME_RUN` starts
-    at `start` exactly when a match at `start` exists, and it is that match; cutting it at "of"
-    keeps its first piece at its start (a run opens with a capital, never with " of ")."""
-    m = NAME_RUN.match(text, start, end)
-    if m is None:
-        return None
-    run = m.group()
-    if "of" in run:
-        return _cut_at_of(start, run)[0]
-    return start, m.end(), run
-
-
-def _cut_at_of(s: int, run: str) -> list[tuple[int, int, str]]:
-    """A run that starts at `s` and holds "of", cut where "of" does not join it (`name_runs`)."""
-    out: list[tuple[int, int, str]] = []
-    pieces: list[tuple[int, int]] = []
-    cur = 0
-    for o in _OF.finditer(run):
-        before = run[cur : o.start()].rsplit(" ", 1)[-1]
-        n = _norm(before)
-        if n in ORG_WORDS or n in PERSON_TITLES:
-            continue
-        pieces.append((cur, o.start()))
-        cur = o.end()
-    pieces.append((cur, len(run)))
-    for a, b in pieces:
-        if b > a:
-            out.append((s + a, s + b, run[a:b]))
-    return out
-
 
 _SPEECH_AFTER = re.compile(
     r"(?:’s|'s)?[ \u00a0]+(?:also |later |then |has |had )?(?:said|says|told|tells|added|adds|"
@@ -141,237 +75,13 @@ def _speech_adjacent(text: str, start: int, end: int, apposition: bool = False) 
     )
 
 
-TITLES_M = {
-    "mr",
-    "sir",
-    "lord",
-    "king",
-    "prince",
-    "father",
-    "fr",
-    "congressman",
-    "councilman",
-    "assemblyman",
-    "chairman",
-    "brother",
-    "uncle",
-    "duke",
-    "sheikh",
-    "pope",
-    "imam",
-}
-TITLES_F = {
-    "mrs",
-    "ms",
-    "miss",
-    "lady",
-    "dame",
-    "queen",
-    "princess",
-    "madam",
-    "madame",
-    "sister",
-    "congresswoman",
-    "councilwoman",
-    "assemblywoman",
-    "chairwoman",
-    "aunt",
-    "duchess",
-}
-TITLES_N = {
-    "mx",
-    "dr",
-    "sen",
-    "sens",
-    "senator",
-    "rep",
-    "reps",
-    "representative",
-    "gov",
-    "governor",
-    "president",
-    "gen",
-    "general",
-    "lt",
-    "col",
-    "colonel",
-    "maj",
-    "major",
-    "sgt",
-    "sergeant",
-    "capt",
-    "captain",
-    "cmdr",
-    "commander",
-    "adm",
-    "admiral",
-    "prof",
-    "professor",
-    "rev",
-    "reverend",
-    "hon",
-    "judge",
-    "justice",
-    "mayor",
-    "minister",
-    "secretary",
-    "chancellor",
-    "ambassador",
-    "amb",
-    "commissioner",
-    "chief",
-    "inspector",
-    "insp",
-    "detective",
-    "det",
-    "officer",
-    "coach",
-    "speaker",
-    "leader",
-    "premier",
-    "supt",
-    "superintendent",
-    "atty",
-    "attorney",
-    "cllr",
-    "councillor",
-    "rabbi",
-    "bishop",
-    "cardinal",
-    "dean",
-    "director",
-    "chairperson",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "pres",
-    "sec",
-    "deputy",
-    "treasurer",
-    "counsel",
-    "sheriff",
-    "marshal",
-    "trooper",
-    "agent",
-    "dj",
-    "mp",
-    "mep",
-    "ceo",
-    "cfo",
-    "coo",
-    "chair",
-    "founder",
-    "executive",
-    "economist",
-    "analyst",
-    "pollster",
-    "strategist",
-    "adviser",
-    "advisor",
-    "aide",
-    "manager",
-    "candidate",
-    "nominee",
-    "host",
-    "anchor",
-    "correspondent",
-    "editor",
-    "columnist",
-    "author",
-    "historian",
-    "lawyer",
-}
-PERSON_TITLES = TITLES_M | TITLES_F | TITLES_N
-
-# Common given names, to tell "Pat Caddell" (a person) from "Wells Fargo" and to give a pronoun
-# a gender to agree with. Short on purpose: titles and the article's own usage do the rest.
-# "Jacky" is left out: it is given to women too, and a wrong gender makes "she said" skip the
-# very person it stands for.
-FIRST_M = wordset(
-    """aaron adam alan albert alex alexander andrew angus anthony antonio arthur barack ben
-    benjamin bernie bill billy bob bobby boris brad brandon brian bruce carl carlos charles
-    charlie chris christopher chuck cory craig dan daniel darren dave david dennis derek donald
-    doug douglas duncan ed eddie edward emmanuel eric evan frank fred gary george gordon graham
-    greg gregory harry henry hugh ian jack jake james jamie jason jeb jeff jeffrey jeremy
-    jerry jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan justin
-    keith ken kenneth kevin kim larry lee leonard lindsey luis marco marcus mark martin matt
-    matthew michael mike mitch mitt nathan neil nick nicholas nigel oliver omar pat patrick paul
-    pedro peter phil philip ralph randy ray raymond reince richard rick rob robert roger ron
-    ronald rudy russell ryan sam samuel scott sean stephen steve steven stuart ted terry thomas
-    tim timothy todd tom tony vladimir walter wayne will william xi"""
-)
-FIRST_F = wordset(
-    """abigail alice alicia amanda amy andrea angela ann anna anne barbara betsy beth betty
-    brenda carla carly carol caroline catherine chelsea cheryl christina christine claire
-    deborah debbie diana diane donna dorothy elizabeth ellen emily emma erin eva gillian gina
-    hannah heather helen hillary huma ivanka jackie jacqueline jane janet jennifer jessica jill
-    joan joanna joyce judith judy julia julie karen kate katherine kathleen kathy kayleigh
-    kellyanne kelly kimberly kirsten laura lauren linda lisa liz lois lucy madeleine margaret
-    maria marie marine martha mary megan melania melanie melissa michelle monica nancy natalie
-    nicola nicole nikki olivia pamela patricia paula priti rachel rebecca rose ruth sandra sara
-    sarah sharon sheila sonia sophie stephanie susan suzanne tammy teresa theresa tina tulsi
-    valerie victoria virginia wendy yvonne zoe"""
-)
-
-ORG_WORDS = wordset(
-    """house senate congress party committee department ministry council association institute
-    university college school center centre foundation bank company corp corporation inc ltd llc
-    plc group post times journal news network agency administration campaign commission court
-    police service office board union federation organization organisation fund church club
-    press media tribune herald magazine review reuters cnn bbc fox nbc abc cbs msnbc npr pbs
-    government army navy guard force forces bureau authority alliance coalition trust society
-    caucus assembly parliament cabinet ministry unit team brigade office institution project
-    council capital partners holdings airlines airways motors industries systems labs network
-    channel radio television tv daily gazette chronicle observer guardian telegraph express
-    mail sun week weekly monthly politico breitbart huffington poll polls survey republicans
-    democrats conservatives liberals"""
-)
-PLACE_WORDS = wordset(
-    """street avenue road city county state states island islands river mountain mountains
-    lake valley bay sea ocean north south east west northern southern eastern western america
-    york washington london paris beijing moscow china russia britain england france germany
-    iran iraq syria israel japan india mexico canada europe africa asia district province
-    region kingdom republic union port harbour harbor fort mount lake new saint"""
-)
-STOP_CAPS = wordset(
-    """the a an but and or nor neither either both so if when while as in on at for from with by
-    after before during meanwhile however yet then this that these those still also even now
-    here there his her
-    their our my its we i he she they it you your what who why how where which whose
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december yesterday today tomorrow tonight
-    last next former acting deputy senior junior interim incoming outgoing then-president
-    republican democratic democrat gop independent conservative liberal labour tory
-    american british chinese french german russian mexican european national federal
-    white black asian latino hispanic african according said says asked told added mrs mr ms
-    dr sen rep gov gen st no not yes oh well please thank thanks dear to of wit later earlier
-    instead indeed moreover furthermore afterward afterwards finally first second third
-    recently previously ultimately additionally again once soon separately elsewhere
-    similarly likewise nevertheless nonetheless thus therefore hence asked speaking
-    addressing writing without despite although though because like unlike among over under
-    about around through into upon asked is was are were has have had do does did will would
-    can could should must might one two three many most some all both each every any other
-    another such only just ahead amid within across behind beyond toward towards via per
-    sources officials critics supporters experts analysts several few more less why
-    u.s. u.k. u.n. e.u. d.c. a.m. p.m. un eu uk us"""
-)
 ACRONYM = re.compile(r"[A-Z0-9&.\-]{2,}")
-
-CACHE_SIZE = 16_384
-"""Entries kept by each per-run cache here: runs repeat across a corpus ("Mr Blair", "The
-government"), and this many stay within a few megabytes."""
 
 
 def clear_caches() -> None:
     """Forget the runs read so far (for benchmarks that must start cold)."""
     for cached in (_norm, split_run, run_shape):
         cached.cache_clear()
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _norm(tok: str) -> str:
-    """A token as compared: lower case, without dots and curly apostrophes."""
-    return tok.lower().replace(".", "").replace("’", "'")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -403,7 +113,29 @@ def split_run(run: str) -> tuple[tuple[str, ...], str | None, bool]:
         rest = rest[1:]
     while rest and rest[-1].lower() in _PARTICLES:
         rest = rest[:-1]
+    if len(rest) > 1 and not titled:
+        rest = _after_headline_words(rest)
     return tuple(rest), gender, titled
+
+
+def _after_headline_words(toks: list[str]) -> list[str]:
+    """A name run without the title-case words a page put before it: "Story Continued Below
+    Trump" (page furniture glued to the next sentence) and "Response To Trump" (a headline) are
+    Trump. A token before the last that is a common English word and no one's given name or
+    surname ("Below", "To") cannot be part of a person's name; only the last word is kept,
+    and only when that word directly follows such a token ("Sharpton Said Something About
+    Donald Trump" is no one: whose name the headline meant is not in the run). Organisation
+    names keep their words ("Music Managers Forum"): only runs with no organisation or place
+    word are cut."""
+    gaz = gazetteer()
+    cut = 0
+    for i, tok in enumerate(toks[:-1]):
+        n = fold(tok)
+        if n in gaz.common_words and n not in gaz.given_names and n not in gaz.surnames:
+            cut = i + 1
+    if cut != len(toks) - 1 or is_orgish(toks) or fold(toks[-1]) in gaz.common_words:
+        return toks  # a headline's words before several capitalised ones: not one name
+    return toks[cut:]
 
 
 _PARTICLES = {
@@ -480,6 +212,22 @@ def first_name_gender(tokens: Sequence[str]) -> str | None:
     return None
 
 
+_APOSTROPHE_NAME = re.compile(rf"[{UPPER}][\w]*[’'][{UPPER}][\w]+")
+
+
+def _apostrophe_spellings(text: str) -> dict[str, str]:
+    """The spelling the article uses most for each name with an apostrophe
+    (`Registry.spellings`)."""
+    if "'" not in text and "’" not in text:
+        return {}
+    counts: dict[str, dict[str, int]] = {}
+    for m in _APOSTROPHE_NAME.finditer(text):
+        word = m.group()
+        forms = counts.setdefault(word.replace("’", "'"), {})
+        forms[word] = forms.get(word, 0) + 1
+    return {key: max(forms, key=forms.__getitem__) for key, forms in counts.items()}
+
+
 @dataclass
 class Person:
     """One person known in the article: the fullest name seen and a gender if one is known."""
@@ -503,6 +251,9 @@ class Registry:
     entities: list[Entity] = field(default_factory=list)
     _ent_starts: list[int] = field(default_factory=list)
     _mention_pos: list[int] = field(default_factory=list)
+    spellings: dict[str, str] = field(default_factory=dict)
+    """Names written with an apostrophe, by their straight form, as the article writes them
+    most ("O'Neill" three times, "O’Neill" once): one spelling for one person."""
     guessed_gender: set[str] = field(default_factory=set)
     """Names whose gender so far comes only from the given-name lists ("Terry", "Jacky"):
     usage in the article ("she said") may still prove it wrong."""
@@ -517,6 +268,7 @@ class Registry:
         said inside a quote is rarely who "he" refers to afterwards.
         """
         reg = cls(text=text)
+        reg.spellings = _apostrophe_spellings(text)
         reg.entities = sorted(
             (e for e in entities if e.label in ("PERSON", "ORG")), key=lambda e: e.start
         )
@@ -540,7 +292,7 @@ class Registry:
             run = m.group()
             shape = run_shape(run)
             if "of" in run:
-                pieces = _cut_at_of(m.start(), run)
+                pieces = cut_at_of(m.start(), run)
             elif shape.toks:
                 pieces = [(m.start(), m.end(), run)]
             else:
@@ -629,6 +381,8 @@ class Registry:
         """Register a full name, keeping the longest form of a name seen."""
         if len(toks) < 2:
             return  # a lone surname is a mention to resolve, not a person's full name
+        if self.spellings:
+            toks = [self.spellings.get(t.replace("’", "'"), t) for t in toks]
         name = " ".join(toks)
         last, first = _norm(toks[-1]), _norm(toks[0])
         for other in self.by_last.get(last, []):
@@ -712,27 +466,37 @@ class Registry:
             return word.title() if word.isupper() and len(word) > 3 else word
         if len(cands) == 1:
             return self.people[cands[0]].name
-        # Several people share the surname: the one named most recently before this point.
-        best, best_pos = cands[0], -1
-        for c in cands:
-            p = self.people[c]
-            i = bisect.bisect_right(self._mention_pos, pos) - 1
-            while i >= 0:
-                if self.mentions[i][1] == p.name:
-                    break
-                i -= 1
-            last_pos = self.mentions[i][0] if i >= 0 else (p.first_pos if p.first_pos < pos else -1)
-            if last_pos > best_pos:
-                best, best_pos = c, last_pos
-        return self.people[best].name
+        # Several people share the surname: the one the article introduced first, unless
+        # another was named just before (`coref._namesake` says why). A "name" of more than
+        # four words is a headline glued to a name ("Sharpton Said Something About Donald
+        # Trump"), and one that ends with another's whole name is that person.
+        plausible = [c for c in cands if len(self.people[c].tokens) <= 4] or cands
+        if all(same_person(plausible[0], c) for c in plausible):
+            return min((self.people[c].name for c in plausible), key=len)
+        cands = plausible
+        first = min(cands, key=lambda c: self.people[c].first_pos)
+        near = {self.people[c].name for c in cands}
+        seen = set()
+        i = bisect.bisect_left(self._mention_pos, pos) - 1
+        while i >= 0 and pos - self.mentions[i][0] <= NAMESAKE_NEAR:
+            if self.mentions[i][1] in near:
+                seen.add(self.mentions[i][1])
+            i -= 1
+        names = [n for n in seen if n != self.people[first].name]
+        if len(names) == 1 and self.people[first].name not in seen:
+            return names[0]
+        return self.people[first].name
+
+    def namesakes(self, toks: Sequence[str]) -> set[str]:
+        """The people of this article whose surname is the last of `toks`."""
+        if not toks:
+            return set()
+        return {self.people[c].name for c in self.by_last.get(_norm(toks[-1]), ())}
 
     def shared(self, toks: Sequence[str]) -> bool:
         """Whether a one-word name is the surname of two people of this article (Eric and
         Donald Trump): which one it means is the context's call, never certain."""
-        if len(toks) != 1:
-            return False
-        names = {self.people[c].name for c in self.by_last.get(_norm(toks[0]), ())}
-        return len(names) > 1
+        return len(toks) == 1 and len(self.namesakes(toks)) > 1
 
     def knows(self, toks: Sequence[str]) -> bool:
         """Whether a one-word name is the surname of a person of this article ("PENCE")."""

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tui.nlp.capital_runs import name_runs
 from tui.nlp.quotes.article import ArticleText
+from tui.nlp.quotes.colon import colon_clause_subject, people_in
 from tui.nlp.quotes.naming import name_phrase
 from tui.nlp.quotes.tokens import Attr, Tok, _is_cue, _tokens
 from tui.nlp.quotes.words import (
@@ -28,7 +30,10 @@ from tui.nlp.quotes.words import (
     PRONOUNS,
     ROLE_BETWEEN,
 )
-from tui.nlp.speakers import ORG_WORDS, PERSON_TITLES, name_runs, split_run, wordset
+from tui.nlp.speaker_words import ORG_WORDS, PERSON_TITLES, wordset
+from tui.nlp.speakers import (
+    split_run,
+)
 
 
 def subject_before(
@@ -294,6 +299,10 @@ def attr_after(
         cue = _is_cue(toks, k)
         if cue is None:
             continue
+        if _closes_sentence(art.text, pos) and toks[k - 1].text == ",":
+            # '"... e-commerce." The arrival of banks in China could mean ..., said Mr
+            # Makower.': a sentence of reported speech with its own inverted cue.
+            return None
         if _closes_sentence(art.text, pos) and _cue_has_clause(toks, k + (2 if " " in cue else 1)):
             # '"... run out." Mr Hasson said developers were ...', '"..." Neil Brien said:
             # "..."': a new sentence with speech of its own, not this quotation's cue.
@@ -308,10 +317,14 @@ def attr_after(
 
 def _closes_sentence(text: str, end: int) -> bool:
     """Whether the quotation ending at `end` (after its closing mark) ends its sentence
-    inside the marks ('... run out."')."""
+    inside the marks ('... run out."', '... Come on, Dan…” Story ...': an ellipsis followed
+    by a capital)."""
     j = end - 1
     while j > 0 and text[j] in "\"“”'’":
         j -= 1
+    if text[j] == "…":
+        nxt = text[end : end + 2].lstrip()[:1]
+        return nxt.isupper()
     return text[j] in ".!?"
 
 
@@ -392,6 +405,9 @@ def _cue_before(art: ArticleText, toks: Sequence[Tok]) -> Attr | None:
     if dashed is not None:
         return dashed
     colon = toks[-1].text == ":"
+    clause = colon_clause_subject(art, toks) if colon else None
+    if clause is not None:
+        return clause  # "..., as the host Mara Venn cut him off:": hers, not the cue's
     if (
         colon
         and 0 <= tail < 6
@@ -408,7 +424,11 @@ def _cue_before(art: ArticleText, toks: Sequence[Tok]) -> Attr | None:
         # Where a pronoun subject is resolved from: the cue, unless the subject opens
         # the sentence ("He said Mr Blair had ..., adding:" - he is not Mr Blair).
         at = toks[k].start
-        if toks[k].low in PARTICIPLES:
+        if toks[k].low in PARTICIPLES and _person_before(art, toks, k):
+            # "footage of Hillary Clinton asking, ...": the person just before the participle
+            # (not "responded on Facebook writing": a place or an organisation writes nothing).
+            span = subject_before(art, toks, k, 0)
+        elif toks[k].low in PARTICIPLES:
             # "..., saying: ...": the speaker is the subject of the sentence.
             span = _sentence_subject(art, toks, k)
             at = span[0] if span is not None else at
@@ -436,7 +456,23 @@ def _cue_before(art: ArticleText, toks: Sequence[Tok]) -> Attr | None:
             name, g, sure = name_phrase(art, span[0], span[1], toks[0].start)
             if name:
                 return Attr(name, None, 1, g, sure)
+        else:
+            # "A lesson from Loretta Lynch: '...'": the one person the clause names, unsure.
+            people = people_in(art, toks[0].start, toks[-1].start)
+            if len(people) == 1:
+                return Attr(people.pop(), None, 1, None, False)
     return None
+
+
+def _person_before(art: ArticleText, toks: Sequence[Tok], k: int) -> bool:
+    """Whether token k comes right after a name the article gives a person."""
+    if k == 0 or not toks[k - 1].text[:1].isupper():
+        return False
+    ent = art.reg.entity_at(toks[k - 1].start, toks[k - 1].end)
+    if ent is not None:
+        return ent.label == "PERSON"
+    toks_run = split_run(toks[k - 1].text)[0]
+    return bool(toks_run) and art.reg.lookup(toks_run, None, toks[k].start) in art.reg.people
 
 
 NOT_BEFORE_SUBJECT = wordset(
@@ -477,8 +513,11 @@ def _sentence_subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[in
     if not toks or k <= 0:
         return None
     end = toks[min(k, len(toks)) - 1].end
+    skipped = -1  # the end of a run passed over: its last words are no subject of their own
     for i in range(min(k, 14)):
         t = toks[i]
+        if t.start < skipped:
+            continue
         if t.low in PRONOUNS:
             return t.start, t.end
         if t.text[:1].isupper():
@@ -488,13 +527,18 @@ def _sentence_subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[in
                 if (
                     art.text[rs:re_] in art.place_names
                     or " ".join(split_run(runs[0][2])[0]) in art.place_names
-                    or (
-                        i > 0 and (toks[i - 1].low in NOT_BEFORE_SUBJECT or toks[i - 1].text == "(")
-                    )
-                    or art.text.startswith(("’s", "'s"), re_)
                 ):
+                    # A place is no subject, nor the rest of its run ("The Islamic State
+                    # ... called": not "State").
+                    skipped = re_
+                    continue
+                if (
+                    i > 0 and (toks[i - 1].low in NOT_BEFORE_SUBJECT or toks[i - 1].text == "(")
+                ) or art.text.startswith(("’s", "'s"), re_):
                     # "Before the Paris attacks, Trump ...", "In response to Trump's comments,
-                    # Andanar ...", "Washington (CNN) A congressman ...": no subject there.
+                    # Andanar ...", "Washington (CNN) A congressman ...": no subject there,
+                    # nor in the run's last words ("with the Financial Times": not "Times").
+                    skipped = re_
                     continue
                 if len(runs) > 1:
                     # "Finance minister Tobias Lund": a role word joins two runs.

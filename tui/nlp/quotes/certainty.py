@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.words import PERSON_NOUNS
-from tui.nlp.speakers import wordset
+from tui.nlp.speaker_words import wordset
 
 
 def speaker_sure(art: ArticleText, speaker: str | None, reading_sure: bool) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from tui.nlp.quotes.tokens import Tok
 from tui.nlp.quotes.words import ADJUNCTS, DOCUMENTS, PERSON_NOUNS
-from tui.nlp.speakers import wordset
+from tui.nlp.speaker_words import wordset
 
 ANONYMOUS = PERSON_NOUNS | DOCUMENTS | wordset("experts sources officials")
 """Heads of a subject that speaks without a name ("experts say", "a source said")."""

@@ -15,11 +15,16 @@ import re
 
 from tui.model import Quote, Span
 from tui.nlp.quotes.article import ArticleText
-from tui.nlp.quotes.attribution import attr_after, attr_before, attr_previous_sentence
+from tui.nlp.quotes.attribution import (
+    attr_after,
+    attr_before,
+    attr_previous_sentence,
+)
 from tui.nlp.quotes.certainty import speaker_sure
+from tui.nlp.quotes.colon import colon_clause_subject
 from tui.nlp.quotes.marks import Fragment
 from tui.nlp.quotes.naming import name_phrase
-from tui.nlp.quotes.tokens import Attr, Unit
+from tui.nlp.quotes.tokens import Attr, Unit, _tokens
 from tui.nlp.quotes.words import (
     CONTEXT,
     CUE_WORD,
@@ -31,7 +36,7 @@ from tui.nlp.quotes.words import (
     WORK_CUES,
     _words,
 )
-from tui.nlp.speakers import wordset
+from tui.nlp.speaker_words import wordset
 
 
 def _gap_is_attribution(
@@ -58,6 +63,11 @@ def _gap_is_attribution(
         return None
     attr = attr_after(art, a.end, b.start, quote_start)
     if attr is not None and attr.strength == 2:
+        if gap.rstrip().endswith(":"):
+            # '"A," Okafor said, as the host Mara Venn cut him off: "B"': B is hers.
+            other = colon_clause_subject(art, _tokens(art.text, a.end, b.start))
+            if other is not None and other.speaker != attr.speaker:
+                return None
         return attr
     return None
 

@@ -65,6 +65,10 @@ def _role(text: str, start: int, end: int, glyph: str) -> int:
     left = not after.isspace() and (before in _OPENING_CONTEXT or before.isspace())
     right = not before.isspace() and (after in _CLOSING_CONTEXT or after.isspace())
     if glyph in "“„«":
+        if before.isspace() and after.isspace() and start > 0 and text[start - 2] in "—–-,.?!":
+            # 'from nothing — “ Okafor said': a closing mark typed as an opening one. Nothing
+            # is quoted after a space, so it may close the quotation it ends.
+            return EITHER
         return OPEN if left or not right else EITHER
     if glyph in "”»":
         if right:

@@ -11,6 +11,7 @@ import bisect
 import re
 
 from tui.model import Entity
+from tui.nlp.capital_runs import name_runs
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.pronouns import resolve_description, resolve_pronoun
 from tui.nlp.quotes.tokens import Named
@@ -24,13 +25,10 @@ from tui.nlp.quotes.words import (
     VOICES,
     _companyish,
 )
+from tui.nlp.speaker_words import ORG_WORDS, PERSON_TITLES, wordset
 from tui.nlp.speakers import (
-    ORG_WORDS,
-    PERSON_TITLES,
     is_orgish,
-    name_runs,
     split_run,
-    wordset,
 )
 
 
@@ -62,6 +60,10 @@ def name_phrase(
         if person is None:
             return Named(ent.canonical, None)
         ent = person  # "Olivia Brandt of Ashgrove Capital": she speaks, not the firm
+    if ent is not None and ent.label == "PERSON" and text.startswith(("’s ", "'s "), ent.end):
+        relative = kin_of(art, ent, text[ent.end + 3 : end], pos)
+        if relative is not None:
+            return relative
     if ent is not None:
         # Entity canonicals may keep a title ("Councillor Marcus Oyelaran") or be shorter
         # than a form the article gives elsewhere: normalise through the registry.
@@ -70,8 +72,8 @@ def name_phrase(
             name = art.reg.lookup(toks, gender, pos)
             if len(name) < len(" ".join(toks)):
                 name = " ".join(toks)
-            one_word = phrase.split()
-            sure = not (art.reg.shared(toks) or art.reg.shared(one_word))
+            written = text[max(start, ent.start) : min(end, ent.end)].split()
+            sure = not (art.reg.shared(toks) or art.reg.shared(written))
             return Named(name, gender or art.reg.sure_gender(name), sure)
     runs = [r for r in name_runs(text, start, end) if split_run(r[2])[0]]
     words = low.split()
@@ -81,6 +83,9 @@ def name_phrase(
         titled = art.reg.titled_person(head, pos)
         if titled:
             return Named(titled, art.reg.gender_of(titled))
+    if len(words) == 2 and words[0] == "the" and head in PEOPLE_WORDS:
+        # "the Scot admitted", "the Republican said": someone named before.
+        return resolve_description(art, pos)
     if _description(text, words, head, runs, end):
         # "the Republican nominee", "the New York businessman": someone named before.
         return resolve_description(art, pos)
@@ -90,7 +95,12 @@ def name_phrase(
             # "Mayor Colin Arbuthnot of Marrowby": the name comes before the place.
             k -= 1
         rs, re_, run = runs[k]
+        if k > 0 and text[runs[k - 1][1] : rs] in ("’s ", "'s ") and run.lower() in ORG_WORDS:
+            # "the Calder County Sheriff’s Office": one organisation, not "Office".
+            return Named(_org_name(text[runs[k - 1][0] : re_]), None)
         toks, gender, _ = split_run(run)
+        if _outlet_like(art, run, toks):
+            return Named(_org_name(run, keep_the=True), None)
         before = text[start:rs].lower().split()
         after = text[re_:end]
         if after.startswith(("’s", "'s")):
@@ -115,6 +125,31 @@ def name_phrase(
         return Named(name, gender or art.reg.sure_gender(name), not art.reg.shared(toks))
     if head in ORG_HEADS:
         return Named(org_for(art, head, pos, phrase, start), None)
+    return Named(None, None)
+
+
+KIN = wordset(
+    """father mother son daughter wife husband brother sister uncle aunt nephew niece cousin
+    grandfather grandmother grandson granddaughter father-in-law mother-in-law widow widower
+    parents"""
+)
+"""Relatives: "Okonjo's father" is someone else than Okonjo, often a namesake."""
+
+
+def kin_of(art: ArticleText, ent: Entity, rest: str, pos: int) -> Named | None:
+    """The speaker a phrase "Okonjo's father" names: the one other person of the article with
+    that surname if there is exactly one (unsure), else no one; None when the words after the
+    possessive name no relative ("Okonjo's lawyer" is read as before)."""
+    words = rest.lower().split()
+    if not words or words[0] not in KIN:
+        return None
+    toks = split_run(ent.canonical)[0]
+    if not toks:
+        return Named(None, None)
+    own = art.reg.lookup(toks, None, pos)
+    others = art.reg.namesakes(toks) - {own}
+    if len(others) == 1:
+        return Named(others.pop(), None, False)
     return Named(None, None)
 
 
@@ -183,11 +218,34 @@ def org_for(art: ArticleText, head: str, pos: int, phrase: str, start: int) -> s
     if best:
         name = split_run(best)[0]
         return " ".join(name) if name else best
+    if head in PRESS_HEADS and phrase.lower().startswith(("the ", "this ")):
+        outlet = last_outlet(art, start)
+        if outlet is not None:
+            return outlet
     if head in COMPANY_HEADS and phrase.lower().startswith(("the ", "this ")):
         company = last_company(art, start)
         if company is not None:
             return company
     return phrase
+
+
+PRESS_HEADS = wordset("paper newspaper")
+PRESS_WORDS = wordset(
+    """times post journal news tribune herald gazette chronicle observer guardian telegraph
+    mail express daily magazine press review examiner inquirer independent standard star"""
+)
+"""Words that make an organisation's name a newspaper's, for "the paper said"."""
+
+
+def last_outlet(art: ArticleText, pos: int) -> str | None:
+    """The newspaper named last before `pos` (within `COMPANY_REACH`), for "the paper"."""
+    floor = max(0, pos - COMPANY_REACH)
+    for e in reversed(art.reg.entities):
+        if e.end > pos or e.start < floor:
+            continue
+        if e.label == "ORG" and any(w.lower() in PRESS_WORDS for w in e.canonical.split()):
+            return e.canonical
+    return None
 
 
 def last_company(art: ArticleText, pos: int) -> str | None:
@@ -247,9 +305,41 @@ def addressee(art: ArticleText, pos: int) -> str | None:
     return art.reg.lookup(toks, gender, pos) if toks else None
 
 
-def _org_name(run: str) -> str:
-    """An organisation's name as written, without a leading article or sentence word."""
+def _org_name(run: str, keep_the: bool = False) -> str:
+    """An organisation's name as written, without a leading article or sentence word (with
+    `keep_the`, "The" stays: it belongs to "The Ledger")."""
     toks = run.replace("\u00a0", " ").split(" ")
-    while len(toks) > 1 and toks[0].lower() in ("the", "a", "an", "but", "and", "in", "at"):
+    drop = (
+        ("a", "an", "but", "and", "in", "at")
+        if keep_the
+        else ("the", "a", "an", "but", "and", "in", "at")
+    )
+    while len(toks) > 1 and toks[0].lower() in drop:
         toks = toks[1:]
     return " ".join(toks)
+
+
+def _outlet_like(art: ArticleText, run: str, toks: tuple[str, ...]) -> bool:
+    """Whether a run is "The" and one capitalised word that is no one's name in the article
+    nor a role: "The Ledger reported", "The Hill said" name a paper, not a Mr Hill. Only
+    "The" written in the run: "the Scot" and "the Republican" are descriptions of people."""
+    words = run.split()
+    if len(words) != 2 or words[0] != "The" or len(toks) != 1:
+        return False
+    low = toks[0].lower()
+    return not (
+        is_orgish(toks)
+        or art.reg.knows(toks)
+        or art.reg.namesakes(toks)
+        or low in art.reg.by_first
+        or low in ROLE_HEADS
+        or low in PEOPLE_WORDS
+    )
+
+
+PEOPLE_WORDS = wordset(
+    """scot scots briton britons dutchman frenchman englishman irishman welshman american
+    republican democrat conservative liberal tory socialist spaniard italian german russian
+    chinese japanese indian australian canadian mexican argentine brazilian frenchwoman"""
+)
+"""Capitalised words after "The" that describe a person rather than name a paper."""

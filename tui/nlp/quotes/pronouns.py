@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from tui.nlp.capital_runs import name_run_at
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.tokens import Named
 from tui.nlp.quotes.words import (
@@ -25,7 +26,8 @@ from tui.nlp.quotes.words import (
     ROLE_ADJECTIVES,
     ROLE_BETWEEN,
 )
-from tui.nlp.speakers import PERSON_TITLES, name_run_at, split_run, wordset
+from tui.nlp.speaker_words import PERSON_TITLES, wordset
+from tui.nlp.speakers import split_run
 
 
 def subject_org(art: ArticleText, pos: int, para: int) -> str | None:
@@ -150,6 +152,12 @@ def resolve_description(art: ArticleText, pos: int) -> Named:
     sentences before `pos` are about, as for a pronoun of either gender; never sure."""
     earlier = sorted((e for e in art.last_speaker if e[3] < pos), key=lambda e: e[3])[-6:]
     cands = [c for c in _candidates(art, pos, earlier) if c.name in art.reg.people]
+    here = art.sentence_start(pos, art.paras[art.para_of(pos)][0])
+    elsewhere = [c for c in cands if c.sentence < here]
+    if elsewhere and len(elsewhere) < len(cands):
+        # "Van Nistelrooy is fit again, but the Scot admitted ...": a writer who meant the
+        # person named earlier in the same sentence would have written "he".
+        cands = elsewhere
     if not cands:
         return Named(None, None)
     chosen, _sure = _choose(art, cands, earlier, pos, dict.fromkeys((c.name for c in cands), 2))

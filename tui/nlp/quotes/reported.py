@@ -9,6 +9,7 @@ import bisect
 from collections.abc import Callable, Iterator, Sequence
 
 from tui.model import Quote
+from tui.nlp.capital_runs import name_runs
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.attribution import _sentence_subject, speaker_after, subject_before
 from tui.nlp.quotes.certainty import speaker_sure
@@ -41,7 +42,8 @@ from tui.nlp.quotes.words import (
     WEAK_NEEDS,
     _words,
 )
-from tui.nlp.speakers import name_runs, split_run, wordset
+from tui.nlp.speaker_words import wordset
+from tui.nlp.speakers import split_run
 
 
 def _sentences(art: ArticleText, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -101,6 +101,8 @@ def _is_cue(toks: Sequence[Tok], i: int) -> str | None:
     if w in ("put", "puts") and nxt == "it":
         return f"{w} it"
     if w in CUES:
+        if i > 0 and toks[i - 1].low == "story":
+            return None  # page furniture ("Story Continued Below"): a story says nothing
         # "told" as the cue needs an object or a colon after it; "said" always qualifies.
         return toks[i].text.lower()
     return None

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from tui.nlp.cues import word_pattern
-from tui.nlp.speakers import wordset
+from tui.nlp.speaker_words import wordset
 
 CUES = wordset(
     """said says say told tells added adds asked asks explained explains noted wrote
