@@ -9,9 +9,11 @@ the same total every time.
 
     python benchmarks/cli_bench.py CORPUS --index-dir DIR [--query '"interest rates"'] [--runs 10]
 
-The index is brought up to date first (`broadsheet index`, timed). Then, round-robin, --runs
-times each: `broadsheet search CORPUS QUERY --index-dir DIR --limit 20` (which checks the corpus
-for changes first), the same with `--no-update` when this `broadsheet` has that flag, and
+The index is brought up to date first (`broadsheet index`, timed), and searched once untimed.
+Then, round-robin, --runs times each: `broadsheet search CORPUS QUERY --index-dir DIR --limit 20`
+(which checks the corpus for changes first: every file on a corpus quick to check, else folders
+only between checks of every file), the same with `--check-every 0` (every file, every time)
+and with `--no-update` (no check) when this `broadsheet` has those flags, and
 `rg -il WORD CORPUS | head -20` in a shell (`grep -ril` where ripgrep is not installed). WORD is
 the query without quotes ("interest rates"). `--grep` adds `grep -ril` too. `--baseline DIR`
 adds the same two `broadsheet search` runs with `PYTHONPATH=DIR` (a copy of `tui/` from before a
@@ -45,6 +47,8 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 from e2e_harness import Isolation, broadsheet_exe  # noqa: E402
 
 CPU: list[float] = []
+STDERR: list[str] = []
+"""What each `timed` run wrote on stderr (a search between two checks of every file says so)."""
 """User + system seconds of each `timed` run, children included: on a shared machine a busy
 neighbour stretches the wall clock, much less the CPU a run needs."""
 TOTAL = re.compile(r"(\d[\d,]*) of (about )?(\d[\d,]*) results? \((\d+) ms\)\s*$")
@@ -72,14 +76,20 @@ def timed(argv: list[str], env: dict[str, str], shell: bool = False) -> tuple[fl
     took = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    STDERR.append(out.stderr)
     return took, out.stdout, out.returncode
 
 
-def has_no_update(env: dict[str, str]) -> bool:
+def search_flags(env: dict[str, str]) -> str:
+    """`broadsheet search --help` of this environment, to time only the flags it has."""
     out = subprocess.run(
         [broadsheet_exe(), "search", "--help"], env=env, capture_output=True, text=True
     )
-    return "--no-update" in out.stdout
+    return out.stdout
+
+
+def has_no_update(env: dict[str, str]) -> bool:
+    return "--no-update" in search_flags(env)
 
 
 def main() -> int:
@@ -119,7 +129,16 @@ def main() -> int:
         search = [exe, "search", str(corpus), args.query, "--index-dir", str(index_dir)]
         search += ["--limit", "20"]
         Contender = tuple[list[str], bool, dict[str, str]]
+        # One search first, untimed: the first after `index` may check every file (and
+        # record that it did); the runs below time a warm, already-checked index.
+        took, out, code = timed(search, env)
+        print(f"first `broadsheet search` (warm-up, not counted) took {took:.2f}s, exit {code}")
         contenders: dict[str, Contender] = {"broadsheet search": (search, False, env)}
+        if "--check-every" in search_flags(env):
+            # Every file checked for changes made in place, at every search: what the default
+            # costs on a corpus quick to check, and once a window on a large one.
+            every = [*search, "--check-every", "0"]
+            contenders["broadsheet search --check-every 0"] = (every, False, env)
         if has_no_update(env):
             contenders["broadsheet search --no-update"] = ([*search, "--no-update"], False, env)
         else:
@@ -149,13 +168,17 @@ def main() -> int:
         inner: dict[str, list[float]] = {name: [] for name in contenders}
         cpu: dict[str, list[float]] = {name: [] for name in contenders}
         failures: Counter[str] = Counter()
+        unchecked: Counter[str] = Counter()
         for _ in range(args.runs):
             for name, (argv, shell, run_env) in contenders.items():
                 took, out, code = timed(argv, run_env, shell)
                 times[name].append(took)
                 cpu[name].append(CPU[-1])
                 if code != 0:
-                    failures[f"{name}: exit {code}"] += 1
+                    said = STDERR[-1].strip().splitlines()[-1:] or [""]
+                    failures[f"{name}: exit {code}: {said[0][:160]}"] += 1
+                if "may not be searched yet" in STDERR[-1]:
+                    unchecked[name] += 1
                 if shell:
                     totals[name][f"{len(out.splitlines())} files listed"] += 1
                     continue
@@ -167,7 +190,7 @@ def main() -> int:
                 inner[name].append(int(m.group(4)) / 1000)
 
     print(
-        f"\n{'whole process, seconds':<32} {'n':>3} {'median':>8} {'p95':>8} {'min':>8} "
+        f"\n{'whole process, seconds':<36} {'n':>3} {'median':>8} {'p95':>8} {'min':>8} "
         f"{'cpu med':>8} {'cpu p95':>8}  reported"
     )
     for name, values in times.items():
@@ -178,7 +201,7 @@ def main() -> int:
         if inner[name]:
             query_ms = f"; query itself median {statistics.median(inner[name]) * 1000:.0f} ms"
         print(
-            f"{name:<32} {len(got):>3} {statistics.median(got):8.3f} {pct(got, 95):8.3f} "
+            f"{name:<36} {len(got):>3} {statistics.median(got):8.3f} {pct(got, 95):8.3f} "
             f"{got[0]:8.3f} {statistics.median(used):8.3f} {pct(used, 95):8.3f}  {seen}{query_ms}"
         )
     for name, values in totals.items():
@@ -189,6 +212,8 @@ def main() -> int:
     bs = [totals[n] for n in totals if n.startswith(("broadsheet", "baseline"))]
     if len({key for c in bs for key in c}) > 1:
         print(f"the Broadsheet variants disagree: {[dict(c) for c in bs]}")
+    for name, n in unchecked.items():
+        print(f"{name}: {n} of {args.runs} runs did not check every file (said so on stderr)")
     for text, n in failures.items():
         print(f"failed: {text} (x{n})")
     print(f"load after {os.getloadavg()[0]:.2f}")

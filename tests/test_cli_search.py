@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_search_helpers import write_md, write_txt
+from test_search_helpers import add_bulk_words, write_md, write_txt
 
 from tui.cli import main
 
@@ -228,28 +228,92 @@ def test_installed_command_end_to_end(corpus: Path, tmp_path: Path) -> None:
     assert bad.stderr.startswith("broadsheet: bad query") and bad.stderr.count("\n") == 1
 
 
-def test_search_checks_freshness_by_folder_and_fresh_walks_every_file(
+def rewrite_in_place(path: Path, title: str, body: str) -> None:
+    """Overwrite a file under the same name and put its folder's mtime back, as a write in
+    place (`>` in a shell, a scraper refreshing a page) leaves it."""
+    folder_mtime = path.parent.stat().st_mtime_ns
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    os.utime(path.parent, ns=(folder_mtime, folder_mtime))
+
+
+def hit_paths(out: str) -> list[str]:
+    return [json.loads(x)["path"] for x in out.splitlines()]
+
+
+def test_search_sees_files_added_and_rewritten_in_place(
     capsys: pytest.CaptureFixture[str], corpus: Path
 ) -> None:
-    """A script's `search` looks at folders only (one stat each); a file added is found at once,
-    a file rewritten in place keeps its folder's mtime and needs `--fresh`, and `--no-update`
-    searches the index as it is."""
+    """A file added is found by the next search, and so is a file rewritten in place under the
+    same name (its folder's mtime does not move); `--no-update` searches the index as it is."""
     assert run(capsys, "index", str(corpus))[0] == 0
     write_txt(corpus, "new/d.txt", "Ferry strike", "The ferrymen walked out over pay.")
     code, out, _ = run(capsys, "search", str(corpus), "ferrymen", "--json", "--no-update")
     assert code == 0 and out == ""
     code, out, _ = run(capsys, "search", str(corpus), "ferrymen", "--json")
-    assert code == 0 and [json.loads(x)["path"] for x in out.splitlines()] == ["new/d.txt"]
+    assert code == 0 and hit_paths(out) == ["new/d.txt"]
 
-    # Rewritten in place, same folder, same name: the folder's mtime does not move.
-    target = corpus / "c.txt"
-    folder_mtime = (corpus).stat().st_mtime_ns
-    target.write_text("Market falls\n\nThe stevedores stopped work on Monday.\n", encoding="utf-8")
-    os.utime(corpus, ns=(folder_mtime, folder_mtime))
-    code, out, _ = run(capsys, "search", str(corpus), "stevedores", "--json")
+    rewrite_in_place(corpus / "c.txt", "Market falls", "The stevedores stopped work on Monday.")
+    code, out, err = run(capsys, "search", str(corpus), "stevedores", "--json")
+    assert code == 0 and hit_paths(out) == ["c.txt"]
+    assert "may not be searched" not in err  # a small corpus is checked in full every time
+    rewrite_in_place(corpus / "new/d.txt", "Ferry strike", "The deckhands walked out over pay.")
+    code, out, _ = run(capsys, "search", str(corpus), "deckhands", "--json", "--fresh")
+    assert code == 0 and hit_paths(out) == ["new/d.txt"]
+
+
+def test_search_between_full_checks_says_a_change_may_be_missed(
+    capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
+    """With `--check-every`, searches soon after a full check do not look at every file; the
+    answer may then miss a file rewritten in place, and stderr says so. The next full check
+    (here: the default, which checks a small corpus at every search) finds it."""
+    code, out, err = run(capsys, "search", str(corpus), "market", "--json", "--check-every", "3600")
+    assert code == 0 and hit_paths(out) == ["c.txt"]
+    assert "may not be searched" not in err  # no check recorded yet: this one checked
+
+    rewrite_in_place(corpus / "c.txt", "Market falls", "The stevedores stopped work on Monday.")
+    code, out, err = run(
+        capsys, "search", str(corpus), "stevedores", "--json", "--check-every", "3600"
+    )
     assert code == 0 and out == ""
-    code, out, _ = run(capsys, "search", str(corpus), "stevedores", "--json", "--fresh")
-    assert code == 0 and [json.loads(x)["path"] for x in out.splitlines()] == ["c.txt"]
+    assert err.startswith("broadsheet: a file rewritten in place in the last ")
+    assert "--fresh checks now" in err and err.count("\n") == 1
+
+    code, out, err = run(capsys, "search", str(corpus), "stevedores", "--json")
+    assert code == 0 and hit_paths(out) == ["c.txt"] and "may not be searched" not in err
+    code, out, err = run(
+        capsys, "search", str(corpus), "stevedores", "--json", "--check-every", "0"
+    )
+    assert code == 0 and hit_paths(out) == ["c.txt"] and err == ""
+
+
+def test_search_check_every_must_be_a_number(
+    capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["search", str(corpus), "market", "--check-every", "soon"])
+    assert stop.value.code == 2
+    assert "--check-every: not a number: 'soon'" in capsys.readouterr().err
+
+
+def test_search_does_not_load_the_corpus_readers(corpus: Path, tmp_path: Path) -> None:
+    """A search of an index that is up to date reads no article file, so it must not pay for
+    importing the readers (hundreds of regular expressions, YAML and HTML parsers)."""
+    ix = str(tmp_path / "ix")
+    assert main(["index", str(corpus), "--index-dir", ix]) == 0
+    probe = (
+        "import sys, io, contextlib\n"
+        "from tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['search', {str(corpus)!r}, 'market', '--index-dir', {ix!r}])\n"
+        "print(code, sorted(m for m in sys.modules if m.startswith('tui.ingest')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    code, loaded = done.stdout.split(" ", 1)
+    assert code == "0"
+    assert "tui.ingest.read" not in loaded and "tui.ingest.readers" not in loaded
 
 
 def test_search_no_update_without_an_index_says_so(
@@ -271,3 +335,99 @@ def test_search_of_an_empty_folder_says_nothing_is_indexed(
     assert "0 of 0 results" in out
     assert "bad query" not in err
     assert f"nothing is indexed for {empty}" in err
+
+
+def test_search_without_facets_finds_the_same(corpus: Path, tmp_path: Path) -> None:
+    """The command line asks for no facets (it shows none); its hits and total must be those
+    the app gets with them."""
+    from tui.search import open_engine
+
+    engine = open_engine(corpus, tmp_path / "ix")
+    try:
+        engine.update()
+        full = engine.search("budget", limit=5)
+        bare = engine.search("budget", limit=5, facets=False)
+    finally:
+        engine.close()
+    assert [h.id for h in bare.hits] == [h.id for h in full.hits]
+    assert sorted(h.id for h in bare.hits) == ["a.md", "b.md"]
+    assert (bare.total, bare.total_exact) == (full.total, full.total_exact) == (2, True)
+    assert sorted(f.value for f in full.sources) == ["Daily Ledger", "Harbour Times"]
+    assert bare.sources == bare.people == bare.orgs == []
+
+
+def test_a_large_corpus_is_checked_once_a_window_and_says_so(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
+    """How often every file is checked depends on the corpus's size, as found by the last
+    check: the record of a check that saw more than `QUICK_FILES` files (made here for this
+    small corpus) puts the next searches in the window, and they say so."""
+    from tui.commands import freshness
+
+    ix = tmp_path / "ix"
+    assert run(capsys, "index", str(corpus), "--index-dir", str(ix))[0] == 0
+    real = freshness.snapshot(corpus)
+    large = freshness.Snapshot(real.digest, real.started, real.took, freshness.QUICK_FILES + 1)
+    freshness.record(ix, corpus.resolve(), large)
+    rewrite_in_place(corpus / "c.txt", "Market falls", "The stevedores stopped work on Monday.")
+
+    code, out, err = run(capsys, "search", str(corpus), "stevedores", "--index-dir", str(ix))
+    assert code == 0 and "0 of 0 results" in out
+    assert f"every file is checked every {freshness.AUTO_EVERY:g} s" in err
+
+    code, out, err = run(
+        capsys, "search", str(corpus), "stevedores", "--index-dir", str(ix), "--check-every", "0"
+    )
+    assert code == 0 and "1 of 1 result" in out and err == ""
+
+
+def test_me_in_a_search_is_the_reviewer_the_settings_name(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reviewed-by:me` means the `reviewer` of the config, as in the app; not the login."""
+    from tui.search import open_engine
+    from tui.search.marks import by_mark
+
+    index = tmp_path / "ix"
+    assert run(capsys, "index", str(corpus), "--index-dir", str(index))[0] == 0
+    eng = open_engine(corpus, index, None)  # as the app mirrors its marks into the index
+    eng.set_marks("a.md", ["reviewed", by_mark("reviewed", "ana")])
+    eng.close()
+    config = tmp_path / "no-config.toml"  # the file BROADSHEET_CONFIG names here
+    query = ["search", str(corpus), "reviewed-by:me", "--json", "--index-dir", str(index)]
+    config.write_text('reviewer = "ana"\n', encoding="utf-8")
+    code, out, _ = run(capsys, *query)
+    assert code == 0 and [json.loads(line)["id"] for line in out.splitlines()] == ["a.md"]
+    config.write_text('reviewer = "bob"\n', encoding="utf-8")
+    code, out, _ = run(capsys, *query)
+    assert code == 0 and out == ""
+
+
+def test_a_damaged_index_is_not_called_a_bad_query(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_bulk_words(corpus, 200)  # postings long enough to live in the postings file
+    index = tmp_path / "ix"
+    assert run(capsys, "index", str(corpus), "--index-dir", str(index))[0] == 0
+    from tui.search.layout import Layout
+
+    gen = Layout(index).current()
+    assert gen is not None
+    postings = next(gen.glob("*.pst"))
+    size = postings.stat().st_size
+    with open(postings, "r+b") as fh:  # same size: only reading it shows the damage
+        fh.seek(size // 8)
+        fh.write(bytes(range(256)) * (size // 256 // 2))
+    messages = []
+    for word in ("zebraword", "the", "said", "year", "government"):
+        code, _, err = run(capsys, "search", str(corpus), word, "--index-dir", str(index))
+        if code != 0:
+            messages.append(err)
+    assert messages, "no query met the scrambled postings (pick other words)"
+    for err in messages:
+        assert "bad query" not in err and "damaged" in err and "broadsheet index" in err, err
+        assert len(err.strip().splitlines()) == 1
+    code, _, _ = run(capsys, "index", str(corpus), "--index-dir", str(index))
+    assert code == 0
+    code, out, _ = run(capsys, "search", str(corpus), "budget", "--index-dir", str(index))
+    assert code == 0 and "Harbour budget approved" in out

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from tui.commands import CommandError
-from tui.config import SettingsError
 
 COMMANDS = ("index", "search", "annotate", "export", "review-store", "marks")
 
@@ -170,7 +169,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         sys.stderr.write(f"broadsheet: {exc}\n")
         return 1
-    except SettingsError as exc:
+    except ValueError as exc:
+        # Settings are read only where a command needs them (a search given --index-dir never
+        # does, nor pays for importing them): a settings error exists only once they were.
+        config = sys.modules.get("tui.config")
+        if config is None or not isinstance(exc, config.SettingsError):
+            raise
         sys.stderr.write(f"broadsheet: settings: {exc}\n")
         return 2
     except KeyboardInterrupt:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from tui.commands import CommandError
+from tui.commands import CommandError, freshness
 from tui.commands.index import choose_engine, open_engine_for, run_update
 from tui.commands.output import write_json_line
 
@@ -96,22 +96,29 @@ def run(args: argparse.Namespace) -> int:
         if args.no_update:
             if search.count() == 0:
                 raise CommandError(f"no index yet for {args.corpus}: run without --no-update")
-        elif args.fresh or not search.looks_current():
-            from rich.text import Text
+        else:
+            verdict = None
+            if not args.fresh and search.looks_current():
+                verdict = freshness.check(search.index_dir, search.corpus, args.check_every)
+            if verdict is None or not verdict.current:
+                snap = verdict.snapshot if verdict else freshness.snapshot(search.corpus)
+                err = err or _console(stderr=True)
+                _update(search, err, snap)
+            elif verdict.skipped_for is not None:
+                age = max(1, round(verdict.skipped_for))
+                sys.stderr.write(
+                    f"broadsheet: a file rewritten in place in the last {age} s may not be "
+                    f"searched yet (every file is checked every {verdict.every:g} s; "
+                    "--fresh checks now)\n"
+                )
+        if "-by:me" in args.query.lower():
+            # `me` is the reviewer the settings name (as in the app), not the login name.
+            from tui.config import load_settings
 
-            err = err or _console(stderr=True)
-            try:
-                summary = run_update(search, False, err, show=err.is_terminal)
-            except CommandError as exc:
-                # Searching needs no space and no write access: a full disk or a read-only
-                # folder must not hide an index that is whole, only say it may be behind.
-                if search.count() == 0:
-                    raise
-                err.print(Text(f"broadsheet: {exc}; searching the index as it is"), soft_wrap=True)
-            else:
-                if summary.readonly and summary.reason:
-                    err.print(Text(f"broadsheet: {safe_text(summary.reason)}"))
-        results = search.search(args.query, limit=args.limit, page=args.page, sort=args.sort)
+            search.set_reviewer(load_settings().reviewer)
+        results = search.search(
+            args.query, limit=args.limit, page=args.page, sort=args.sort, facets=False
+        )
         empty = search.count() == 0
     finally:
         search.close()
@@ -124,7 +131,8 @@ def run(args: argparse.Namespace) -> int:
             if results.error.position is not None
             else ""
         )
-        raise CommandError(f"bad query: {safe_text(results.error.message)}{where}")
+        what = "" if results.error.in_index else "bad query: "
+        raise CommandError(f"{what}{safe_text(results.error.message)}{where}")
     if args.json:
         for hit in results.hits:
             write_json_line(hit_record(hit))
@@ -136,6 +144,39 @@ def run(args: argparse.Namespace) -> int:
         out.print(Text.assemble(("Did you mean: ", "dim"), (safe_text(results.suggestion), "bold")))
     show(out, results, (args.page - 1) * args.limit)
     return 0
+
+
+def _update(search: Any, err: Console, snap: freshness.Snapshot | None) -> None:
+    """Bring the index up to date before searching; `snap`, the corpus as walked just before,
+    is recorded once the update has seen at least that much."""
+    from rich.text import Text
+
+    from tui.ingest import safe_text
+
+    try:
+        summary = run_update(search, False, err, show=err.is_terminal)
+    except CommandError as exc:
+        # Searching needs no space and no write access: a full disk or a read-only
+        # folder must not hide an index that is whole, only say it may be behind.
+        if search.count() == 0:
+            raise
+        err.print(Text(f"broadsheet: {exc}; searching the index as it is"), soft_wrap=True)
+        return
+    if summary.readonly:
+        if summary.reason:
+            err.print(Text(f"broadsheet: {safe_text(summary.reason)}"))
+    elif snap is not None:
+        freshness.record(search.index_dir, search.corpus, snap)
+
+
+def seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not n >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {value}")
+    return n
 
 
 def add_parser(sub: Any) -> None:
@@ -162,8 +203,17 @@ def add_parser(sub: Any) -> None:
     fresh.add_argument(
         "--fresh",
         action="store_true",
-        help="walk every file and bring the index up to date first (default: only when a "
-        "folder changed, which misses files rewritten in place)",
+        help="walk every file and bring the index up to date first, whatever was checked before",
+    )
+    fresh.add_argument(
+        "--check-every",
+        type=seconds,
+        default=None,
+        metavar="SECONDS",
+        help="look for files rewritten in place at most every SECONDS (0: at every search); "
+        "searches in between say on stderr that such a change may not be seen yet. Default: "
+        f"every search on a corpus quick to check, every {freshness.AUTO_EVERY:g} s on a large one "
+        "(files added, removed or renamed are always seen)",
     )
     fresh.add_argument(
         "--no-update",

@@ -35,6 +35,8 @@ class Hit(BaseModel):
 class QueryError(BaseModel):
     message: str
     position: int | None = None
+    in_index: bool = False
+    """The index failed the search (damaged files, a bug), not the query: not "bad query"."""
 
 
 class Facet(BaseModel):
@@ -118,9 +120,16 @@ class SearchEngine(Protocol):
         ...
 
     def search(
-        self, query: str, *, limit: int = 20, page: int = 1, sort: Sort = "relevance"
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        page: int = 1,
+        sort: Sort = "relevance",
+        facets: bool = True,
     ) -> SearchResults:
-        """Never raises for a bad query: `error` says what is wrong and where."""
+        """Never raises for a bad query: `error` says what is wrong and where. `facets=False`
+        leaves `sources`, `people` and `orgs` empty (half the time of a common query)."""
         ...
 
     def count(self) -> int: ...

@@ -383,7 +383,7 @@ class WhooshSearchEngine:
                 res.building = self._partial
         except Exception as exc:  # never raise for a query; a broken index is reported
             res.hits = []
-            res.error = QueryError(message=self._failure(exc))
+            res.error = QueryError(message=self._failure(exc), in_index=True)
         res.elapsed_ms = (time.perf_counter() - started) * 1000
         return res
 
