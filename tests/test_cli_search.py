@@ -431,3 +431,22 @@ def test_a_damaged_index_is_not_called_a_bad_query(
     assert code == 0
     code, out, _ = run(capsys, "search", str(corpus), "budget", "--index-dir", str(index))
     assert code == 0 and "Harbour budget approved" in out
+
+
+def test_the_first_search_after_index_does_not_update_again(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
+    """`broadsheet index` records what it indexed, so the search that follows can trust it (no
+    second walk and update): within a check window, the search answers from that record."""
+    index = tmp_path / "ix"
+    assert run(capsys, "index", str(corpus), "--index-dir", str(index))[0] == 0
+    assert (index / "files-checked.json").is_file()
+    args = ["--json", "--index-dir", str(index), "--check-every", "3600"]
+    code, out, err = run(capsys, "search", str(corpus), "market", *args)
+    assert code == 0 and hit_paths(out) == ["c.txt"]
+    assert "may not be searched yet" in err  # answered from the index's record, not a walk
+    rewrite_in_place(corpus / "c.txt", "Market falls", "The stevedores stopped work on Monday.")
+    code, out, _ = run(
+        capsys, "search", str(corpus), "stevedores", "--json", "--index-dir", str(index)
+    )
+    assert code == 0 and hit_paths(out) == ["c.txt"]

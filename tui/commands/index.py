@@ -159,12 +159,17 @@ def run(args: argparse.Namespace) -> int:
     out = Console(highlight=False)
     engine = choose_engine(args.engine, err)
     search = open_engine_for(args, engine, INDEX_LOCK_WAIT)
+    from tui.commands import freshness
+
+    snap = freshness.snapshot(search.corpus)  # the files this update will have seen at least
     try:
         summary = run_update(search, args.rebuild, err, show=True)
     finally:
         search.close()
     if summary.readonly:
         raise CommandError(summary.reason or "index is locked by another process")
+    # The next `broadsheet search` need not walk and update again for what was just indexed.
+    freshness.record(search.index_dir, search.corpus, snap)
     out.print(Text(describe(summary)))
     for problem in summary.skipped:
         out.print(Text(f"  skipped {safe_text(str(problem))}"))
