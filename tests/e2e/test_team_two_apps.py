@@ -17,7 +17,15 @@ from pathlib import Path
 import e2e_flows as flows
 import pytest
 from e2e_corpus import DREDGING, SEARCH_TERM
-from e2e_harness import Isolation, Tmux, kill_quietly, require_tool, run_cli, wait_until
+from e2e_harness import (
+    Isolation,
+    Tmux,
+    kill_quietly,
+    pid_alive,
+    require_tool,
+    run_cli,
+    wait_until,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the PostgreSQL server helper
 from test_review_store_pg import cluster
@@ -133,9 +141,12 @@ def test_a_colleague_killed_mid_marking_loses_nothing_already_saved(
         ana.keys("r")
         ana.wait_for("✓ reviewed by", what="ana's review saved after bob's app died")
         assert ana.exit_status() is None, ana.describe()
+        ana_pid = ana.app_pid()
     finally:
         ana.kill()
         bob.kill()
+    # Her terminal closed (SIGHUP): her app ends too, instead of living on without one.
+    wait_until(lambda: not pid_alive(ana_pid), "ana's app to end after its terminal closed")
     if isinstance(store, Path):
         assert flows.integrity(store) == "ok"
     out = run_cli(ana_iso, "export", str(corpus), "--format", "jsonl", check=True)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
@@ -43,6 +45,10 @@ from tui.app.text import one_line
 
 SHORT_BELOW = 16
 """Terminal rows below which the legend is hidden, so the reader keeps lines to show."""
+
+
+SIGNAL_GRACE = 3.0
+"""Seconds a `kill` or a closed terminal leaves the app to quit cleanly before it ends anyway."""
 
 
 class BroadsheetApp(
@@ -162,7 +168,17 @@ class BroadsheetApp(
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGHUP):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, self.exit)
+                loop.add_signal_handler(sig, self._exit_on_signal, sig)
+
+    def _exit_on_signal(self, sig: int) -> None:
+        """Quit as `q` does, but never outlive the grace period: with its terminal gone
+        (SIGHUP), Textual's shutdown can wait forever on output nobody reads, leaving the app
+        running (and spending CPU) with no one to use it. Marks are committed as they are
+        made and the index keeps what it committed, so ending the process then loses nothing."""
+        watchdog = threading.Timer(SIGNAL_GRACE, os._exit, args=(128 + sig,))
+        watchdog.daemon = True
+        watchdog.start()
+        self.exit()
 
     def _apply_keymap(self, keymap: dict[str, str]) -> None:
         known = self._binding_ids()
