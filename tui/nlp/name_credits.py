@@ -47,6 +47,11 @@ def find_credits(text: str) -> list[Mention]:
     return out
 
 
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Where photo credits stand in `text` ("Photo: NAME/OUTLET", "(Photo/ORG)"), whole."""
+    return [match.span() for match in _credit_matches(text)]
+
+
 _CREDIT_MARK = re.compile(r"[:/]")
 _CREDIT_REACH = 17
 """How far a credit's ":" or "/" can be from its start: "Illustrations by:" is the longest."""

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from tui.model import Annotations, Span
 from tui.nlp import names, speakers
+from tui.nlp.captions import outside_captions
 from tui.nlp.entities import find_entities
 from tui.nlp.gazetteer import fold
 from tui.nlp.quotes import find_quotes
@@ -19,7 +20,7 @@ class RulesExtractor:
     ) -> Annotations:
         entities = find_entities(text, title=title, captions=captions)
         quotes = find_quotes(text, entities, captions)
-        return Annotations(entities=entities, quotes=quotes)
+        return Annotations(entities=outside_captions(text, entities, captions), quotes=quotes)
 
 
 def clear_caches() -> None:

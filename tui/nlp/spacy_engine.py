@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tui.model import Annotations, Entity, Span
+from tui.nlp.captions import outside_captions
 from tui.nlp.coref import Mention, resolve
 from tui.nlp.extractor import EngineUnavailable
 from tui.nlp.names import find_credits
@@ -112,7 +113,8 @@ class SpacyExtractor:
             from tui.nlp.entities import find_entities
 
             entities = find_entities(text, title=title, captions=captions)
-        return Annotations(entities=entities, quotes=find_quotes_parsed(text, entities, self.parse))
+        quotes = find_quotes_parsed(text, entities, self.parse)
+        return Annotations(entities=outside_captions(text, entities, captions), quotes=quotes)
 
     def parse(self, sentences: list[str]) -> list[Any]:
         """One parsed `Doc` per sentence: token vectors and the parser only."""
