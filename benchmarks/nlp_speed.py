@@ -4,6 +4,7 @@
     python benchmarks/nlp_speed.py --limit 200
     python benchmarks/nlp_speed.py --dense    # also: a 1 MB line of tiny quotes
     python benchmarks/nlp_speed.py --engine spacy-parse --limit 300
+    python benchmarks/nlp_speed.py --limit 800 --baseline /tmp/before   # before -> after
 
 `--engine` (repeatable, default `rules`): `rules`, `spacy` (spaCy entities and parse) or
 `spacy-parse` (rules entities, spaCy's parse for reported speech); several engines are timed in
@@ -24,6 +25,13 @@ article is new to it, as in a first index: the figure to plan by), and "seen bef
 articles the engine has just read (the ceiling that a large corpus, repeating its names,
 approaches).
 
+`--baseline DIR` compares the rules engine of another copy of the project (DIR holds its
+`tui` package: a copy made before a change) with this one, in one process: the two are loaded
+side by side and their runs interleaved, new text first, so that both meet the same load on a
+shared machine. It prints each one's median and the median of the paired ratios (before's
+time over after's: above 1 means this copy is quicker), which moves far less from one sitting
+to the next than figures from separate processes.
+
 `--dense` also times `find_quotes` on the worst page we know of: a megabyte on one line of
 125,000 tiny quotes ('"a b c" "a b c" ...'), each of which must be read and kept. Prints figures
 only; the test suite never asserts on time.
@@ -32,12 +40,13 @@ only; the test suite never asserts on time.
 from __future__ import annotations
 
 import argparse
+import importlib
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 BBC = ROOT.parent / "shared" / "data" / "bbc"
@@ -107,6 +116,68 @@ def report(name: str, articles: list[tuple[str, str]], run: Callable[[str, str],
     )
 
 
+class Engines(NamedTuple):
+    """One copy of the project's rules engine: what `compare` times."""
+
+    find_entities: Callable[..., object]
+    annotate: Callable[..., object]
+    clear_caches: Callable[[], None]
+
+
+def load_copy(root: Path) -> Engines:
+    """The rules engine of the copy of the project at `root`, loaded beside this one.
+
+    Its `tui` modules are imported afresh and then put aside, and this copy's are put back:
+    each function keeps the module it was defined in, so the two engines run side by side.
+    """
+    if not (root / "tui" / "nlp" / "rules.py").is_file():
+        raise SystemExit(f"--baseline: no tui/nlp/rules.py under {root}")
+    ours = {k: v for k, v in sys.modules.items() if k == "tui" or k.startswith("tui.")}
+    for name in ours:
+        del sys.modules[name]
+    sys.path.insert(0, str(root))
+    try:
+        rules = importlib.import_module("tui.nlp.rules")
+        entities = importlib.import_module("tui.nlp.entities")
+        importlib.import_module("tui.nlp.gazetteer").gazetteer()
+        engines = Engines(
+            entities.find_entities, rules.RulesExtractor().annotate, rules.clear_caches
+        )
+    finally:
+        sys.path.remove(str(root))
+        for name in [k for k in sys.modules if k == "tui" or k.startswith("tui.")]:
+            del sys.modules[name]
+        sys.modules.update(ours)
+    return engines
+
+
+def compare(articles: list[tuple[str, str]], before: Engines, after: Engines, rounds: int) -> None:
+    """Interleaved runs on new text (caches emptied before each) of two copies of the engine."""
+    words = sum(len(body.split()) for _, body in articles)
+    for label, pick in (
+        ("find_entities", lambda e: e.find_entities),
+        ("rules annotate", lambda e: e.annotate),
+    ):
+        times: dict[str, list[float]] = {"before": [], "after": []}
+        for r in range(rounds):
+            order = (("before", before), ("after", after))
+            for name, engines in order if r % 2 == 0 else order[::-1]:
+                engines.clear_caches()
+                run = pick(engines)
+                started = time.process_time()
+                for title, body in articles:
+                    run(body, title=title)
+                times[name].append(time.process_time() - started)
+        ratio = statistics.median(
+            b / a for b, a in zip(times["before"], times["after"], strict=True)
+        )
+        print(
+            f"{label + ':':24s} before {words / statistics.median(times['before']):>9,.0f}"
+            f" words/s, after {words / statistics.median(times['after']):>9,.0f}"
+            f" (new text, medians of {rounds}); paired time ratio before/after {ratio:.3f}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
@@ -116,6 +187,15 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         choices=("rules", "spacy", "spacy-parse"),
         help="engine to time (repeatable; default rules)",
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="DIR",
+        help="compare with the rules engine of the project copy at DIR, runs interleaved",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=6, help="interleaved runs of each copy (with --baseline)"
     )
     args = parser.parse_args(argv)
     if not BBC.is_dir():
@@ -127,6 +207,11 @@ def main(argv: list[str] | None = None) -> int:
     gazetteer()
     print(f"gazetteer load: {time.perf_counter() - started:.2f} s (once per process)")
     print(f"{len(articles)} articles, {words:,} words (titles excluded)")
+    if args.baseline is not None:
+        before = load_copy(args.baseline.resolve())
+        after = Engines(find_entities, RulesExtractor().annotate, clear_caches)
+        compare(articles, before, after, max(1, args.rounds))
+        return 0
     engines = args.engine or ["rules"]
     if "rules" in engines:
         report("find_entities:", articles, lambda body, title: find_entities(body, title=title))

@@ -205,6 +205,50 @@ def test_patterns_tried_only_where_they_can_match_find_what_trying_all_finds(
         patterns._candidates = original
 
 
+DIGIT_PIECES = [
+    *MONEY_PIECES,
+    "2024",
+    "1996-08-30",
+    "30/08/1996",
+    "-97",
+    "/25",
+    "s",
+    "4th",
+    " of ",
+    " March",
+    "Tuesday",
+    ", ",
+    " days",
+    " ago",
+    "mid-",
+    "the ",
+    "pct",
+    "-",
+    "+",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DIGIT_PIECES), max_size=30).map("".join))
+def test_at_a_digit_the_forms_that_open_with_one_match_as_the_whole_patterns(text: str) -> None:
+    # Where a digit is, only the forms of money, percentages and dates that can open with one
+    # are tried: what each whole pattern matches there, they match, and so do the results.
+    for p, ch in enumerate(text):
+        if ch.isdecimal():
+            for (_, whole), (_, digit) in zip(
+                patterns._PATTERNS, patterns._DIGIT_PATTERNS, strict=True
+            ):
+                got, want = digit.match(text, p), whole.match(text, p)
+                assert (got and got.span()) == (want and want.span())
+    quick = patterns.find_patterns(text)
+    original = patterns._DIGIT_PATTERNS
+    try:
+        patterns._DIGIT_PATTERNS = patterns._PATTERNS  # type: ignore[assignment]
+        assert patterns.find_patterns(text) == quick
+    finally:
+        patterns._DIGIT_PATTERNS = original
+
+
 RUN_PIECES = [
     *PIECES,
     "Mr",
@@ -248,6 +292,19 @@ def test_runs_with_trie_connectors_are_the_runs_of_the_word_lists(text: str) -> 
     )
     assert [m.span() for m in name_runs.RUN.finditer(text)] == [
         m.span() for m in plain.finditer(text)
+    ]
+
+
+AL_PIECES = [*RUN_PIECES, "al-", "el-", "as-", "ad-", "ar-", "a", "e", "l", "-", "Sadr", "É", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(AL_PIECES), max_size=30).map("".join))
+def test_runs_scanned_from_capitals_are_the_runs_of_the_whole_pattern(text: str) -> None:
+    # `runs` scans for capitals only unless an "al-" or "el-" name may be there: it must find
+    # the runs the whole pattern finds, "al-Sadr" and "Ali el-Amin" included.
+    assert [m.span() for m in name_runs.runs(text)] == [
+        m.span() for m in name_runs.RUN.finditer(text)
     ]
 
 

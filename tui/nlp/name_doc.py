@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from tui.nlp import cues
 from tui.nlp.gazetteer import Gazetteer
-from tui.nlp.name_runs import PREV_WORD
+from tui.nlp.name_runs import PREV_WORD, QUICK_PREV_WORD
 from tui.nlp.name_sports import SPORTS_SLUG, sporty
 
 SCORE_AFTER = re.compile(r"[ \t]{1,3}\(?\d")
@@ -42,9 +42,14 @@ class Doc:
             return ""
         if self._reversed is None:
             self._reversed = self.text[::-1]
-        match = PREV_WORD.match(self._reversed, len(self.text) - pos)
+        match = QUICK_PREV_WORD.match(self._reversed, len(self.text) - pos)
         assert match is not None  # the pattern matches the empty string
-        return match.group(1)[::-1]
+        word = match.group(1)
+        if "_" in word:
+            match = PREV_WORD.match(self._reversed, len(self.text) - pos)
+            assert match is not None
+            word = match.group(1)
+        return word[::-1]
 
     def line_bounds(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.line_starts, pos) - 1

@@ -53,12 +53,15 @@ class _Facts(NamedTuple):
     """`_prior`: never to be changed, it is shared (copy it)."""
 
 
-FACTS_CACHE: dict[tuple[str, bool], _Facts] = {}
+FACTS_CACHE: tuple[dict[str, _Facts], dict[str, _Facts]] = ({}, {})
+"""`name_facts` of names seen so far: not opening a sentence, then opening one. Two dicts keyed
+by the name, rather than one keyed by (name, initial), so that a lookup builds no tuple."""
 
 
 def name_facts(gaz: Gazetteer, name: str, initial: bool) -> _Facts:
     """`_Facts` of a name, cached (see `clear_caches`)."""
-    cached = FACTS_CACHE.get((name, initial))
+    cache = FACTS_CACHE[initial]
+    cached = cache.get(name)
     if cached is not None:
         return cached
     names = [w for w in name.split() if is_word(w)]
@@ -93,9 +96,9 @@ def name_facts(gaz: Gazetteer, name: str, initial: bool) -> _Facts:
             and key not in gaz.places
         )
     facts = _Facts(drop, drop_alone, sentence_word, common, n, place_weight, prior)
-    if len(FACTS_CACHE) > 100_000:
-        FACTS_CACHE.clear()
-    FACTS_CACHE[(name, initial)] = facts
+    if len(cache) > 50_000:
+        cache.clear()
+    cache[name] = facts
     return facts
 
 

@@ -10,6 +10,7 @@ Blair").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -91,7 +92,43 @@ character before that letter. A pattern that starts with a plain class lets the 
 pass over every other character in its own quick loop, so the scan over a whole text is much
 quicker than with a lookahead and a lookbehind in front (`(?=[...])(?<![...])_WORD`, which
 matches the same runs)."""
-RUN = re.compile(rf"{_FIRST_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})?{_WORD}){{0,12}}")
+_MORE_WORDS = rf"(?:{_SEP}(?:{_CONNECTOR}{_SEP})?{_WORD}){{0,12}}"
+RUN = re.compile(_FIRST_WORD + _MORE_WORDS)
+_CAPITAL_RUN = re.compile(
+    rf"[{_UP}](?<![\w'’\-].)"
+    rf"(?:\.(?:[{_UP}]\.){{1,3}}(?:[{_UP}](?![{_L}.]))?"
+    rf"|{after_first_letter(_ABBREV.split('|'))}\.(?![{_L}])"
+    rf"|\.(?=[ \t][{_UP}])"
+    rf"|{_PLAIN_REST})" + _MORE_WORDS
+)
+"""`RUN` without its runs that open with "al-" or "el-": the same pattern after a capital, but a
+scan for it stops only at capitals, not at every "a" and "e" of the text."""
+_PREFIX_LETTERS = frozenset("lsdnrtz")
+
+
+def runs(text: str) -> Iterator[re.Match[str]]:
+    """What `RUN.finditer(text)` finds. Few articles hold a name such as "al-Sadr", so the
+    quicker `_CAPITAL_RUN` is used unless one may be there: where no hyphen follows "al", "el"
+    and their like at a word's start, the two patterns match at the same places."""
+    i = text.find("-", 2)
+    while i >= 0:
+        if (
+            text[i - 1] in _PREFIX_LETTERS
+            and (text[i - 2] == "a" or (text[i - 2] == "e" and text[i - 1] == "l"))
+            and text[i + 1 : i + 2].isupper()
+            and (i == 2 or not _joins_word(text[i - 3]))
+        ):
+            return RUN.finditer(text)
+        i = text.find("-", i + 1)
+    return _CAPITAL_RUN.finditer(text)
+
+
+def _joins_word(ch: str) -> bool:
+    """Whether a character before a word makes it part of a longer one, as the lookbehind of
+    `_FIRST_WORD` reads it (`\\w`, an apostrophe or a hyphen)."""
+    return ch.isalnum() or ch in "_'’-"
+
+
 TOKEN = re.compile(r"\S+")
 
 _PARTICLE_LINKS = word_set(
@@ -116,18 +153,26 @@ class _RunShape(NamedTuple):
     caps: bool | None
     """None unless every word is in capitals; then whether that alone makes it a caps run
     (two long words; otherwise it is one only on an all-caps line)."""
-    segments: tuple[tuple[tuple[int, int, str], ...], ...]
-    """`_segments` of its tokens."""
+    segments: tuple[tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]], ...]
+    """`_segments` of its tokens, each as its words' texts (the key of `front_pieces`), starts
+    and ends: kept apart so that each mention of the run reads them as they are."""
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def run_shape(run: str) -> _RunShape:
     tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(run)]
-    words = tuple(t for t in tokens if is_word(t[2]))
+    words = tuple([t for t in tokens if is_word(t[2])])
     caps: bool | None = None
     if words and run.isupper() and all(caps_word(w[2]) for w in words):
         caps = len(words) > 1 and sum(1 for w in words if len(w[2]) > 1) > 1
-    segments = tuple(tuple(seg) for seg in _segments(gazetteer(), tokens)) if words else ()
+    segments = (
+        tuple(
+            (tuple([w[2] for w in seg]), tuple([w[0] for w in seg]), tuple([w[1] for w in seg]))
+            for seg in _segments(gazetteer(), tokens)
+        )
+        if words
+        else ()
+    )
     return _RunShape(words, caps, segments)
 
 
@@ -253,15 +298,26 @@ def sentence_initial(text: str, pos: int) -> bool:
 
 PREV_WORD = re.compile(r"[ \t\u00a0]*((?:[^\W_]|['’.-])+|.|)", re.DOTALL)
 """`Doc.prev_word`, read in reversed text: spaces, then a word (or one character)."""
+QUICK_PREV_WORD = re.compile(r"[ \t\u00a0]*([\w'’.-]+|.|)", re.DOTALL)
+"""`PREV_WORD` with "_" let into its words: one class of characters, which the regex engine
+reads much quicker than a choice between two classes at each character. A word it finds that
+holds no "_" is the word `PREV_WORD` finds (both stop at the same character)."""
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*((?:[^\W_]|['’-])+|.|)", re.DOTALL)
+_QUICK_NEXT_WORD = re.compile(r"[ \t\u00a0]*([\w'’-]+|.|)", re.DOTALL)
+"""`_NEXT_WORD` with "_" let in, as `QUICK_PREV_WORD` is to `PREV_WORD`."""
 
 
 def next_word(text: str, pos: int) -> str:
     """The word just after `pos` (letters, digits, apostrophes, hyphens), past spaces on the
     line; else the one character there ("," or "\n"); "" at the end of the text."""
-    match = _NEXT_WORD.match(text, pos)
+    match = _QUICK_NEXT_WORD.match(text, pos)
     assert match is not None  # the pattern matches the empty string
-    return match.group(1)
+    word = match.group(1)
+    if "_" in word:
+        match = _NEXT_WORD.match(text, pos)
+        assert match is not None
+        word = match.group(1)
+    return word
 
 
 def split_front(

@@ -38,13 +38,13 @@ from tui.nlp.name_cues import (
 from tui.nlp.name_doc import AGE_AFTER, DATELINE_AFTER, DATELINE_DASH, Doc
 from tui.nlp.name_priors import FACTS_CACHE, name_facts
 from tui.nlp.name_runs import (
-    RUN,
     TOKEN,
     caps_word,
     front_pieces,
     is_word,
     next_word,
     run_shape,
+    runs,
     sentence_initial,
 )
 from tui.nlp.name_sports import sports_evidence, team_in_table
@@ -69,7 +69,7 @@ def find_name_mentions(
     mentions: list[Mention] = []
     caps_runs: list[tuple[int, int]] = []
     next_taken = 0  # the first taken span that may still overlap a run (runs come in order)
-    for run in RUN.finditer(text):
+    for run in runs(text):
         start, end = run.span()
         if end - start < 15 and run.group() in SKIP_SINGLE:
             continue  # most runs are one sentence-opening word: "The", "But", "He"
@@ -134,18 +134,17 @@ def _read_run(
         elif text.startswith(".", end) and (web := web_name(text, start, end)) is not None:
             out.append(web)  # "Booking.com"
         elif fold(run) not in ALWAYS_STRIP:  # what `split_front` leaves of one word
-            _score(doc, [(start, end, run)], 0.0, sentence_initial(text, start), out)
+            _score(doc, start, end, 0.0, sentence_initial(text, start), out)
         return
     shape = run_shape(run)
     if shape.caps is not None and (shape.caps or doc.caps_line(start)):
         caps_runs.append((start + shape.words[0][0], start + shape.words[-1][1]))
         return
     first_new = len(out)
-    for segment in shape.segments:
-        initial = sentence_initial(text, start + segment[0][0])
-        for lo, hi, person in front_pieces(tuple(w[2] for w in segment), initial):
-            words = [(start + a, start + b, w) for a, b, w in segment[lo:hi]]
-            _score(doc, words, person, initial and lo == 0, out)
+    for texts, starts, ends in shape.segments:
+        initial = sentence_initial(text, start + starts[0])
+        for lo, hi, person in front_pieces(texts, initial):
+            _score(doc, start + starts[lo], start + ends[hi - 1], person, initial and lo == 0, out)
     if len(out) - first_new > 1:
         _share_evidence(out[first_new:])
 
@@ -224,15 +223,10 @@ def _apposition(text: str, pos: int, m: Mention) -> None:
 
 
 def _score(
-    doc: Doc,
-    words: list[tuple[int, int, str]],
-    person: float,
-    initial: bool,
-    out: list[Mention],
+    doc: Doc, start: int, end: int, person: float, initial: bool, out: list[Mention]
 ) -> None:
-    """Score one candidate name and add it to `out`."""
+    """Score the candidate name text[start:end] and add it to `out`."""
     text = doc.text
-    start, end = words[0][0], words[-1][1]
     name = text[start:end]
     if not is_word(name) or name.lower() == name:
         return
@@ -367,7 +361,8 @@ def _read_caps(doc: Doc, start: int, end: int, known: set[str]) -> list[Mention]
 
 def clear_caches() -> None:
     """Forget what was learnt about names seen so far (for benchmarks that must start cold)."""
-    FACTS_CACHE.clear()
+    for facts in FACTS_CACHE:
+        facts.clear()
     for cached in (run_shape, front_pieces):
         cached.cache_clear()
 

@@ -47,19 +47,22 @@ _CURRENCY_WORD = (
     r"pence|cents?)"
 )
 
-MONEY = re.compile(
-    rf"(?<![\w$£€¥₹₩₽]){_SYMBOL}\s?{_NUM}(?:\s?{_MAG}\b)?"
-    rf"|(?<![\w.,]){_ISO}\s?{_NUM}(?:\s?{_MAG}\b)?"
-    rf"|(?<![\w.,]){_NUM}(?:\s?{_MAG})?\s?{_ISO}\b"
-    rf"|(?<![\w.,]){_NUM}(?:\s?{_MAG})?\s{_CURRENCY_WORD}\b"
-    rf"|(?<![\w.,]){_NUM}p\b"
-    rf"|\b{_WORD_NUM}\s(?:million|billion|thousand|trillion)\s{_CURRENCY_WORD}\b"
+_MONEY_FORMS = (
+    (rf"(?<![\w$£€¥₹₩₽]){_SYMBOL}\s?{_NUM}(?:\s?{_MAG}\b)?", False),
+    (rf"(?<![\w.,]){_ISO}\s?{_NUM}(?:\s?{_MAG}\b)?", False),
+    (rf"(?<![\w.,]){_NUM}(?:\s?{_MAG})?\s?{_ISO}\b", True),
+    (rf"(?<![\w.,]){_NUM}(?:\s?{_MAG})?\s{_CURRENCY_WORD}\b", True),
+    (rf"(?<![\w.,]){_NUM}p\b", True),
+    (rf"\b{_WORD_NUM}\s(?:million|billion|thousand|trillion)\s{_CURRENCY_WORD}\b", False),
 )
+"""Each form of money with whether it can open with a digit (see `_DIGIT_PATTERNS`)."""
+MONEY = re.compile("|".join(form for form, _ in _MONEY_FORMS))
 
-PERCENT = re.compile(
-    rf"(?<![\w.,])[-+−]?{_NUM}\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)"
-    rf"|\b(?:{_WORD_NUM}|half\s+a)\s(?:per\s?cent|percent|percentage\s+points?)\b"
+_PERCENT_FORMS = (
+    (rf"(?<![\w.,])[-+−]?{_NUM}\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)", True),
+    (rf"\b(?:{_WORD_NUM}|half\s+a)\s(?:per\s?cent|percent|percentage\s+points?)\b", False),
 )
+PERCENT = re.compile("|".join(form for form, _ in _PERCENT_FORMS))
 
 _MONTH = "(?:" + "|".join(MONTHS) + "|(?:" + "|".join(MONTH_ABBREVIATIONS) + r")\.?)"
 _MONTH_FULL = "(?:" + "|".join(MONTHS) + ")"
@@ -72,45 +75,49 @@ _COUNT = r"(?:\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|elev
 _COUNT += r"fifteen|twenty|thirty|fifty|a\s+few|few|several|many)"
 _PART = r"(?:early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)"
 
-DATE = re.compile(
-    "|".join(
-        [
-            # 1996-08-30, 30/08/1996, 8/30/96
-            rf"(?<![\w-]){_YEAR}-[01]\d-[0-3]\d(?![\w-])",
-            r"(?<![\w/.])[0-3]?\d[/.][01]?\d[/.](?:\d{4}|\d\d)(?![\w/.])",
-            # Tuesday, March 4, 2025 / March 4 / March 4th, 2025
-            rf"(?:{_WEEKDAY},?\s)?{_MONTH}\s{_DAY}(?:,?\s{_YEAR})?\b",
-            # (Tuesday) 4 March (2025), 4th of March
-            rf"(?:{_WEEKDAY},?\s)?\b{_DAY}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?\b",
-            # March 2025, early March 2025
-            rf"(?:{_PART}[- ])?{_MONTH_FULL},?\s{_YEAR}\b",
-            # early March, in March (the month alone needs a preposition: "May" is also a verb)
-            rf"(?:(?<=\bin\s)|(?<=\bIn\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)"
-            rf"|(?<=\bfrom\s)|(?<=\bduring\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\blate\s)"
-            rf"|(?<=\bearly\s)|(?<=\bmid-)|(?<=\bthrough\s)|(?<=\btill\s)|(?<=\bof\s))"
-            rf"{_MONTH_FULL}\b(?!\s[A-Z])",
-            rf"\b{_REL}\s{_MONTH_FULL}\b",
-            # last Tuesday, on Monday, Monday morning
-            rf"(?:\b(?:{_REL}|early|late)\s)?{_WEEKDAY}s?\b",
-            # mid-2023, early 2024, the 1990s, 2024/25, 1996-97
-            rf"\b{_PART}[- ]{_YEAR}s?\b",
-            rf"(?:\bthe\s)?(?<![\w$£€.,])(?:mid-)?{_YEAR}s\b",
-            rf"(?<![\w$£€.,/-]){_YEAR}[/-]\d\d(?![\w/-])",
-            # a bare year, unless it counts something ("2000 people")
-            rf"(?<![\w$£€.,/:-]){_YEAR}(?![\w/:%-]|\.\d|,\d|\s(?:[a-z]+s|per|million|people)\b)",
-            # last week, this year, the past three months, two years ago
-            rf"\b{_REL}\s(?:week|weekend|month|year|decade|century|quarter|season|spring"
-            rf"|summer|autumn|fall|winter)\b",
-            rf"\b(?:the\s)?(?:past|last|next|coming|previous|first)\s{_COUNT}\s{_UNIT}\b",
-            rf"\b{_COUNT}\s{_UNIT}\sago\b",
-            r"\b(?:[Yy]esterday|[Tt]omorrow|[Tt]oday)\b",
-            # the third quarter of 2024, Q3 2024, fiscal 2025
-            rf"\b(?:the\s)?(?:first|second|third|fourth)\s(?:quarter|half)\sof\s{_YEAR}\b",
-            rf"\bQ[1-4](?:\s{_YEAR})?\b",
-            rf"\b(?:fiscal|FY)\s?{_YEAR}\b",
-        ]
-    )
+_DATE_FORMS = (
+    # 1996-08-30, 30/08/1996, 8/30/96
+    (rf"(?<![\w-]){_YEAR}-[01]\d-[0-3]\d(?![\w-])", True),
+    (r"(?<![\w/.])[0-3]?\d[/.][01]?\d[/.](?:\d{4}|\d\d)(?![\w/.])", True),
+    # Tuesday, March 4, 2025 / March 4 / March 4th, 2025
+    (rf"(?:{_WEEKDAY},?\s)?{_MONTH}\s{_DAY}(?:,?\s{_YEAR})?\b", False),
+    # (Tuesday) 4 March (2025), 4th of March
+    (rf"(?:{_WEEKDAY},?\s)?\b{_DAY}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?\b", True),
+    # March 2025, early March 2025
+    (rf"(?:{_PART}[- ])?{_MONTH_FULL},?\s{_YEAR}\b", False),
+    # early March, in March (the month alone needs a preposition: "May" is also a verb)
+    (
+        rf"(?:(?<=\bin\s)|(?<=\bIn\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)"
+        rf"|(?<=\bfrom\s)|(?<=\bduring\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\blate\s)"
+        rf"|(?<=\bearly\s)|(?<=\bmid-)|(?<=\bthrough\s)|(?<=\btill\s)|(?<=\bof\s))"
+        rf"{_MONTH_FULL}\b(?!\s[A-Z])",
+        False,
+    ),
+    (rf"\b{_REL}\s{_MONTH_FULL}\b", False),
+    # last Tuesday, on Monday, Monday morning
+    (rf"(?:\b(?:{_REL}|early|late)\s)?{_WEEKDAY}s?\b", False),
+    # mid-2023, early 2024, the 1990s, 2024/25, 1996-97
+    (rf"\b{_PART}[- ]{_YEAR}s?\b", False),
+    (rf"(?:\bthe\s)?(?<![\w$£€.,])(?:mid-)?{_YEAR}s\b", True),
+    (rf"(?<![\w$£€.,/-]){_YEAR}[/-]\d\d(?![\w/-])", True),
+    # a bare year, unless it counts something ("2000 people")
+    (rf"(?<![\w$£€.,/:-]){_YEAR}(?![\w/:%-]|\.\d|,\d|\s(?:[a-z]+s|per|million|people)\b)", True),
+    # last week, this year, the past three months, two years ago
+    (
+        rf"\b{_REL}\s(?:week|weekend|month|year|decade|century|quarter|season|spring"
+        rf"|summer|autumn|fall|winter)\b",
+        False,
+    ),
+    (rf"\b(?:the\s)?(?:past|last|next|coming|previous|first)\s{_COUNT}\s{_UNIT}\b", False),
+    (rf"\b{_COUNT}\s{_UNIT}\sago\b", True),
+    (r"\b(?:[Yy]esterday|[Tt]omorrow|[Tt]oday)\b", False),
+    # the third quarter of 2024, Q3 2024, fiscal 2025
+    (rf"\b(?:the\s)?(?:first|second|third|fourth)\s(?:quarter|half)\sof\s{_YEAR}\b", False),
+    (rf"\bQ[1-4](?:\s{_YEAR})?\b", False),
+    (rf"\b(?:fiscal|FY)\s?{_YEAR}\b", False),
 )
+"""Each form of date with whether it can open with a digit (see `_DIGIT_PATTERNS`)."""
+DATE = re.compile("|".join(form for form, _ in _DATE_FORMS))
 
 
 # Where a money, percent or date match can begin. Scanning a whole text with the full
@@ -158,6 +165,21 @@ _LEFT = re.compile(
     + r")\Z"
 )
 _PATTERNS = (("MONEY", MONEY), ("PERCENT", PERCENT), ("DATE", DATE))
+
+
+def _opening_with_digit(forms: tuple[tuple[str, bool], ...]) -> re.Pattern[str]:
+    return re.compile("|".join(form for form, digit in forms if digit))
+
+
+_DIGIT_PATTERNS = (
+    ("MONEY", _opening_with_digit(_MONEY_FORMS)),
+    ("PERCENT", _opening_with_digit(_PERCENT_FORMS)),
+    ("DATE", _opening_with_digit(_DATE_FORMS)),
+)
+"""`_PATTERNS` for a match tried at a digit: only the forms that can open with one, in their
+order. A regex alternation returns its first form that matches, and the others cannot
+match there, so the match is the whole pattern's; but most digits ("5 people") match nothing,
+and this way the dozen forms that start with a word or a sign are not tried at each of them."""
 
 
 # Last words of everything `_LEFT` can put before an anchor; `_LEFT` runs only after one.
@@ -295,8 +317,9 @@ def find_patterns(text: str) -> list[Found]:
         for start, ranks in starts:
             if start < covered:
                 continue
+            patterns = _DIGIT_PATTERNS if text[start].isdecimal() else _PATTERNS
             for rank in ranks:
-                label, pattern = _PATTERNS[rank]
+                label, pattern = patterns[rank]
                 m = pattern.match(text, start)
                 if m is None:
                     continue
