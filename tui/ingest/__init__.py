@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # module later (scan does) would set the package's `discover` to the module, not the function.
 from .discover import SUFFIXES, discover
 
-READERS_VERSION = 5
+READERS_VERSION = 6
 """Bumped whenever a reader's output changes (what counts as chrome, title or body): an index
 keeps each article's text, so one read by older readers is rebuilt."""
 

@@ -41,6 +41,7 @@ from tui.search.api import (
     Sort,
 )
 from tui.search.evaluate import Evaluator, Unsupported, forget_kept
+from tui.search.facets import one_per_outlet
 from tui.search.indexer import Indexer, engine_fingerprint
 from tui.search.layout import IndexLocked, Layout
 from tui.search.manifest import FILENAME as MANIFEST
@@ -624,7 +625,7 @@ class WhooshSearchEngine:
                 for v, n in counts.most_common(FACET_TOP)
             ]
 
-        res.sources, res.people, res.orgs = top(sources), top(people), top(orgs)
+        res.sources, res.people, res.orgs = top(one_per_outlet(sources)), top(people), top(orgs)
 
     def _suggest(self, searcher: Any, q: Any, text: str) -> str | None:
         """ "Did you mean": each plain word the index does not know, replaced by the closest

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tui.model import Annotations, Article, Entity, Quote, Span
+from tui.search.facets import outlet_key
 from tui.search.schema import TITLE_GAP, TITLE_WEIGHT, Prepared, name_positions, text_positions
 
 FACET_NAMES = 12
@@ -106,7 +107,11 @@ def prepare(article: Article, ann: Annotations, file_key: str) -> dict[str, Any]
     for name in ("author", "source", "section"):
         value = getattr(article, name)
         if value:
-            doc[name] = encode(name_positions([value]))
+            values = [value]
+            if name == "source" and outlet_key(value) not in value.casefold().split():
+                # "politifact.com" is also found as PolitiFact: one outlet, one filter
+                values.append(outlet_key(value))
+            doc[name] = encode(name_positions(values))
             doc[f"_stored_{name}"] = value
     lists = {
         "person": people,

@@ -25,6 +25,7 @@ from ..furniture import drop_furniture, drop_repeats
 from ..html_prune import prune
 from ..html_recall import Recall, complete
 from ..names import site_name
+from ..outlets import outlet
 from ..paragraphs import join_paragraphs, same_text, split_paragraphs, text_key
 from ..titles import is_site_name, strip_site
 from .common import no_text, problem
@@ -63,8 +64,8 @@ def read_html(raw: str, rel: str) -> ReadResult:
     if recall is not None:
         paragraphs = recall.paragraphs
     raw_site = _text(found.get("sitename"))
-    site = site_name(raw_site)
     url = _text(found.get("url"))
+    site = outlet(site_name(raw_site), tree, url)
     title = _title(_text(found.get("title")), tree, [s for s in (raw_site, site) if s], url)
     paragraphs, header = _drop_header(paragraphs, title)
     paywalled = any(is_paywall(p) for p in paragraphs)
