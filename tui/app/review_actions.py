@@ -4,7 +4,9 @@ made by another process, and export."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import wraps
 from pathlib import Path
+from typing import Any, TypeVar
 
 from rich.text import Text
 from textual import work
@@ -18,9 +20,38 @@ from tui.app.mark_text import describe_mark
 from tui.app.messages import MarksChanged, MarksWatchFailed
 from tui.app.state import AppState
 from tui.app.text import one_line
-from tui.review import Mark, ReviewStore
+from tui.review import Mark, ReviewStore, ReviewStoreError
 from tui.review.export import ExportError, collect, write_file
 from tui.search.marks import by_mark
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def unsaved_said(app: AppState, act: F) -> F:
+    """`act` (a key's action, a dialog's callback) with a store that fails it (the server gone,
+    the password refused, the connection dropped) said in one line: the mark is not saved,
+    nothing is queued or shown as saved, and the next mark tries the store again."""
+
+    @wraps(act)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return act(*args, **kwargs)
+        except ReviewStoreError as exc:
+            said = f"Not saved: {one_line(str(exc))}"
+            app.notify(said, title="Review marks", severity="error", timeout=8)
+            return None
+
+    return guarded  # type: ignore[return-value]
+
+
+def saving(method: F) -> F:
+    """`unsaved_said` for a method of the app."""
+
+    @wraps(method)
+    def guarded(self: AppState, *args: Any, **kwargs: Any) -> Any:
+        return unsaved_said(self, method)(self, *args, **kwargs)
+
+    return guarded  # type: ignore[return-value]
 
 
 class ReviewActions(AppState):
@@ -127,9 +158,11 @@ class ReviewActions(AppState):
         self.results_list.clear_selection()
         self.notify(f"{done}: {len(ids)} articles (u undoes)", timeout=2)
 
+    @saving
     def action_toggle_reviewed(self) -> None:
         self._toggle("reviewed", ("Reviewed", "Not reviewed"))
 
+    @saving
     def action_toggle_flagged(self) -> None:
         self._toggle("flagged", ("Flagged", "Flag removed"))
 
@@ -154,6 +187,7 @@ class ReviewActions(AppState):
         self._mark_changed(mark)
         self.notify(said[0] if getattr(mark, field) else said[1], timeout=1.5)
 
+    @saving
     def action_edit_tags(self) -> None:
         store = self._require_store()
         if store is None:
@@ -182,7 +216,9 @@ class ReviewActions(AppState):
                 names = ", ".join(f"#{one_line(t)}" for t in extra)
                 self.notify(f"Kept {names}, added by someone else meanwhile", timeout=4)
 
-        self.push_screen(TagsDialog(title, before, store.all_tags()), callback=save)
+        self.push_screen(
+            TagsDialog(title, before, store.all_tags()), callback=unsaved_said(self, save)
+        )
 
     def _tag_many(self, store: ReviewStore, ids: list[str]) -> None:
         """Tags added to every row picked (each keeps the tags it had)."""
@@ -200,8 +236,10 @@ class ReviewActions(AppState):
 
             self._set_many(ids, add, f"Tagged {', '.join(tags)}")
 
-        self.push_screen(TagsDialog(f"{len(ids)} articles", [], store.all_tags()), callback=save)
+        dialog = TagsDialog(f"{len(ids)} articles", [], store.all_tags())
+        self.push_screen(dialog, callback=unsaved_said(self, save))
 
+    @saving
     def action_undo(self) -> None:
         """`u`: undo the last change of marks (one level; `u` again redoes it)."""
         store = self._require_store()
@@ -226,6 +264,7 @@ class ReviewActions(AppState):
     def index_tags(self, article_id: str, tags: list[str]) -> None:
         self.engine.set_tags(article_id, tags)
 
+    @saving
     def action_edit_note(self) -> None:
         current, store = self._current(), self._require_store()
         if current is None or store is None:
@@ -249,7 +288,7 @@ class ReviewActions(AppState):
                     timeout=6,
                 )
 
-        self.push_screen(NoteDialog(title, opened), callback=save)
+        self.push_screen(NoteDialog(title, opened), callback=unsaved_said(self, save))
 
     def action_export(self, what: str = "all") -> None:
         if self._require_store() is None:
