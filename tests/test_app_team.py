@@ -15,8 +15,8 @@ from textual.widgets import Input
 from tui.app.app import BroadsheetApp
 from tui.app.dialogs import NoteDialog, TagsDialog
 from tui.app.mark_text import ago, describe_mark
-from tui.app.review_actions import NOTE_SEPARATOR, merge_note
 from tui.review import Mark, ReviewStore, Stamp
+from tui.review.marks import NOTE_SEPARATOR, merge_note
 
 pytest_plugins = ["test_app_support"]  # the shared fixtures: make_app, built_index
 

@@ -257,3 +257,20 @@ def test_a_version_3_store_opens_and_gains_saved_searches(tmp_path: Path) -> Non
         assert store.get("a.txt").flagged
         SavedSearches(store).save("flagged ports", "port is:flagged")
         assert [s.name for s in SavedSearches(store).all()] == ["flagged ports"]
+
+
+def test_a_note_edited_meanwhile_is_merged_in_the_writing_transaction(tmp_path: Path) -> None:
+    """Ana's editor opened on a note; Bob saved his before she saved hers: both texts are kept,
+    decided when hers is written (no window between reading his and writing hers)."""
+    from tui.review.marks import NOTE_SEPARATOR
+
+    db = tmp_path / "shared.sqlite"
+    with ReviewStore(db, reviewer="ana") as ana, ReviewStore(db, reviewer="bob") as bob:
+        ana.set_note("x.txt", "first")
+        opened = ana.get("x.txt").note
+        bob.set_note("x.txt", "the ministry confirmed it")
+        mark, kept_from = ana.set_note("x.txt", "check the figure", base=opened)
+        assert mark.note == f"the ministry confirmed it{NOTE_SEPARATOR}check the figure"
+        assert kept_from == "bob" and mark.note_by == "ana"
+        mark, kept_from = ana.set_note("x.txt", "only mine now", base=mark.note)
+        assert (mark.note, kept_from) == ("only mine now", None)

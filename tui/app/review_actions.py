@@ -276,11 +276,11 @@ class ReviewActions(AppState):
             if note is None:
                 return
             self._remember(store, [article_id])
-            theirs = store.get(article_id)
-            final, kept = merge_note(opened, theirs.note, note)
-            self._mark_changed(store.set_note(article_id, final))
-            if kept:
-                who = one_line(theirs.note_by or "someone")
+            # Read and written in one transaction: a colleague's note saved in between is kept.
+            mark, kept_from = store.set_note(article_id, note, base=opened)
+            self._mark_changed(mark)
+            if kept_from is not None:
+                who = one_line(kept_from or "someone")
                 then = ", then yours below a --- line" if note else ""
                 self.notify(
                     f"{who} changed this note while you edited it: their text is kept{then}",
@@ -333,23 +333,6 @@ class ReviewActions(AppState):
             noun = "mark" if len(records) == 1 else "marks"
             message = f"Exported {len(records)} {noun} to {one_line(str(path))}"
         self.call_from_thread(self.notify, message, timeout=6)
-
-
-NOTE_SEPARATOR = "\n---\n"
-
-
-def merge_note(opened: str, theirs: str, mine: str) -> tuple[str, bool]:
-    """The note to store when this dialog opened on `opened` and the store now holds `theirs`:
-    when someone else changed it meanwhile, neither text is lost (theirs, a separator line, then
-    mine). True when their text was kept that way."""
-    if theirs in (opened, mine) or mine == opened:
-        # Nobody else changed it, they made the same change, or this dialog changed nothing.
-        return (mine if theirs == opened else theirs), False
-    if not mine or not theirs:
-        # Emptied here while they wrote (their text stays), or they removed it while this
-        # dialog changed it (this text stays).
-        return theirs or mine, bool(theirs)
-    return f"{theirs}{NOTE_SEPARATOR}{mine}", True
 
 
 def searchable_marks(mark: Mark) -> list[str]:

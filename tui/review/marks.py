@@ -117,3 +117,20 @@ def one_line(text: object) -> str:
     """Text fit for a status line: control characters (a terminal escape in an article id, a
     server's tab-indented hint) become spaces, and runs of space become one."""
     return " ".join(_CONTROL.sub(" ", str(text)).split())
+
+
+NOTE_SEPARATOR = "\n---\n"
+
+
+def merge_note(opened: str, theirs: str, mine: str) -> tuple[str, bool]:
+    """The note to store when this dialog opened on `opened` and the store now holds `theirs`:
+    when someone else changed it meanwhile, neither text is lost (theirs, a separator line, then
+    mine). True when their text was kept that way."""
+    if theirs in (opened, mine) or mine == opened:
+        # Nobody else changed it, they made the same change, or this dialog changed nothing.
+        return (mine if theirs == opened else theirs), False
+    if not mine or not theirs:
+        # Emptied here while they wrote (their text stays), or they removed it while this
+        # dialog changed it (this text stays).
+        return theirs or mine, bool(theirs)
+    return f"{theirs}{NOTE_SEPARATOR}{mine}", True

@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from tui.review.marks import (
     UNKNOWN_REVIEWER,
@@ -31,6 +31,7 @@ from tui.review.marks import (
     ReviewStoreError,
     Stamp,
     StoreUnavailableError,
+    merge_note,
     normalize_tags,
     one_line,
     tag_key,
@@ -386,19 +387,39 @@ class ReviewStore:
     def toggle_flagged(self, article_id: str) -> Mark:
         return self._set_flag(article_id, lambda mark: not mark.flagged)
 
-    def set_note(self, article_id: str, note: str) -> Mark:
+    @overload
+    def set_note(self, article_id: str, note: str) -> Mark: ...
+    @overload
+    def set_note(self, article_id: str, note: str, base: str) -> tuple[Mark, str | None]: ...
+    def set_note(
+        self, article_id: str, note: str, base: str | None = None
+    ) -> Mark | tuple[Mark, str | None]:
+        """Set the note. Given `base` (the note an editor opened on), the note is merged in the
+        same transaction that writes it: if someone changed it since, both texts are kept
+        (`merge_note`), and the second value names who wrote the text kept ("" if unknown);
+        None when nothing of theirs had to be kept."""
         clean = note.strip()
+        kept: list[str] = []
 
         def apply(run: Run, mark: Mark, stamp: Stamp) -> bool:
-            if clean == mark.note:
+            kept.clear()  # a retried transaction decides again
+            final = clean
+            if base is not None:
+                final, merged = merge_note(base.strip(), mark.note, clean)
+                if merged:
+                    kept.append(mark.note_by or "")
+            if final == mark.note:
                 return False
             run(
                 "UPDATE marks SET note = ?, note_by = ?, note_at = ? WHERE id = ?",
-                (clean, stamp.by, stamp.at, article_id),
+                (final, stamp.by, stamp.at, article_id),
             )
             return True
 
-        return self._change(article_id, apply)
+        mark = self._change(article_id, apply)
+        if base is None:
+            return mark
+        return mark, (kept[0] if kept else None)
 
     def add_tag(self, article_id: str, tag: str) -> Mark:
         """Add a tag (kept with who added it); a tag already there, in any case, stays as is."""
