@@ -36,10 +36,13 @@ async def test_a_mark_made_while_the_server_is_down_is_not_shown_as_saved(
                 assert any("not saved" in m.lower() for m in messages), messages
                 assert not any(m == "Flagged" for m in messages)
                 assert not app._marks.get(hit.id) or not app._marks[hit.id].flagged
+                status = str(app.status.query_one("#store-status").render())
+                assert "marks not saved" in status  # stays until a mark is saved again
             finally:
                 server.start()
             await pilot.press("f")
             await wait_for(pilot, lambda: any(n.message == "Flagged" for n in app._notifications))
             assert store.get(hit.id).flagged and store.get(hit.id).flagged_by == "ana"
+            assert "marks not saved" not in str(app.status.query_one("#store-status").render())
     finally:
         store.close()

@@ -39,6 +39,7 @@ def unsaved_said(app: AppState, act: F) -> F:
         except ReviewStoreError as exc:
             said = f"Not saved: {one_line(str(exc))}"
             app.notify(said, title="Review marks", severity="error", timeout=8)
+            app.status.store_failed(True)
             return None
 
     return guarded  # type: ignore[return-value]
@@ -118,6 +119,7 @@ class ReviewActions(AppState):
             subscription.close()
 
     def _mark_changed(self, mark: Mark) -> None:
+        self.status.store_failed(False)  # a mark came from the store: it answers again
         old = self._marks.get(mark.id)
         self._marks[mark.id] = mark
         self.results_list.set_mark(mark)

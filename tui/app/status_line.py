@@ -16,6 +16,7 @@ class StatusLine(Horizontal):
         yield Label(Text("Opening…"), id="index-status")
         yield ProgressBar(id="index-progress", show_eta=False, show_percentage=True)
         yield Label(Text(""), id="result-status")
+        yield Label(Text(""), id="store-status")
         yield Label(Text(""), id="problem-status")
 
     def indexing(self, done: int, total: int) -> None:
@@ -43,6 +44,13 @@ class StatusLine(Horizontal):
 
     def results(self, shown: str) -> None:
         self.query_one("#result-status", Label).update(Text(shown))
+
+    def store_failed(self, failed: bool) -> None:
+        """Say, until a mark is saved again, that marks are not being saved: a toast fades,
+        and a reviewer must not go on marking a hundred articles into nothing."""
+        label = self.query_one("#store-status", Label)
+        label.update(Text("marks not saved: review store unavailable" if failed else ""))
+        label.set_class(failed, "-failed")
 
     def problems(self, count: int, key: str) -> None:
         label = self.query_one("#problem-status", Label)
