@@ -62,7 +62,7 @@ def test_speaker_before_the_quote_with_colon() -> None:
 
 def test_mixed_straight_and_curly_marks_pair_up() -> None:
     text = 'The mayor said it would take "several more hours” before the road reopened to traffic.'
-    (q,) = quotes_of(text)
+    (q,) = [x for x in quotes_of(text) if x.kind == "direct"]  # the sentence is reported too
     assert q.text == '"several more hours”'
     assert q.kind == "direct" and q.cue == "said"
 
@@ -238,10 +238,10 @@ def test_spokeswoman_speaks_for_her_organisation() -> None:
     assert q.speaker == "Intel"
 
 
-def test_unnamed_source_has_no_speaker_name() -> None:
+def test_unnamed_source_is_described_not_named() -> None:
     text = "“The talks are close to collapse,” a senior Cruz adviser said on Sunday."
     (q,) = direct(text)
-    assert q.speaker is None
+    assert q.speaker == "a senior Cruz adviser"  # as written: the adviser, never Cruz
     assert q.cue == "said"
 
 

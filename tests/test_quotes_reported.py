@@ -67,7 +67,7 @@ def test_a_pronoun_subject_is_resolved() -> None:
     ]
 
 
-def test_people_the_article_does_not_name_speak_without_a_speaker() -> None:
+def test_people_the_article_does_not_name_speak_as_described() -> None:
     found = _reported(f"Experts say {CLAIM}.")
-    assert [(q.speaker, q.cue, q.text) for q in found] == [(None, "say", CLAIM)]
+    assert [(q.speaker, q.cue, q.text) for q in found] == [("Experts", "say", CLAIM)]
     assert _reported(f"The weather says {CLAIM}.") == []

@@ -48,10 +48,13 @@ def test_a_pronoun_cue_set_inside_the_claim() -> None:
             "nonpartisan Bayfield Budget Office.",
             "Bayfield Budget Office",
         ),
-        ("Rents rose faster than wages for a third year, according to federal statistics.", None),
+        (
+            "Rents rose faster than wages for a third year, according to federal statistics.",
+            "federal statistics",
+        ),
     ],
 )
-def test_according_to_a_long_or_unnamed_source(text: str, speaker: str | None) -> None:
+def test_according_to_a_long_or_unnamed_source(text: str, speaker: str) -> None:
     found = _reported(text)
     assert [(q.speaker, q.cue) for q in found] == [(speaker, "according to")]
     assert found[0].text.endswith(("the plan", "last year", "third year"))
@@ -77,9 +80,10 @@ def test_findings_of_people_or_things_are_not_evidence() -> None:
 
 def test_a_group_of_people_as_subject() -> None:
     found = _reported(f"Many lawmakers say {CLAIM}.")
-    assert [(q.speaker, q.cue, q.text) for q in found] == [(None, "say", CLAIM)]
+    assert [(q.speaker, q.cue, q.text) for q in found] == [("Many lawmakers", "say", CLAIM)]
     found = _reported(f"Elected officials from both parties say {CLAIM}.")
-    assert [(q.speaker, q.cue, q.text) for q in found] == [(None, "say", CLAIM)]
+    speaker = "Elected officials from both parties"
+    assert [(q.speaker, q.cue, q.text) for q in found] == [(speaker, "say", CLAIM)]
 
 
 def test_a_pair_of_people_as_subject() -> None:
@@ -100,7 +104,7 @@ def test_an_opening_phrase_before_the_claim() -> None:
         "a senior official said."
     )
     found = _reported(text)
-    assert [(q.speaker, q.cue) for q in found] == [(None, "said")]
+    assert [(q.speaker, q.cue) for q in found] == [("a senior official", "said")]
     assert found[0].text.startswith("After months")
 
 
@@ -136,9 +140,9 @@ def test_a_capitalised_word_is_no_reporting_verb() -> None:
     assert _reported(text) == []
 
 
-def test_a_first_word_of_the_sentence_names_no_source() -> None:
+def test_a_first_word_of_the_sentence_names_no_one() -> None:
     text = "Video of the incident shows him with his hands in the air before he was shot."
-    assert [(q.speaker, q.cue) for q in _reported(text)] == [(None, "shows")]
+    assert [(q.speaker, q.cue) for q in _reported(text)] == [("Video of the incident", "shows")]
 
 
 def test_a_long_source_names_its_maker_first() -> None:

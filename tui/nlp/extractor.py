@@ -8,7 +8,7 @@ from typing import Protocol
 from tui.model import Annotations, Span
 
 ENGINES: tuple[str, ...] = ("rules", "spacy")
-ENGINE_VERSIONS: dict[str, int] = {"rules": 8, "spacy": 8}
+ENGINE_VERSIONS: dict[str, int] = {"rules": 9, "spacy": 9}
 """Bumped whenever an engine's output changes (new cues, speaker rules...): an index holds
 annotations, so one made by an older version is rebuilt rather than shown stale."""
 

@@ -34,10 +34,11 @@ from tui.nlp.parse_words import (
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.certainty import speaker_sure
 from tui.nlp.quotes.clauses import ANONYMOUS
+from tui.nlp.quotes.described import describe
 from tui.nlp.quotes.direct import find_direct
 from tui.nlp.quotes.naming import name_phrase
 from tui.nlp.quotes.reported import find_reported
-from tui.nlp.quotes.words import PRONOUNS
+from tui.nlp.quotes.words import DOCUMENTS, PRONOUNS
 
 Parse = Callable[[list[str]], Iterable[Any]]
 """Sentences in, one parsed spaCy `Doc` per sentence out (in order)."""
@@ -346,6 +347,25 @@ def _quote(art: ArticleText, r: Reading) -> Quote | None:
     head = low.split()[-1] if low.split() else ""
     named = name_phrase(art, ss, se, ss)
     if not named.name:
+        described = describe(art, ss, se)
+        if described is not None:
+            # "Foreign policy analysts said ...": the description as written is the speaker.
+            art.described.add(described[0])
+            return Quote(
+                start=cs,
+                end=ce,
+                text=text[cs:ce],
+                kind="indirect",
+                speaker=described[0],
+                cue=r.cue,
+                # A record's subject in a parse often stops before its maker ("a 2014 study"
+                # of "a 2014 study by ..."), and a bare noun ("sources") may be the wrong
+                # one of two subjects: shown, not sure.
+                speaker_sure=described[1]
+                and not r.borrowed
+                and " " in described[0]
+                and not DOCUMENTS & set(low.split()),
+            )
         if r.named_by_cue or head in ANONYMOUS:
             named = named._replace(name=None)
         else:

@@ -17,7 +17,11 @@ pipeline, one module per stage, each passing plain data to the next:
    before, a transcript label) into an `Attr`; `naming` turns the subject phrase into a name
    through the article's `speakers.Registry`; `pronouns` decides who "he" or "she" stands for
    (the subject of the nearest sentence naming someone who fits) and whether that is sure.
-5. `reported` reads the remaining sentences for reported speech (kind "indirect").
+   Where the subject names no one, `described` gives the people it describes as written
+   ("Foreign policy analysts", "a senior official"), never in place of a name.
+5. `reported` reads the remaining sentences for reported speech (kind "indirect"): the
+   sentence shapes there, the subject in `reported_subject`, the claim's bounds and the quote
+   made of them in `reported_claim`.
 
 `words` and `tokens` hold the vocabulary and the small records (`Tok`, `Named`, `Attr`,
 `Unit`) the stages share. Work per quote is bounded by a window of a few hundred characters

@@ -56,6 +56,8 @@ class ArticleText:
         # Starts of quotations whose speaker is a guess: "she said" after one of them is no
         # surer than the guess it follows.
         self.guessed: set[int] = set()
+        # Speakers that are descriptions as written ("Many lawmakers"), not names.
+        self.described: set[str] = set()
         self._place_names: frozenset[str] | None = None  # see `place_names`
         self.reach = CONTEXT  # how far sentence bounds are looked for; less for tiny quotes
         self._low: str | None = None  # the text lower-cased, made on first use

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from tui.nlp.capital_runs import name_runs
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.colon import colon_clause_subject, people_in
+from tui.nlp.quotes.described import describe, named_or_described
 from tui.nlp.quotes.naming import name_phrase
 from tui.nlp.quotes.tokens import Attr, Tok, _is_cue, _tokens
 from tui.nlp.quotes.words import (
@@ -260,7 +261,7 @@ def attr_after(
         span = speaker_after(art, toks, i + skip)
         if span is None:
             return None
-        name, g, sure = name_phrase(art, span[0], span[1], toks[i].start, quote_start)
+        name, g, sure = named_or_described(art, span[0], span[1], toks[i].start, quote_start)
         return Attr(name, cue, 2, g, sure)
     first = toks[i]
     lead_ok = (
@@ -310,9 +311,26 @@ def attr_after(
         span = subject_before(art, toks, k, i, anchored=True)
         if span is None or span[0] < first.start:
             return None
-        name, g, sure = name_phrase(art, span[0], span[1], toks[k].start, quote_start)
+        name, g, sure = named_or_described(art, span[0], span[1], toks[k].start, quote_start)
         return Attr(name, cue, 2, g, sure)
     return None
+
+
+def _opening_group(art: ArticleText, toks: Sequence[Tok], k: int, cue: str) -> Attr | None:
+    """The people a sentence opens with, as written, when a cue at token k has no subject
+    right before it: 'Protesters marching through the streets chanted "..."'."""
+    h = next((x for x in range(min(k, 3)) if toks[x].low in GROUP_HEADS), -1)
+    if h < 0 or any(t.text in ",;:()" for t in toks[:k]):
+        return None
+    described = describe(art, toks[0].start, toks[h].end)
+    if described is None:
+        return None
+    art.described.add(described[0])
+    return Attr(described[0], cue, 2, None, described[1])
+
+
+GROUP_HEADS = PERSON_NOUNS | wordset("demonstrators crowds crowd fans")
+"""Heads of a group of people that may chant, shout or write what is quoted."""
 
 
 def _closes_sentence(text: str, end: int) -> bool:
@@ -444,10 +462,11 @@ def _cue_before(art: ArticleText, toks: Sequence[Tok]) -> Attr | None:
         if span is None:
             if tail - 1 <= k <= tail and toks[k].low not in PARTICIPLES:
                 # 'Protesters marching through the streets chanted "What curfew?"', 'Obama
-                # and Clinton call them "lone wolves"': speech, though its subject is no name.
-                return Attr(None, cue, 2)
+                # and Clinton call them "lone wolves"': speech, though its subject is no name;
+                # a group the sentence opens with speaks ("Protesters marching ... chanted").
+                return _opening_group(art, toks, k, cue) or Attr(None, cue, 2)
             continue
-        name, g, sure = name_phrase(art, span[0], span[1], at)
+        name, g, sure = named_or_described(art, span[0], span[1], at)
         near = n - k <= 12
         return Attr(name, cue, 2 if near else 1, g, sure)
     if colon:

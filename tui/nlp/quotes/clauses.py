@@ -60,11 +60,65 @@ def opens_clause(tok: Tok) -> bool:
 
 def has_verb(toks: Sequence[Tok]) -> bool:
     """Whether a clause seems to hold a finite verb among its first words."""
-    return any(t.low in FINITE or t.low.endswith("ed") for t in toks[:12])
+    return any(_finite(t.low.replace("’", "'")) for t in toks[:12]) or _verb_after_noun(toks)
+
+
+def _finite(w: str) -> bool:
+    return w in FINITE or w.endswith(("ed", "'ll", "'d", "n't", "'re", "'ve"))
+
+
+def _verb_after_noun(toks: Sequence[Tok]) -> bool:
+    """'Mrs. Clinton's statistical advantage obscures concerns': a verb in -s after the noun
+    that heads the clause's subject (not "the concerns", not "voters' concerns")."""
+    for i in range(min(7, len(toks) - 1)):
+        a, b = toks[i], toks[i + 1]
+        if i + 2 >= len(toks) or not toks[i + 2].text.isalpha():
+            continue  # "oil finds." ends the clause: a noun, nothing said of it
+        if toks[i + 2].low in NOUN_FOLLOWERS:
+            continue  # "oil finds in India": a noun and what qualifies it
+        w = b.text
+        if not (w.isalpha() and w.islower() and len(w) > 4 and w.endswith("s")):
+            continue
+        if w.endswith(("ss", "us", "is", "ous", "ics")):
+            continue
+        if (
+            a.text.isalpha()
+            and a.text.islower()
+            and a.low not in NOT_SUBJECT_END
+            and not a.low.endswith(ADJECTIVE_ENDS)
+        ):
+            return True
+    return False
+
+
+NOUN_FOLLOWERS = wordset("of in on at for with by from to and or but as than")
+"""Words after an -s word that show it is a noun with a qualifier, not a verb."""
+
+ADJECTIVE_ENDS = (
+    "al", "ic", "ive", "ous", "ful", "ent", "ant", "ary", "ing", "ed", "ern", "ish", "less",
+    "able", "ible", "y",
+)  # fmt: skip
+"""Endings of words that qualify a noun ("political leaders"), so the -s word is the noun."""
+
+
+def contracted(tok: Tok) -> bool:
+    """'she’ll', 'they’d', 'it’s': a pronoun and its verb in one token."""
+    word = tok.low.replace("’", "'")
+    head, _, tail = word.partition("'")
+    return head in CLAUSE_STARTS and tail in ("ll", "d", "s", "re", "ve")
+
+
+NOT_SUBJECT_END = wordset(
+    """the a an his her their its our my your this that these those some many more most few
+    of in on at for with by from to and or but as than all both such other new"""
+)
+"""Words a subject cannot end with, so an -s word after one is a noun ("the concerns")."""
 
 
 def third_person(toks: Sequence[Tok], j: int) -> bool:
     """'Trump exaggerates', 'she knows': a name or a singular pronoun and a verb in -s."""
+    while j + 2 < len(toks) and toks[j].text[:1].isupper() and toks[j + 1].text[:1].isupper():
+        j += 1  # "Republican Donald Trump favors": the name's last word
     if j + 1 >= len(toks):
         return False
     head, verb = toks[j], toks[j + 1]
@@ -78,6 +132,9 @@ def after_object(toks: Sequence[Tok], j: int) -> int:
         return j + 1
     if j < len(toks) and toks[j].low in ("the", "a", "an"):
         j += 1
+        noun = j + 1 < len(toks) and toks[j].text.isalpha() and toks[j].text.islower()
+        if noun and toks[j + 1].low in ("he", "she", "they", "it", "we", "i"):
+            return j + 1  # "told the forum he was against the war"
     k = j
     while k < len(toks) and k - j < 4 and toks[k].text[:1].isupper():
         k += 1

@@ -194,7 +194,8 @@ def find_direct(art: ArticleText) -> list[Quote]:
             continue  # a related link's headline: '"We Are Ready": Port City Spends Millions'
         speaker = attr.speaker if attr is not None else None
         cue = attr.cue if attr is not None else None
-        if speaker:
+        described = speaker in art.described
+        if speaker and not described:
             art.last_speaker.append((unit.para, speaker, attr.gender if attr else None, unit.start))
             if (
                 cue in ASK_CUES
@@ -210,7 +211,8 @@ def find_direct(art: ArticleText) -> list[Quote]:
         # 'Trump called it "a disgrace," and said "we will fix it."' the subject is further back.
         last_end = unit.end if art.ends_sentence(unit.frags[-1]) else last_end
         last_closed = unit.frags[-1].closed
-        sure = speaker_sure(art, speaker, _sure(attr))
+        # A description's sureness was read with it: the subject of its own cue, or not.
+        sure = _sure(attr) if described else speaker_sure(art, speaker, _sure(attr))
         if not sure:
             art.guessed.add(unit.start)
         # A quotation split by its attribution ('"A," said X, "B."') is one utterance: one

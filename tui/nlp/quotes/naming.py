@@ -64,6 +64,12 @@ def name_phrase(
         relative = kin_of(art, ent, text[ent.end + 3 : end], pos)
         if relative is not None:
             return relative
+        rest = text[ent.end + 3 : end].split()
+        if rest and rest[-1].islower() and rest[-1].isalpha():
+            # "Pagliano's lawyer said": the lawyer speaks, described as the article does.
+            phrase = " ".join(text[start:end].split())
+            art.described.add(phrase)
+            return Named(phrase, None)
     if ent is not None:
         # Entity canonicals may keep a title ("Councillor Marcus Oyelaran") or be shorter
         # than a form the article gives elsewhere: normalise through the registry.

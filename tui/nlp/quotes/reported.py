@@ -12,19 +12,36 @@ from tui.model import Quote
 from tui.nlp.capital_runs import name_runs
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.attribution import _sentence_subject, speaker_after, subject_before
-from tui.nlp.quotes.certainty import speaker_sure
 from tui.nlp.quotes.clauses import (
-    ANONYMOUS,
     CLAUSE_STARTS,
     OBJECT_VERBS,
     QUOTE_MARKS,
     WHEN_WORDS,
     after_object,
+    contracted,
     has_verb,
     opens_clause,
     third_person,
 )
+from tui.nlp.quotes.described import describe
 from tui.nlp.quotes.naming import name_phrase
+from tui.nlp.quotes.reported_claim import (
+    CONTRASTS,
+    COORDINATORS,
+    URGES,
+    _claim_goes_on,
+    _end_with_its_clause,
+    _make,
+    _object_then_to,
+    _opener_closed,
+    _trim,
+)
+from tui.nlp.quotes.reported_subject import (
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    TENSE_AUX,
+    _subject,
+)
 from tui.nlp.quotes.tokens import Named, Tok, _tokens
 from tui.nlp.quotes.words import (
     ADJUNCTS,
@@ -42,7 +59,6 @@ from tui.nlp.quotes.words import (
     WEAK_NEEDS,
     _words,
 )
-from tui.nlp.speaker_words import wordset
 from tui.nlp.speakers import split_run
 
 
@@ -57,15 +73,6 @@ def _sentences(art: ArticleText, start: int, end: int) -> Iterator[tuple[int, in
         pos = e
         while pos < end and art.text[pos].isspace():
             pos += 1
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Shrink a span past spaces and punctuation at both ends."""
-    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?—–-"):
-        e -= 1
-    return s, e
 
 
 def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
@@ -110,7 +117,7 @@ def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
             q = _reported_in(art, ss, se, mixed=inside > 0)
             if q is not None:
                 out.append(q)
-                if q.speaker and q.speaker not in art.reg.people:
+                if q.speaker and q.speaker not in art.reg.people and q.speaker not in art.described:
                     # An organisation's words: "it" in a later sentence may be it.
                     art.last_speaker.append((art.para_of(ss), q.speaker, None, q.start))
     return out
@@ -146,13 +153,18 @@ def _reported_in(art: ArticleText, ss: int, se: int, mixed: bool = False) -> Quo
     if n < 6:
         return None
     if marks:
-        return _speaker_first(art, text, toks, ss, se, mixed=True)
-    return (
+        return _speaker_first(art, text, toks, ss, se, mixed=True) or _closing_cue_unquoted(
+            art, text, toks, ss, se
+        )
+    q = (
         _speaker_apposed(art, text, toks, ss)
         or _speaker_first(art, text, toks, ss, se)
         or _speaker_inside(art, text, toks, ss, se)
         or _speaker_last(art, text, toks, ss, se)
     )
+    if q is not None and q.start > ss and toks[0].low in SUBORDINATORS:
+        _end_with_its_clause(art, toks, q)
+    return q
 
 
 def _scare_quotes_only(art: ArticleText, ss: int, se: int) -> bool:
@@ -171,6 +183,21 @@ def _scare_quotes_only(art: ArticleText, ss: int, se: int) -> bool:
 
 SCARE_WORDS = 6
 """At most this many words in quotation marks make a scare quote inside reported speech."""
+
+
+def _closing_cue_unquoted(
+    art: ArticleText, text: str, toks: list[Tok], ss: int, se: int
+) -> Quote | None:
+    """'A cashier who "steals a handful of $20s" is held accountable, Warren said.': a claim
+    holding a scare quote, its attribution closing the sentence outside every mark."""
+    q = _speaker_last(art, text, toks, ss, se)
+    if q is None:
+        return None
+    tail = toks[-1].end
+    i = bisect.bisect_left(art.frag_starts, q.end)
+    if i < len(art.frags) and art.frags[i].start < tail:
+        return None  # a quotation after the claim: the cue may be its own
+    return q
 
 
 def _speaker_first(
@@ -195,13 +222,15 @@ def _speaker_first(
             source = (toks[2].start, toks[c - 1].end)
             name, _, sure = name_phrase(art, *source, toks[0].start)
             cs, ce = _trim(text, toks[c].end, se)
-        elif toks[k - 1].text == "," and not mixed:
+        elif toks[k - 1].text == "," and not quoted(k):
             # "..., according to an analysis by X, a former aide now at Y.": the source ends
             # at its first comma; what follows describes it.
             tail = []
             for tok in toks[k + 2 :]:
                 if tok.text in ".!?,;":
                     break
+                if tok.text in QUOTE_MARKS:
+                    return None  # 'according to "a source"': the source is itself quoted
                 tail.append(tok)
             if not tail or len(tail) > SOURCE_WORDS:
                 return None
@@ -216,8 +245,9 @@ def _speaker_first(
     # "SUBJECT CUE [to OBJECT] that CONTENT."
     for k in range(n):
         w = toks[k].low
-        if (w not in REPORTING and w not in THAT_VERBS) or quoted(k):
-            continue
+        progressive = w in PARTICIPLE_CUES and k > 1 and toks[k - 1].low in TENSE_AUX
+        if (w not in REPORTING and w not in THAT_VERBS and not progressive) or quoted(k):
+            continue  # "Clinton is stressing that ..." reports as "stressed that" would
         if k > 0 and not toks[k].text.islower():
             continue  # "the United States", "Obama Says ..." in a headline: no verb here
         reach = k + (11 if w in OBJECT_VERBS else 7)  # "told a meeting of bankers that"
@@ -239,18 +269,30 @@ def _speaker_first(
         cs, ce = _trim(text, toks[t].end, se)
         return _make(art, cs, ce, name, toks[k].low, sure, subject)
     # "SUBJECT ..., saying CONTENT.", "SUBJECT ... and said CONTENT.", "SUBJECT called for X."
-    for k in range(2, n - 4):
+    for k in range(1, n - 4):
         w = toks[k].low
+        if k == 1 and w not in DEMANDS:
+            continue  # "SUBJECT, saying" needs a subject and a comma before the participle
         joined = toks[k - 1].text == "," and w in PARTICIPLE_CUES
         joined = joined or (toks[k - 1].low == "and" and w in REPORTING)
-        if not (joined or (w in DEMANDS and toks[k + 1].low in ("for", "on"))) or quoted(k):
+        urged = w in URGES and _object_then_to(toks, k + 1)
+        demand = w in DEMANDS and (toks[k + 1].low in ("for", "on") or urged)
+        if not (joined or demand) or quoted(k):
             continue
-        j = k + 2 if w in DEMANDS else k + 1
+        j = k + 1 if urged else k + 2 if w in DEMANDS else k + 1
         if j < n and toks[j].low == "that":
             j += 1
         if j >= n - 3 or (w not in DEMANDS and not has_verb(toks[j:])):
             continue
-        if w in DEMANDS and toks[k - 1].text != ",":
+        if (
+            w in DEMANDS
+            and k >= 3
+            and toks[k - 1].low in SUBJECT_PRONOUNS
+            and toks[k - 2].low == "and"
+        ):
+            # "Kerry said ..., and he urged North Korea to ...": he is the sentence's subject.
+            span = _sentence_subject(art, toks, k - 2)
+        elif w in DEMANDS and toks[k - 1].text != ",":
             span = subject_before(art, toks, k, 0)
         else:
             span = _sentence_subject(art, toks, k)
@@ -261,10 +303,18 @@ def _speaker_first(
         return _make(
             art, cs, ce, name, " ".join(t.low for t in toks[k:j]), sure, (span[0], span[1])
         )
+    # A poll or a study that found what people said is the source: "A poll released in
+    # August found that 74 percent of voters said ..." is the poll's finding.
+    contrast = any(t.low in CONTRASTS for t in toks)  # "Video shows ..., but Shelby said ..."
+    evidence = None if contrast else _evidence(art, text, toks, se, quoted)
+    if evidence is not None:
+        return evidence
     # "SUBJECT CUE CONTENT." with no "that": "Stein said she plans to join the protest."
     for k in range(1, n - 4):
         w = toks[k].low
-        if w not in REPORTING or not toks[k].text.islower() or quoted(k):
+        if w in THAT_VERBS and toks[k + 1].low in SUBJECT_PRONOUNS and toks[k].text.islower():
+            pass  # "analysts agreed it was ...", "they complained they weren't paid"
+        elif w not in REPORTING or not toks[k].text.islower() or quoted(k):
             continue  # "the United States" holds no verb
         if w.startswith("insist") and toks[k + 1].low in ("on", "upon"):
             continue  # "Trump will insist on being Trump": a demand of himself, no words
@@ -279,7 +329,11 @@ def _speaker_first(
         mark = int(mixed and j < n and toks[j].text in QUOTE_MARKS)
         if j + mark >= n - 3 or not opens_clause(toks[j + mark]):
             continue
-        if not has_verb(toks[j + mark + 1 :]) and not third_person(toks, j + mark):
+        if (
+            not has_verb(toks[j + mark + 1 :])
+            and not third_person(toks, j + mark)
+            and not contracted(toks[j + mark])
+        ):
             continue
         found = _subject(art, toks, k)
         if found is None:
@@ -287,7 +341,7 @@ def _speaker_first(
         subject, (name, _, sure) = found
         cs, ce = _trim(text, toks[j].start, se)
         return _make(art, cs, ce, name, w, sure, subject)
-    return _evidence(art, text, toks, se, quoted)
+    return _evidence(art, text, toks, se, quoted) if contrast else None
 
 
 def _nested(art: ArticleText, text: str, toks: list[Tok], j: int, se: int) -> Quote | None:
@@ -373,27 +427,41 @@ def _speaker_last(art: ArticleText, text: str, toks: list[Tok], ss: int, se: int
             c = x
             break
     rest = [t for t in toks[c + 1 :] if t.text not in ".!?"]
-    if not rest or (toks[0].low in CLAUSE_OPENERS and not _opener_closed(toks, commas, c)):
+    first = 1 if toks[0].low in COORDINATORS and n > 1 else 0  # "But the plan is ..., X said."
+    if not rest or (toks[first].low in CLAUSE_OPENERS and not _opener_closed(toks, commas, c)):
         return None
     cue: str | None = None
     span: tuple[int, int] | None = None
+    described = False  # the speaker is a description as written, named by no one
     if rest[0].low in REPORTING:
         # "..., said Jane Doe." / "..., observed the minister."
         span = speaker_after(art, rest, 1)
         nxt = next((t for t in rest if span is not None and t.start >= span[1]), None)
         apposition = nxt is not None and nxt.text == "," and c != commas[-1]
         if span is not None and not apposition and (span[1] != rest[-1].end or len(rest) > 6):
-            span = None
+            whole = (rest[1].start, rest[-1].end) if len(rest) > 1 else span
+            # "..., said one GOP source in the room.": a description runs on to the end.
+            described = len(rest) <= 10 and describe(art, *whole) is not None
+            span = whole if described else None
         cue = rest[0].low
     else:
         m = next((x for x in range(len(rest)) if rest[x].low in REPORTING), -1)
         after = rest[m + 1 :] if m >= 0 else []
-        if 0 < m <= 8 and (not after or (after[0].low in ADJUNCTS and len(after) <= 5)):
+        adjunct = not after or (
+            after[0].low in ADJUNCTS
+            and len(after) <= 5
+            # "insist on being Trump" is no time or place; "on Monday morning" is
+            and not any(t.low.endswith("ing") and t.low not in WHEN_WORDS for t in after)
+        )
+        if 0 < m <= 8 and adjunct:
             span = subject_before(art, rest, m, 0, anchored=True)
             cue = rest[m].low
+            if span is None and describe(art, rest[0].start, rest[m - 1].end) is not None:
+                span = (rest[0].start, rest[m - 1].end)  # "..., one slide says."
+                described = True
     if span is None or cue is None:
         return None
-    name, _, sure = name_phrase(art, span[0], span[1], toks[c].start)
+    name, _, sure = Named(None, None) if described else name_phrase(art, *span, toks[c].start)
     cs, ce = _trim(text, ss, toks[c].start)
     return _make(art, cs, ce, name, cue, sure, (span[0], span[1]))
 
@@ -416,19 +484,6 @@ SOURCE_WORDS = 25
 """At most this many words name the source after "according to"."""
 
 
-def _opener_closed(toks: Sequence[Tok], commas: list[int], c: int) -> bool:
-    """Whether a sentence that opens with an adverbial ("After months of talks, ...") closes it
-    with a comma and then says something of its own before the attribution at comma `c`:
-    "When the vote was over, Cole said." holds no claim, "After months of talks, the two sides
-    are close to a deal, an official said." does."""
-    first = commas[0]
-    return first < c and first <= OPENER_WORDS and c - first > 4
-
-
-OPENER_WORDS = 12
-"""At most this many words in an opening adverbial before the claim."""
-
-
 def _speaker_inside(art: ArticleText, text: str, toks: list[Tok], ss: int, se: int) -> Quote | None:
     """'CLAIM, SUBJECT CUE [on Monday], CLAIM.': the attribution set inside what was said
     ("Too often, Mr. Clarke said, the debate turns ..."). The claim is the whole sentence."""
@@ -445,73 +500,17 @@ def _speaker_inside(art: ArticleText, text: str, toks: list[Tok], ss: int, se: i
         if any(t.low not in ADJUNCTS and not t.text[:1].isdigit() for t in toks[k + 1 : m]):
             continue  # "..., she said on Monday, ..." only: no object after the verb
         subject = subject_before(art, toks, k, c + 1, anchored=True)
+        if subject is not None and subject[0] != toks[c + 1].start:
+            whole = (toks[c + 1].start, subject[1])  # "labor-policy experts say"
+            subject = whole if describe(art, *whole) is not None else subject
         if subject is None or subject[0] != toks[c + 1].start:
             continue
-        if toks[m + 1].low in BOUNDARY:
+        if toks[m + 1].low in BOUNDARY and not _claim_goes_on(toks, m + 1):
             continue  # "..., Cole said, and then left": the rest is narrative
         name, _, sure = name_phrase(art, subject[0], subject[1], toks[k].start)
         cs, ce = _trim(text, ss, se)
         return _make(art, cs, ce, name, toks[k].low, sure, subject)
     return None
-
-
-def _subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[tuple[int, int], Named] | None:
-    """The subject before a reporting verb at token k and who it names: a name or a
-    pronoun, two people joined by "and" ("Mr. Grassley and Mr. Leahy said"), or people left
-    unnamed with what qualifies them ("Elected officials from both parties say")."""
-    span = subject_before(art, toks, k, 0)
-    if span is not None:
-        return span, name_phrase(art, span[0], span[1], toks[k].start)
-    return _pair_subject(art, toks, k) or _group_subject(toks, k)
-
-
-def _pair_subject(
-    art: ArticleText, toks: Sequence[Tok], k: int
-) -> tuple[tuple[int, int], Named] | None:
-    """'Mr. Grassley and Mr. Leahy said': both named, as one speaker "A and B"."""
-    a = next((x for x in range(k - 1, max(-1, k - 6), -1) if toks[x].low == "and"), -1)
-    if a < 1 or not all(_in_name(t) for t in toks[a + 1 : k]) or a + 1 == k:
-        return None
-    b = a - 1
-    while b >= 0 and a - b <= 4 and _in_name(toks[b]):
-        b -= 1
-    if b == a - 1 or (b >= 0 and toks[b].text not in ",;:"):
-        return None  # the pair must open the sentence or a clause
-    first = name_phrase(art, toks[b + 1].start, toks[a - 1].end, toks[k].start)
-    second = name_phrase(art, toks[a + 1].start, toks[k - 1].end, toks[k].start)
-    if not first.name or not second.name or first.name == second.name:
-        return None
-    return (toks[b + 1].start, toks[k - 1].end), Named(
-        f"{first.name} and {second.name}", None, first.sure and second.sure
-    )
-
-
-def _in_name(tok: Tok) -> bool:
-    return tok.text[:1].isupper() or tok.text == "."
-
-
-def _group_subject(toks: Sequence[Tok], k: int) -> tuple[tuple[int, int], Named] | None:
-    """'Elected officials from both parties say', 'Experts on North Korea said': people the
-    article leaves unnamed, a few words qualifying them, at the head of the sentence. The
-    span answered ends at the group's head word."""
-    if k > GROUP_WORDS:
-        return None
-    h = next((x for x in range(min(k, 4)) if toks[x].low in ANONYMOUS), -1)
-    if h < 0 or h + 1 >= k or toks[h + 1].low not in GROUP_LINKS:
-        return None
-    if any(t.text in ",;:()" or t.low in GROUP_STOPS for t in toks[h + 1 : k]):
-        return None
-    return (toks[0].start, toks[h].end), Named(None, None)
-
-
-GROUP_WORDS = 10
-"""At most this many words in an unnamed group that speaks."""
-
-GROUP_LINKS = wordset("from on in at of for to with close across")
-"""Words that open what qualifies an unnamed group ("officials from both parties")."""
-
-GROUP_STOPS = wordset("who which that said says say when while because if")
-"""Words that show the qualifying phrase is a clause of its own, not part of the subject."""
 
 
 def _evidence(
@@ -553,36 +552,4 @@ def _modifier(tok: Tok) -> bool:
         or tok.text[:1].isupper()
         or tok.text[:1].isdigit()
         or (tok.text.isalpha() and tok.text.islower() and tok.low not in BOUNDARY)
-    )
-
-
-def _make(
-    art: ArticleText,
-    cs: int,
-    ce: int,
-    speaker: str | None,
-    cue: str | None,
-    sure: bool,
-    source: tuple[int, int],
-    unnamed: bool = False,
-) -> Quote | None:
-    """An indirect Quote, if it has enough words to be a claim and a speaker: a name, or
-    people the article does not name ("experts say", "officials said"; `source` is the
-    subject's span), who are then no one's name. `unnamed`: the cue itself marks a source
-    ("according to federal statistics", "a poll shows"), so none need be named."""
-    text = art.text
-    if len(_words(text[cs:ce])) < 4:
-        return None
-    if not speaker and not unnamed:
-        words = _words(text[source[0] : source[1]].lower())
-        if not words or words[-1] not in ANONYMOUS:
-            return None
-    return Quote(
-        start=cs,
-        end=ce,
-        text=text[cs:ce],
-        kind="indirect",
-        speaker=speaker,
-        cue=cue,
-        speaker_sure=speaker_sure(art, speaker, sure),
     )

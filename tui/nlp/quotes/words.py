@@ -135,7 +135,8 @@ REPORTING = {
 
 PARTICIPLE_CUES = wordset(
     """saying arguing adding claiming warning insisting noting explaining predicting
-    suggesting contending asserting stressing acknowledging charging alleging"""
+    suggesting contending asserting stressing acknowledging charging alleging promising
+    vowing pledging"""
 )
 """Participles after a comma that report what the sentence's subject said ("..., saying")."""
 
@@ -148,7 +149,8 @@ THAT_VERBS = wordset(
     disclosed discloses indicated indicates denied denies alleged alleges charged charges
     announces conceded hoped hopes fears feared expects expected knows knew learned
     understood recognized recognised assured assures reminded reminds complained complains
-    testified vowed vows promised promises pledged pledges declared declares"""
+    testified vowed vows promised promises pledged pledges declared declares pointed points
+    responded responds"""
 )
 """Verbs that report speech or a stated belief only when "that" follows ("agreed that ...")."""
 
@@ -182,7 +184,13 @@ STRONG_CUE = re.compile(
 `REPORTED_CUE` ("expects", "found", "shows") count only with "that" after them or a poll or a
 study for their subject, so a sentence holding only those and neither is never tokenised."""
 
-WEAK_NEEDS = re.compile(r"\bthat\b|" + word_pattern(DOCUMENTS) + r"(?![\w’'\-])")
+WEAK_NEEDS = re.compile(
+    r"\bthat\b|"
+    + word_pattern(DOCUMENTS)
+    + r"(?![\w’'\-])|"
+    + word_pattern(THAT_VERBS)
+    + r"\s+(?:he|she|they|it|we|i)\b"
+)
 """What a sentence whose only reporting words are the weak ones needs to be read further."""
 
 CUE_WORDS = CUES | {"according", "pointed", "points", "went", "goes", "put", "puts"}
@@ -200,7 +208,7 @@ AUX = wordset(
     flatly quickly further again earlier subsequently reportedly just ultimately finally often
     frequently publicly privately angrily bluntly candidly succinctly famously memorably
     quietly firmly calmly cheerfully proudly sarcastically jokingly tearfully softly loudly
-    still even herself himself themselves"""
+    still even herself himself themselves now long"""
 )
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "i": "1", "we": "1"}
 DETERMINERS = wordset("the a an his her their its our one another some two three several many")

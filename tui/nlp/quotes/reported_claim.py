@@ -1,0 +1,191 @@
+"""Where what was said begins and ends in a sentence of reported speech, and the indirect
+`Quote` made of it: past a joining "But", up to a second speaker's "and Democrats accused",
+within a subordinate clause ("While his aides have suggested ..., Obama is ..."), on past an
+inner attribution ("..., he said, and the wrangling could ..."). Split from `reported`, which
+reads the sentence shapes and hands the bounds here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tui.model import Quote
+from tui.nlp.quotes.article import ArticleText
+from tui.nlp.quotes.certainty import speaker_sure
+from tui.nlp.quotes.clauses import ANONYMOUS, has_verb, opens_clause
+from tui.nlp.quotes.described import describe
+from tui.nlp.quotes.tokens import Tok, _tokens
+from tui.nlp.quotes.words import DEMANDS, REPORTING, THAT_VERBS, _words
+from tui.nlp.speaker_words import wordset
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Shrink a span past spaces and punctuation at both ends."""
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?—–-"):
+        e -= 1
+    return s, e
+
+
+def _end_with_its_clause(art: ArticleText, toks: Sequence[Tok], q: Quote) -> None:
+    """'While his advisers have suggested CONTENT, Mr. Obama is determined to ...': what was
+    said ends where the subordinate clause holding it does, at its last comma before a main
+    clause with a subject of its own."""
+    if any(t.text == "," for t in toks if t.start < q.start):
+        return  # the cue stands after the subordinate clause, in the main one
+    commas = [t for t in toks if t.text == "," and q.start < t.start < q.end]
+    if not commas:
+        return
+    after = [t for t in toks if t.start > commas[-1].start]
+    if len(after) < 3 or not opens_clause(after[0]) or not has_verb(after[1:]):
+        return
+    s, e = _trim(art.text, q.start, commas[-1].start)
+    if len(_words(art.text[s:e])) >= 4:
+        q.end = e
+        q.text = art.text[s:e]
+
+
+URGES = wordset("urged urges urging")
+"""Demands whose content is a person and what they should do ("urged Republicans to join")."""
+
+
+def _object_then_to(toks: Sequence[Tok], j: int) -> bool:
+    """Whether tokens from j are a short object and then "to" and a verb ("Republicans to
+    join", "the president to act"): what someone was urged to do."""
+    for x in range(j + 1, min(len(toks) - 1, j + 5)):
+        if toks[x].low == "to":
+            return toks[x + 1].text.isalpha() and toks[x + 1].text.islower()
+        if not toks[x].text[:1].isalnum():
+            return False
+    return False
+
+
+def _opener_closed(toks: Sequence[Tok], commas: list[int], c: int) -> bool:
+    """Whether a sentence that opens with an adverbial ("After months of talks, ...") closes it
+    with a comma and then says something of its own before the attribution at comma `c`:
+    "When the vote was over, Cole said." holds no claim, "After months of talks, the two sides
+    are close to a deal, an official said." does."""
+    first = commas[0]
+    return first < c and first <= OPENER_WORDS and c - first > 4
+
+
+COORDINATORS = wordset("but and so yet")
+"""A sentence's first word that joins it to the last one: the claim starts after it."""
+
+OPENER_WORDS = 12
+"""At most this many words in an opening adverbial before the claim."""
+
+
+def _claim_goes_on(toks: Sequence[Tok], b: int) -> bool:
+    """Whether the words from token b, after an attribution set inside a claim, still belong
+    to it: "..., he said, and intense wrangling could be paralyzing", "..., Clarke said,
+    until it went bankrupt"; not "..., Cole said, and then left" (her doing, not her words)."""
+    if toks[b].low in GOES_ON:
+        return True
+    if toks[b].low not in ("and", "but") or b + 2 >= len(toks):
+        return False
+    nxt = toks[b + 1]
+    if nxt.low in NOT_A_SUBJECT or nxt.low.endswith("ed") or not opens_clause(nxt):
+        return False
+    return has_verb(toks[b + 2 :])
+
+
+GOES_ON = wordset("since until because although though")
+"""Words after an inner attribution that carry the claim on ("..., she said, because ...")."""
+
+NOT_A_SUBJECT = wordset(
+    """then left went came added said says walked smiled laughed paused also later again
+    urged called asked told""",
+)
+"""Words after "and" that make what follows the speaker's doing, not more of the claim."""
+
+
+CONTRASTS = wordset("but while although though whereas")
+"""Words that join a second claim to a sentence, perhaps someone else's."""
+
+
+def _clip_at_next_speaker(text: str, cs: int, ce: int) -> int:
+    """Where what was said ends, when a second subject and its own cue join the sentence:
+    "Republicans said they are convinced ... and Democrats accused the GOP of ..." ends
+    before "and Democrats"."""
+    for tok in _tokens(text, cs, ce):
+        if tok.low not in ("and", "but") or tok.start <= cs:
+            continue
+        rest = _tokens(text, tok.end, min(ce, tok.end + 60))
+        if len(rest) < 2 or not (rest[0].text[:1].isupper() or rest[0].low in ANONYMOUS):
+            continue
+        head = next((x for x in range(min(len(rest), 4)) if rest[x].low in SECOND_CUES), -1)
+        if head > 0 and all(t.text[:1].isupper() or t.low in ANONYMOUS for t in rest[:head]):
+            return _trim(text, cs, tok.start)[1]
+    return ce
+
+
+SECOND_CUES = REPORTING | THAT_VERBS | DEMANDS | wordset("accused accuses")
+"""Cues that show a joined clause is a second speaker's ("and Democrats accused ...")."""
+
+
+_TAKES_AN_OBJECT = wordset(
+    """
+    told tell tells telling promised promise promises promising assured assure assures
+    assuring warned warn warns warning reminded remind reminds reminding informed inform
+    informs informing convinced reassured reassure reassures reassuring persuaded notified
+    """
+)
+"""Cues whose first object is the person addressed, not the claim ("told reporters that")."""
+_OBJECT_THEN_THAT = re.compile(r"(?:[^\s,;:.\"“”]+\s+){1,8}?that\s+", re.IGNORECASE)
+"""A short object with no punctuation in it, then "that"."""
+
+
+def _make(
+    art: ArticleText,
+    cs: int,
+    ce: int,
+    speaker: str | None,
+    cue: str | None,
+    sure: bool,
+    source: tuple[int, int],
+    unnamed: bool = False,
+) -> Quote | None:
+    """An indirect Quote, if it has enough words to be a claim and a speaker: a name, or
+    people the article does not name ("experts say", "officials said"; `source` is the
+    subject's span), who are then no one's name. `unnamed`: the cue itself marks a source
+    ("according to federal statistics", "a poll shows"), so none need be named."""
+    text = art.text
+    ce = _clip_at_next_speaker(text, cs, ce)
+    if cue and cue.lower().split()[-1] in _TAKES_AN_OBJECT:
+        # "promising delegates from 23 countries that the country would ...": who was told
+        # is not what was said; the claim starts after "that".
+        told = _OBJECT_THEN_THAT.match(text, cs, ce)
+        if told is not None:
+            cs = told.end()
+    if len(_words(text[cs:ce])) < 4:
+        return None
+    if not speaker:
+        described = describe(art, *source)
+        if described is not None:
+            # People, a group or a record the article leaves unnamed: its words are the speaker
+            # (never what "it" or "they" later stands for: that is a name's place).
+            art.described.add(described[0])
+            return Quote(
+                start=cs,
+                end=ce,
+                text=text[cs:ce],
+                kind="indirect",
+                speaker=described[0],
+                cue=cue,
+                speaker_sure=described[1],
+            )
+        words = _words(text[source[0] : source[1]].lower())
+        if not unnamed and (not words or words[-1] not in ANONYMOUS):
+            return None
+    return Quote(
+        start=cs,
+        end=ce,
+        text=text[cs:ce],
+        kind="indirect",
+        speaker=speaker,
+        cue=cue,
+        speaker_sure=speaker_sure(art, speaker, sure),
+    )
