@@ -193,3 +193,14 @@ def test_the_subject_right_after_a_quotation_is_the_next_he() -> None:
     )
     q = _at(text, "good-natured")
     assert q.speaker == "Ronnie Corbett"
+
+
+def test_a_cue_after_but_belongs_to_the_sentences_subject() -> None:
+    """'Mr Clarke said he ... but argued: "..."': Clarke's words, not the last speaker's."""
+    text = (
+        "Dicky Arbiter said the prince should make a personal apology. Mr Clarke said he "
+        'recognised the concerns about the costume but argued: "He has apologised and I think '
+        'we should leave the matter there."'
+    )
+    (quote,) = [q for q in RulesExtractor().annotate(text).quotes if q.kind == "direct"]
+    assert (quote.speaker, quote.cue, quote.speaker_sure) == ("Clarke", "argued", True)

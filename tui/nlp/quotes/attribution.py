@@ -369,11 +369,12 @@ CIRCUMSTANCE = wordset(
 
 
 def _after_and(toks: Sequence[Tok], k: int) -> bool:
-    """Whether the cue at k follows "and" (maybe with an adverb: "and repeatedly says")."""
+    """Whether the cue at k follows "and" or "but" with no subject of its own (maybe with an
+    adverb: "and repeatedly says"; "Mr Clarke said he ... but argued:")."""
     j = k - 1
     while j > 0 and toks[j].low in AUX:
         j -= 1
-    return j >= 0 and toks[j].low == "and"
+    return j >= 0 and toks[j].low in ("and", "but")
 
 
 def _quoted_as(
