@@ -101,3 +101,29 @@ def test_search_facets_count_an_outlet_once(tmp_path: Path) -> None:
     assert facets == {"PolitiFact": 3, "Harbour Post": 1}
     assert eng.search('source:"PolitiFact"').total == 3  # the filter finds every spelling
     eng.close()
+
+
+SCRAPED = (
+    "Council approves 800 homes on old rail yard\n"
+    "By TOM BRIGHT|2 February 2024\n"
+    "Workers clear the old rail yard in Kestrel Bay on Thursday. Photo: MARA OSEI/{credit}\n"
+    "The council approved plans for 800 homes on the former rail yard on Thursday, a third "
+    "of them for rent at below market prices.\n"
+    "Building is expected to start in the autumn, the council said in a statement.\n"
+    "Residents groups welcomed the affordable homes but raised concerns about traffic.\n"
+)
+
+
+@pytest.mark.parametrize(("credit", "source"), [("HD", "HD"), ("REUTERS", None), ("AFP", None)])
+def test_a_page_without_a_masthead_takes_its_photographers_outlet(
+    tmp_path: Path, credit: str, source: str | None
+) -> None:
+    """A staff photographer's credit ("Photo: NAME/HD") names the outlet; an agency's does
+    not (the page may be anyone's)."""
+    from tui.ingest import read_file
+
+    page = tmp_path / "page.txt"
+    page.write_text(SCRAPED.format(credit=credit), encoding="utf-8")
+    (article,) = read_file(page, tmp_path).articles
+    assert article.source == source
+    assert article.author == "Tom Bright"

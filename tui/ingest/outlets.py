@@ -10,6 +10,8 @@ every page of the site: `nj.com`, `ap.org`, `sputniknews.com`.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -68,3 +70,55 @@ def outlet(site: str | None, tree: Any, url: str | None) -> str | None:
     if " " not in site and key in labels and key != main and key not in ("www",):
         return domain  # "Hosted" on hosted.ap.org: a subdomain, not the outlet
     return site
+
+
+_STAFF_CREDIT = re.compile(
+    r"\b(?:Photo|Photograph|Picture|Image)s?:\s*"
+    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*/\s*([A-Z][\w&.'’ -]{0,40}?)\s*(?:\)|$)",
+    re.MULTILINE,
+)
+"""A staff photographer's credit: "Photo: MARA OSEI/HD", the photographer, then the outlet."""
+_AGENCIES = frozenset(
+    [
+        "ap",
+        "afp",
+        "reuters",
+        "getty",
+        "gettyimages",
+        "getty-images",
+        "epa",
+        "xinhua",
+        "bloomberg",
+        "shutterstock",
+        "alamy",
+        "pa",
+        "istock",
+        "unsplash",
+        "aap",
+        "anp",
+        "dpa",
+        "efe",
+        "ansa",
+        "kyodo",
+        "yonhap",
+        "tass",
+        "sipa",
+        "zuma",
+        "rex",
+        "handout",
+        "file",
+    ]
+)
+"""Agencies and stock libraries: a photo credited to one says nothing of the outlet."""
+
+
+def credited_outlet(captions: Iterable[str]) -> str | None:
+    """The outlet a page's own photographers are credited to ("Photo: MARA OSEI/HD" -> "HD"),
+    for a page that names its outlet nowhere else; agencies and picture libraries are not."""
+    for caption in captions:
+        for match in _STAFF_CREDIT.finditer(caption):
+            outlet_name = match.group(2).strip()
+            key = outlet_name.casefold().replace(" ", "")
+            if key and key not in _AGENCIES and not key.startswith("getty"):
+                return outlet_name
+    return None

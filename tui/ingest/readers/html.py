@@ -25,7 +25,7 @@ from ..furniture import drop_furniture, drop_repeats
 from ..html_prune import prune
 from ..html_recall import Recall, complete
 from ..names import site_name
-from ..outlets import outlet
+from ..outlets import credited_outlet, outlet
 from ..paragraphs import join_paragraphs, same_text, split_paragraphs, text_key
 from ..titles import is_site_name, strip_site
 from .common import no_text, problem
@@ -78,6 +78,7 @@ def read_html(raw: str, rel: str) -> ReadResult:
     if not paragraphs:
         return no_text(rel)
     text, spans = join_paragraphs(paragraphs, captions)
+    site = site or credited_outlet(paragraphs[i] for i in sorted(captions))
     categories = found.get("categories")
     why = _why_incomplete(paywalled, paragraphs, recall)
     return ReadResult(

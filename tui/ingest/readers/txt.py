@@ -29,6 +29,7 @@ from ..completeness import cut_short, incomplete_reason, is_paywall
 from ..dates import is_ambiguous, parse_date, parse_relative
 from ..furniture import drop_furniture, drop_repeats
 from ..names import person_name, site_name
+from ..outlets import credited_outlet
 from ..paragraphs import join_paragraphs, same_text, split_paragraphs, text_key
 from .common import no_text, problem
 
@@ -122,7 +123,8 @@ def read_txt(raw: str, rel: str) -> ReadResult:
                 title=header.title,
                 date=header.date,
                 author=header.author,
-                source=site_name(header.site),
+                source=site_name(header.site)
+                or credited_outlet(paragraphs[i] for i in sorted(captions)),
                 section=_clean_section(header.section, header.site),
                 captions=spans,
             )
