@@ -309,7 +309,8 @@ async def test_brackets_jump_between_quotes_and_copy_quote(make_app: AppFactory)
         quote = reader.quote
         assert quote is not None
         await pilot.press("c")
-        assert " ".join(quote.text.split()) in app.clipboard
+        # The speaker's own words: a quotation split by its attribution is copied without it.
+        assert " ".join(quote.spoken().split()) in " ".join(app.clipboard.split())
         if quote.kind == "indirect":  # reported speech: said to be reported, never in marks
             assert app.clipboard.startswith(f"{quote.speaker or 'Unattributed'} (reported): ")
             assert not app.clipboard.startswith(("“", '"'))
