@@ -14,6 +14,7 @@ import sys
 import sysconfig
 import tempfile
 import textwrap
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,7 +98,7 @@ def _python_for(user: str) -> tuple[list[str], dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def team() -> Iterator[Team]:
-    tag = f"{os.getpid() % 100000}"
+    tag = uuid.uuid4().hex[:6]  # unique per use: another module may make its own team
     group, ana, bob, carol = (f"bs{n}{tag}" for n in ("team", "ana", "bob", "carol"))
     made: list[tuple[str, str]] = []
     base = Path(tempfile.mkdtemp(prefix="broadsheet-users-", dir="/tmp"))
@@ -118,7 +119,9 @@ def team() -> Iterator[Team]:
     finally:
         shutil.rmtree(base, ignore_errors=True)
         for command, name in reversed(made):
-            subprocess.run([command, name], capture_output=True)
+            # -f: a process of the user still ending must not leave the user behind.
+            force = ["-f"] if command == "userdel" else []
+            subprocess.run([command, *force, name], capture_output=True)
 
 
 MARK = """

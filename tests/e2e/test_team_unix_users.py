@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import e2e_flows as flows
 import pytest
 from e2e_corpus import DREDGING, SEARCH_TERM, write_newsroom
-from e2e_harness import Isolation, Tmux, require_tool
+from e2e_harness import Isolation, Tmux, require_tool, wait_until
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the Unix users' fixture
 from test_review_store_users import OUTSIDER, Team, team  # noqa: F401  (team: a fixture)
@@ -81,6 +82,11 @@ def test_two_users_of_a_group_review_together_and_an_outsider_cannot_read(
     finally:
         first.kill()
         second.kill()
+        for user in (ana, bob):  # their apps end with their terminals (SIGHUP)
+            wait_until(
+                lambda user=user: subprocess.run(["pgrep", "-u", user]).returncode != 0,
+                f"{user}'s processes to end after their terminal closed",
+            )
     info = store.stat()
     assert oct(info.st_mode & 0o777) == oct(0o660)
     outsider = team.run(team.outsider, OUTSIDER, str(store))
