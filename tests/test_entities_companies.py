@@ -101,3 +101,20 @@ def test_the_ground_a_match_is_played_at_stays_a_place_beside_the_club() -> None
     detroit = [(e.start, e.label) for e in found if e.text == "Detroit"]
     assert detroit[0][1] == "ORG", found  # the side in the results row
     assert detroit[-1][1] == "PLACE", found  # the town the game was played in
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # BBC business/123, read by eye: the firm was a PERSON ("private" read as a rank)
+        ("Metrovias, the private firm which runs the five tube lines, offered 8%.", "Metrovias"),
+        ("Zorbanex, the company behind the app, said sales rose.", "Zorbanex"),
+        ("Calderbank, a regional lender, cut its rates on Monday.", "Calderbank"),
+    ],
+)
+def test_an_apposition_naming_a_firm_makes_an_organisation(text: str, name: str) -> None:
+    assert labels(text)[name] == "ORG"
+
+
+def test_a_role_after_a_lower_case_rank_word_still_names_a_person() -> None:
+    assert labels("Ann Lee, the general manager of the port, said so.")["Ann Lee"] == "PERSON"

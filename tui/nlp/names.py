@@ -196,6 +196,8 @@ def _after_speech(text: str, pos: int, m: Mention) -> None:
 
 
 _ARTICLES = frozenset(("a", "an", "the", "its", "his", "her", "their", "our", "former"))
+_RANK_ADJECTIVES = frozenset(("private", "general", "major"))
+"""Ranks ("Private Jones") that in lower case are adjectives of what follows."""
 
 
 def _apposition(text: str, pos: int, m: Mention) -> None:
@@ -215,8 +217,14 @@ def _apposition(text: str, pos: int, m: Mention) -> None:
         key = stripped.casefold()
         if i == 0 and key in _ARTICLES:
             continue
+        if key in _RANK_ADJECTIVES and word.islower():
+            continue  # "the private firm", "the general manager": not a rank here
         if key in ROLE_KEYS or key in TITLE_HEADS:
             m.add(PERSON, 1.0 if m.prior.get(PLACE, 0.0) >= 2.0 else 2.0)
+            return
+        if i <= 2 and key in cues.ORG_DESCRIPTORS:
+            # "Metrovias, the private firm which runs ...": an organisation, not a person.
+            m.add(ORG, 2.0)
             return
         if stripped != word or not word[:1].isalpha():
             return  # the apposition ended, or it is not one, without a role
