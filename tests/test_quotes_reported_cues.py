@@ -243,3 +243,25 @@ def test_who_was_told_is_not_part_of_what_was_said(text: str) -> None:
     """A cue's first object is the person addressed; the claim starts after "that"."""
     found = _reported(text)
     assert [q.text for q in found] == [CLAIM]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            'Mr Clarke said he recognised the concerns about the costume but argued: "He has '
+            'apologised and I think we should leave the matter there."',
+            "he recognised the concerns about the costume",
+        ),
+        (
+            "Birth Lopez told reporters that his clients are lawfully present, claiming that "
+            "“they are among the best and brightest in the state and have shown it.”",
+            "his clients are lawfully present",
+        ),
+    ],
+)
+def test_a_paraphrase_ends_where_a_quotation_it_introduces_begins(text: str, claim: str) -> None:
+    """The quotation is a direct quote of its own: the reported claim never holds it."""
+    assert [q.text for q in _reported(text)] == [claim]
+    direct = [q for q in RulesExtractor().annotate(text).quotes if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker in ("Clarke", "Birth Lopez")

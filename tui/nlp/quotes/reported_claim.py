@@ -106,10 +106,21 @@ CONTRASTS = wordset("but while although though whereas")
 """Words that join a second claim to a sentence, perhaps someone else's."""
 
 
+_INTRODUCED_QUOTE = re.compile(
+    r"""(?:,?\s+(?:but|and)\s+\w+)?\s*:\s*["“]|,\s+\w+ing(?:\s+that)?\s+["“]"""
+)
+"""A quotation inside the claim with the words that introduce it: "... but argued: \"...\"",
+"..., claiming that \"...\"". It is a direct quote of its own; the paraphrase ends before."""
+
+
 def _clip_at_next_speaker(text: str, cs: int, ce: int) -> int:
     """Where what was said ends, when a second subject and its own cue join the sentence:
     "Republicans said they are convinced ... and Democrats accused the GOP of ..." ends
-    before "and Democrats"."""
+    before "and Democrats"; or at a quotation a colon introduces ("... but argued: \"...\"",
+    a direct quote of its own)."""
+    quoted = _INTRODUCED_QUOTE.search(text, cs, ce)
+    if quoted is not None and quoted.start() > cs:
+        ce = _trim(text, cs, quoted.start())[1]
     for tok in _tokens(text, cs, ce):
         if tok.low not in ("and", "but") or tok.start <= cs:
             continue
@@ -154,7 +165,8 @@ def _make(
     ("according to federal statistics", "a poll shows"), so none need be named."""
     text = art.text
     ce = _clip_at_next_speaker(text, cs, ce)
-    if cue and cue.lower().split()[-1] in _TAKES_AN_OBJECT:
+    after_that = text[max(0, cs - 6) : cs].rstrip().lower().endswith("that")
+    if cue and not after_that and cue.lower().split()[-1] in _TAKES_AN_OBJECT:
         # "promising delegates from 23 countries that the country would ...": who was told
         # is not what was said; the claim starts after "that".
         told = _OBJECT_THEN_THAT.match(text, cs, ce)
