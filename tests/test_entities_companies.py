@@ -118,3 +118,11 @@ def test_an_apposition_naming_a_firm_makes_an_organisation(text: str, name: str)
 
 def test_a_role_after_a_lower_case_rank_word_still_names_a_person() -> None:
     assert labels("Ann Lee, the general manager of the port, said so.")["Ann Lee"] == "PERSON"
+
+
+def test_a_title_before_an_event_word_is_no_person() -> None:
+    """BBC politics ("its General Election fund"): "General" is no title of a man Election."""
+    found = labels("Lord Sainsbury gave £2m to the Labour Party for its General Election fund.")
+    assert "Election" not in found
+    assert found.get("General Election") == "EVENT"
+    assert labels("General Petraeus said the surge worked.")["Petraeus"] == "PERSON"

@@ -380,8 +380,14 @@ def split_front(
     if rest:
         first = fold(rest[0][2])
         last = fold(rest[-1][2])
-        if last in ORG_SUFFIX_KEYS or last in PLACE_SUFFIX_KEYS or len(rest) > 4:
-            return [(words, 0.0)]  # "General Motors Corp", "Crown Prosecution Service"
+        if (
+            last in ORG_SUFFIX_KEYS
+            or last in PLACE_SUFFIX_KEYS
+            or last in EVENT_SUFFIX_KEYS
+            or len(rest) > 4
+        ):
+            # "General Motors Corp", "Crown Prosecution Service", "General Election"
+            return [(words, 0.0)]
         if not _title_head(words[head][2]) and (
             len(rest) > 3 or any(not is_word(w[2]) for w in rest)
         ):
