@@ -34,7 +34,7 @@ from tui.nlp.parse_words import (
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.certainty import speaker_sure
 from tui.nlp.quotes.clauses import ANONYMOUS
-from tui.nlp.quotes.described import describe
+from tui.nlp.quotes.described import describe, reported
 from tui.nlp.quotes.direct import find_direct
 from tui.nlp.quotes.naming import name_phrase
 from tui.nlp.quotes.reported import find_reported
@@ -351,21 +351,16 @@ def _quote(art: ArticleText, r: Reading) -> Quote | None:
         if described is not None:
             # "Foreign policy analysts said ...": the description as written is the speaker.
             art.described.add(described[0])
-            return Quote(
-                start=cs,
-                end=ce,
-                text=text[cs:ce],
-                kind="indirect",
-                speaker=described[0],
-                cue=r.cue,
-                # A record's subject in a parse often stops before its maker ("a 2014 study"
-                # of "a 2014 study by ..."), and a bare noun ("sources") may be the wrong
-                # one of two subjects: shown, not sure.
-                speaker_sure=described[1]
+            # A record's subject in a parse often stops before its maker ("a 2014 study" of
+            # "a 2014 study by ..."), and a bare noun ("sources") may be the wrong one of two
+            # subjects: shown, not sure.
+            sure = (
+                described[1]
                 and not r.borrowed
                 and " " in described[0]
-                and not DOCUMENTS & set(low.split()),
+                and not DOCUMENTS & set(low.split())
             )
+            return reported(art, cs, ce, described[0], r.cue, sure)
         if r.named_by_cue or head in ANONYMOUS:
             named = named._replace(name=None)
         else:
@@ -374,15 +369,8 @@ def _quote(art: ArticleText, r: Reading) -> Quote | None:
         return None  # "you", "it" read as no one in particular
     if named.name and not r.named_by_cue and not _names_someone(phrase, low):
         return None
-    return Quote(
-        start=cs,
-        end=ce,
-        text=text[cs:ce],
-        kind="indirect",
-        speaker=named.name,
-        cue=r.cue,
-        speaker_sure=speaker_sure(art, named.name, named.sure and not r.borrowed),
-    )
+    sure = speaker_sure(art, named.name, named.sure and not r.borrowed)
+    return reported(art, cs, ce, named.name, r.cue, sure)
 
 
 def _names_someone(phrase: str, low: str) -> bool:

@@ -10,6 +10,7 @@ for a description only where no person or organisation was found in the subject.
 
 from __future__ import annotations
 
+from tui.model import Quote
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.clauses import ANONYMOUS
 from tui.nlp.quotes.naming import ROLE_HEADS, name_phrase
@@ -91,3 +92,19 @@ NOT_OPENING = wordset("and but or nor he she it they we i you")
 
 POSSESSIVES = wordset("his her its their our my your")
 """Openers of a description whose owner is a pronoun ("His lawyer"): shown, never sure."""
+
+
+def reported(
+    art: ArticleText, start: int, end: int, speaker: str | None, cue: str | None, sure: bool
+) -> Quote:
+    """Reported speech over the article's text[start:end], whichever reader found it (the
+    rules' claims, the parse's)."""
+    return Quote(
+        start=start,
+        end=end,
+        text=art.text[start:end],
+        kind="indirect",
+        speaker=speaker,
+        cue=cue,
+        speaker_sure=sure,
+    )

@@ -14,7 +14,7 @@ from tui.model import Quote
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.certainty import speaker_sure
 from tui.nlp.quotes.clauses import ANONYMOUS, has_verb, opens_clause
-from tui.nlp.quotes.described import describe
+from tui.nlp.quotes.described import describe, reported
 from tui.nlp.quotes.tokens import Tok, _tokens
 from tui.nlp.quotes.words import DEMANDS, REPORTING, THAT_VERBS, _words
 from tui.nlp.speaker_words import wordset
@@ -180,24 +180,8 @@ def _make(
             # People, a group or a record the article leaves unnamed: its words are the speaker
             # (never what "it" or "they" later stands for: that is a name's place).
             art.described.add(described[0])
-            return Quote(
-                start=cs,
-                end=ce,
-                text=text[cs:ce],
-                kind="indirect",
-                speaker=described[0],
-                cue=cue,
-                speaker_sure=described[1],
-            )
+            return reported(art, cs, ce, described[0], cue, described[1])
         words = _words(text[source[0] : source[1]].lower())
         if not unnamed and (not words or words[-1] not in ANONYMOUS):
             return None
-    return Quote(
-        start=cs,
-        end=ce,
-        text=text[cs:ce],
-        kind="indirect",
-        speaker=speaker,
-        cue=cue,
-        speaker_sure=speaker_sure(art, speaker, sure),
-    )
+    return reported(art, cs, ce, speaker, cue, speaker_sure(art, speaker, sure))
