@@ -9,9 +9,10 @@ other saved and leaves the file whole.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import e2e_flows as flows
@@ -23,7 +24,6 @@ from e2e_harness import (
     kill_quietly,
     pid_alive,
     require_tool,
-    run_cli,
     wait_until,
 )
 
@@ -62,19 +62,30 @@ def shared_store(tmp_path: Path, kind: str) -> Path | str:
     return store
 
 
+@contextmanager
+def two_reviewers(
+    tmp_path: Path, exe: str, corpus: Path, store: Path | str
+) -> Iterator[tuple[Isolation, Tmux, Tmux]]:
+    """Ana's and Bob's apps on one store, each with the same article open; both terminals
+    closed afterwards."""
+    ana_iso = reviewer(tmp_path, "ana", store)
+    ana = start_app(tmp_path, ana_iso, exe, corpus)
+    bob = start_app(tmp_path, reviewer(tmp_path, "bob", store), exe, corpus)
+    try:
+        open_dredging(ana)
+        open_dredging(bob)
+        yield ana_iso, ana, bob
+    finally:
+        ana.kill()
+        bob.kill()
+
+
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
 def test_two_reviewers_see_each_others_marks_and_export_names_both(
     tmp_path: Path, exe: str, corpus: Path, kind: str
 ) -> None:
     store = shared_store(tmp_path, kind)
-    ana_iso = reviewer(tmp_path, "ana", store)
-    bob_iso = reviewer(tmp_path, "bob", store)
-    ana = start_app(tmp_path, ana_iso, exe, corpus)
-    bob = start_app(tmp_path, bob_iso, exe, corpus)
-    try:
-        open_dredging(ana)
-        open_dredging(bob)
-
+    with two_reviewers(tmp_path, exe, corpus, store) as (ana_iso, ana, bob):
         # Ana flags and marks reviewed; her reader says "you".
         ana.keys("f")
         ana.wait_for("⚑ flagged by you", what="ana's own flag in her reader")
@@ -106,14 +117,9 @@ def test_two_reviewers_see_each_others_marks_and_export_names_both(
         ana.wait_for("Saved as ice watch", what="the search saved")
         bob.keys("L")
         bob.wait_for(re.compile(r"ice watch\s+glacier\s+\(\d+\)\s+by ana"), what="ana's search")
-    finally:
-        ana.kill()
-        bob.kill()
 
     # The export (as either of them) names both reviewers and who flagged.
-    out = run_cli(ana_iso, "export", str(corpus), "--format", "jsonl", check=True)
-    records = {r["id"]: r for r in map(json.loads, out.stdout.decode().splitlines()) if r}
-    mark = records[flows.story_id(DREDGING)]
+    mark = flows.exported_marks(ana_iso, corpus)[flows.story_id(DREDGING)]
     assert sorted(mark["reviewed_by"]) == ["ana", "bob"]
     assert mark["flagged"] is True and mark["flagged_by"] == "ana"
 
@@ -123,13 +129,7 @@ def test_a_colleague_killed_mid_marking_loses_nothing_already_saved(
     tmp_path: Path, exe: str, corpus: Path, kind: str
 ) -> None:
     store = shared_store(tmp_path, kind)
-    ana_iso = reviewer(tmp_path, "ana", store)
-    bob_iso = reviewer(tmp_path, "bob", store)
-    ana = start_app(tmp_path, ana_iso, exe, corpus)
-    bob = start_app(tmp_path, bob_iso, exe, corpus)
-    try:
-        open_dredging(ana)
-        open_dredging(bob)
+    with two_reviewers(tmp_path, exe, corpus, store) as (ana_iso, ana, bob):
         ana.keys("f")
         ana.wait_for("⚑ flagged by you", what="ana's flag saved")
         bob.wait_for("⚑ flagged by ana", what="ana's flag in bob's app")
@@ -142,16 +142,11 @@ def test_a_colleague_killed_mid_marking_loses_nothing_already_saved(
         ana.wait_for("✓ reviewed by", what="ana's review saved after bob's app died")
         assert ana.exit_status() is None, ana.describe()
         ana_pid = ana.app_pid()
-    finally:
-        ana.kill()
-        bob.kill()
     # Her terminal closed (SIGHUP): her app ends too, instead of living on without one.
     wait_until(lambda: not pid_alive(ana_pid), "ana's app to end after its terminal closed")
     if isinstance(store, Path):
         assert flows.integrity(store) == "ok"
-    out = run_cli(ana_iso, "export", str(corpus), "--format", "jsonl", check=True)
-    records = {r["id"]: r for r in map(json.loads, out.stdout.decode().splitlines()) if r}
-    mark = records[flows.story_id(DREDGING)]
+    mark = flows.exported_marks(ana_iso, corpus)[flows.story_id(DREDGING)]
     assert mark["flagged"] is True and mark["flagged_by"] == "ana"
     assert "ana" in mark["reviewed_by"]
 
@@ -163,13 +158,7 @@ def test_a_database_restart_mid_session_is_survived_by_both_apps(
     hears of it again (its listening connection comes back too)."""
     server = cluster()
     store = server.new_database()
-    ana_iso = reviewer(tmp_path, "ana", store)
-    bob_iso = reviewer(tmp_path, "bob", store)
-    ana = start_app(tmp_path, ana_iso, exe, corpus)
-    bob = start_app(tmp_path, bob_iso, exe, corpus)
-    try:
-        open_dredging(ana)
-        open_dredging(bob)
+    with two_reviewers(tmp_path, exe, corpus, store) as (_, ana, bob):
         ana.keys("f")
         bob.wait_for("⚑ flagged by ana", what="ana's flag before the restart")
         server.restart()
@@ -179,6 +168,3 @@ def test_a_database_restart_mid_session_is_survived_by_both_apps(
         bob.keys("r")
         ana.wait_for(re.compile(r"✓ reviewed by (you, bob|bob, you)"), what="bob's review")
         assert ana.exit_status() is None and bob.exit_status() is None
-    finally:
-        ana.kill()
-        bob.kill()
