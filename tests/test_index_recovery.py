@@ -115,17 +115,23 @@ def test_damaged_index_is_detected_and_rebuilt(
     e2.close()
 
 
-def test_search_never_raises_on_a_corrupted_segment(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    small_corpus(corpus)
-    e = engine(corpus, tmp_path / "index")
+def scramble_postings(corpus: Path, index: Path) -> None:
+    """Build the index, then scramble the middle half of its postings file: the same size, so
+    nothing looks wrong from outside until a search reads the bytes."""
+    e = engine(corpus, index)
     e.update()
     seg = segment_file(gen_dir(e))
     e.close()
     size = seg.stat().st_size
-    with open(seg, "r+b") as fh:  # same size, scrambled content: not visible from outside
+    with open(seg, "r+b") as fh:
         fh.seek(size // 4)
         fh.write(os.urandom(size // 2))
+
+
+def test_search_never_raises_on_a_corrupted_segment(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    small_corpus(corpus)
+    scramble_postings(corpus, tmp_path / "index")
     e2 = engine(corpus, tmp_path / "index")
     for q in ("harbour", "market OR election", '"budget approved"', "date:2021"):
         e2.search(q)  # must not raise, whatever it finds
@@ -285,14 +291,7 @@ def test_damage_a_search_met_is_rebuilt_by_the_next_update_in_another_process(
     still look right), instead of reporting every file unchanged."""
     corpus = tmp_path / "corpus"
     small_corpus(corpus)
-    e = engine(corpus, tmp_path / "index")
-    e.update()
-    seg = segment_file(gen_dir(e))
-    e.close()
-    size = seg.stat().st_size
-    with open(seg, "r+b") as fh:
-        fh.seek(size // 4)
-        fh.write(os.urandom(size // 2))
+    scramble_postings(corpus, tmp_path / "index")
     searching = engine(corpus, tmp_path / "index")
     errors = [
         r.error.message

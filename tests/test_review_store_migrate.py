@@ -29,12 +29,14 @@ def _work(mark: Mark) -> tuple[object, ...]:
     )
 
 
+def place(tmp_path: Path, kind: str, name: str) -> str:
+    """A new, empty store of that kind: a SQLite file, or a database on the run's server."""
+    return str(tmp_path / f"{name}.sqlite") if kind == "sqlite" else cluster().new_database()
+
+
 @pytest.mark.parametrize("kinds", [("sqlite", "postgresql"), ("postgresql", "sqlite")])
 def test_copy_both_ways_is_idempotent(tmp_path: Path, kinds: tuple[str, str]) -> None:
-    def place(kind: str, name: str) -> str:
-        return str(tmp_path / f"{name}.sqlite") if kind == "sqlite" else cluster().new_database()
-
-    one, two = place(kinds[0], "one"), place(kinds[1], "two")
+    one, two = place(tmp_path, kinds[0], "one"), place(tmp_path, kinds[1], "two")
     with ReviewStore(one, reviewer="ana") as a, ReviewStore(two, reviewer="bob") as b:
         a.set_flagged("a.txt")
         a.add_tag("a.txt", "trade")
@@ -66,10 +68,7 @@ def test_copy_both_ways_is_idempotent(tmp_path: Path, kinds: tuple[str, str]) ->
 
 @pytest.mark.parametrize("kinds", [("sqlite", "postgresql"), ("postgresql", "sqlite")])
 def test_saved_searches_travel_with_the_marks(tmp_path: Path, kinds: tuple[str, str]) -> None:
-    def place(kind: str, name: str) -> str:
-        return str(tmp_path / f"{name}.sqlite") if kind == "sqlite" else cluster().new_database()
-
-    one, two = place(kinds[0], "one"), place(kinds[1], "two")
+    one, two = place(tmp_path, kinds[0], "one"), place(tmp_path, kinds[1], "two")
     with ReviewStore(one, reviewer="ana") as a, ReviewStore(two, reviewer="bob") as b:
         SavedSearches(a).save("ports", "port OR harbour")
         SavedSearches(a).save("minister", "okafor")

@@ -49,6 +49,8 @@ class StatusLine(Horizontal):
         """Say, until a mark is saved again, that marks are not being saved: a toast fades,
         and a reviewer must not go on marking a hundred articles into nothing."""
         label = self.query_one("#store-status", Label)
+        if label.has_class("-failed") == failed:
+            return  # said already (every saved mark asks): no redraw
         label.update(Text("marks not saved: review store unavailable" if failed else ""))
         label.set_class(failed, "-failed")
 
