@@ -12,9 +12,12 @@ hides the rest (the help lists every key).
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.compose import compose
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -61,6 +64,10 @@ class KeyFooter(Footer):
         """Keys left out because they did not fit (whole) in the width."""
         self.rebuilds = 0
         """Times the hints were rebuilt (for tests: a focus change alone should not)."""
+        self._kept: OrderedDict[Hints | None, tuple[list[Widget], int]] = OrderedDict()
+        """The keys made for each set of hints lately shown, newest last; all but the shown
+        set are hidden. Opening an article and going back swaps two sets of hints: making a
+        dozen key widgets anew each time cost about 20 ms of every open."""
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if screen.app.app_focus and self.is_attached and screen is self.screen:
@@ -93,13 +100,44 @@ class KeyFooter(Footer):
                     continue
             yield key
 
+    KEPT = 4
+    """Sets of hints whose keys are kept (list, reader, search bar, one more)."""
+
     async def recompose(self) -> None:
-        await super().recompose()
+        if not self.is_attached or self._pruning:
+            return
+        hints = self._shown
+        if hints in self._kept:
+            self._kept.move_to_end(hints)
+            self._show_set(hints)
+            return
+        async with self.batch():
+            kept = {id(key) for keys, _ in self._kept.values() for key in keys}
+            stray = [child for child in self.children if id(child) not in kept]
+            if stray:  # the keys of the first compose, or of another width
+                await self.remove_children(stray)
+            self._show_set(None)
+            keys = list(compose(self))
+            await self.mount_all(keys)
+            self._kept[hints] = (keys, self._left_out)
+            while len(self._kept) > self.KEPT:
+                _, (old, _) = self._kept.popitem(last=False)
+                await self.remove_children(old)
         self.call_after_refresh(self._fit)
+
+    def _show_set(self, hints: Hints | None) -> None:
+        """Show the keys of `hints` (none if not kept), less those `_fit` cut for the width."""
+        for shown, (keys, left_out) in self._kept.items():
+            for key in keys:
+                key.display = shown == hints and not key.has_class("-cut")
+            if shown == hints:
+                self._left_out = left_out
+                self.hidden_keys = sum(1 for key in keys if key.has_class("-cut")) + left_out
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._width:  # other keys fit now: choose them again
             self._width = event.size.width
+            self._kept.clear()
             self.refresh(recompose=True)
             self.call_after_refresh(self._fit)
 
@@ -108,7 +146,7 @@ class KeyFooter(Footer):
         after the first one hidden, so the keys shown keep their order."""
         if not self.is_attached:
             return
-        keys = list(self.query("FooterKey"))
+        keys = [key for key in self._kept.get(self._shown, ([], 0))[0] if key.is_attached]
         palette = [key for key in keys if key.has_class("-command-palette")]
         limit = self.region.right
         if palette and palette[0].display:
@@ -120,4 +158,5 @@ class KeyFooter(Footer):
             cut = cut or key.region.right > limit
             if cut and key.display:
                 key.display = False
+                key.add_class("-cut")
         self.hidden_keys = sum(1 for key in keys if not key.display) + self._left_out
