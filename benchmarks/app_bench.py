@@ -20,7 +20,8 @@ timed, so launch is measured with an up-to-date index. A second session opens a 
 Measured: launch (process start to the first screen listing results, then to the start-up index
 check being done), list keys (j, k, PageDown, G/g), opening an article (j then Enter at once, so
 the wide-screen preview never gets there first), scrolling it (j, k), a review mark (r), and
-peak resident memory of the app process (VmHWM) and its children.
+peak resident memory of the app process (VmHWM) and its children, the app's CPU while left idle
+(--idle seconds), and `q` on the list to the process's exit.
 
 Cold start (--cold): opening a folder that was never indexed, and searching it at once.
 
@@ -333,6 +334,25 @@ def measure_launches(
         f"max {ms(readies[-1])} ms"
     )
     return app
+
+
+def idle_then_quit(app: TimedPty, seconds: float, table: Table) -> None:
+    """The app's own CPU while nobody touches it for `seconds` (after the keys above), then
+    `q` on the list to the process's exit: an app left open all day must cost nothing, and a
+    big corpus must not make quitting slow."""
+    app.quiet(1.0)
+    before = process_cpu(app.proc.pid)
+    time.sleep(seconds)
+    after = process_cpu(app.proc.pid)
+    if before is not None and after is not None:
+        table.line(f"idle {seconds:.0f} s: app process CPU {100 * (after - before) / seconds:.1f}%")
+    started = time.monotonic()
+    app.send("q")
+    try:
+        app.proc.wait(30)
+        table.line(f"quit (q on the list) to exit: {ms(time.monotonic() - started)} ms")
+    except subprocess.TimeoutExpired:
+        table.line("quit (q on the list): still running after 30 s")
 
 
 def list_and_reader(app: TimedPty, presses: int, opens: int, quiet: float, table: Table) -> None:
@@ -876,6 +896,9 @@ def main() -> int:
     )
     parser.add_argument("--skip-index", action="store_true", help="trust the index as it is")
     parser.add_argument(
+        "--idle", type=float, default=10, help="seconds of idle CPU measured before quitting"
+    )
+    parser.add_argument(
         "--allow-rebuild",
         action="store_true",
         help="go on when the index must be rebuilt from scratch (an hour for 100,000 articles; "
@@ -937,8 +960,7 @@ def main() -> int:
             list_and_reader(app, args.presses, args.opens, args.quiet, table)
             peak, children = app.peak_rss_mb()
             table.line(f"peak RSS {peak:.0f} MB (children now {children:.0f} MB)")
-            app.send("q")
-            app.proc.wait(30)
+            idle_then_quit(app, args.idle, table)
         finally:
             app.close()
         articles = re.findall(r"(\d[\d,]*) articles", strip_escapes(app.output))
