@@ -157,6 +157,32 @@ async def test_loaded_pages_are_bounded_and_come_back_when_needed() -> None:
         assert app.wanted.count(page_of_row(far)) == 2  # dropped, then fetched again
 
 
+def hits(*names: str) -> list[Hit]:
+    return [Hit(id=f"{n}.txt", path=f"{n}.txt", title=n, date="2024-01-01") for n in names]
+
+
+async def test_an_untouched_cursor_stays_on_the_first_row_while_the_index_grows() -> None:
+    """During a first build each commit refreshes the list, newest first: newer articles come
+    in above the first one shown. A cursor nobody moved stays at the top (it used to follow
+    that article down the list); once moved, it stays on its article."""
+    app = ListApp()
+    async with app.run_test(size=(80, 30)) as pilot:
+        results = app.query_one(ArticleList)
+        results.show_results(hits("c", "d"), 2, generation=2)
+        results.show_results(hits("a", "b", "c", "d"), 4, generation=3, keep_cursor=True)
+        await pilot.pause()
+        assert results.cursor == 0 and results.current_hit is not None
+        assert results.current_hit.id == "a.txt"
+        await pilot.press("j")  # on b now: the user's choice
+        results.show_results(hits("n", "a", "b", "c", "d"), 5, generation=4, keep_cursor=True)
+        await pilot.pause()
+        assert results.current_hit is not None and results.current_hit.id == "b.txt"
+        results.show_results(hits("x", "y"), 2, generation=5)  # a new search: top, untouched
+        results.show_results(hits("w", "x", "y"), 3, generation=6, keep_cursor=True)
+        await pilot.pause()
+        assert results.cursor == 0
+
+
 class ReaderApp(App[None]):
     CSS_PATH = ListApp.CSS_PATH
 

@@ -261,6 +261,30 @@ def test_search_sees_files_added_and_rewritten_in_place(
     assert code == 0 and hit_paths(out) == ["new/d.txt"]
 
 
+def test_a_search_process_updates_and_finds_what_changed(corpus: Path, tmp_path: Path) -> None:
+    """Whole `broadsheet search` processes (each its own interpreter, with Whoosh's readers as
+    the command line loads them) after a file is removed and another rewritten in place: the
+    update they run, and the searches of an index holding deletions, find only what is there."""
+    env = dict(os.environ, PYTHONPATH=str(REPO), BROADSHEET_CONFIG=str(tmp_path / "none.toml"))
+    ix = str(tmp_path / "ix")
+
+    def search(query: str, *extra: str) -> list[str]:
+        argv = [sys.executable, "-m", "tui.cli", "search", str(corpus), query, "--json"]
+        done = subprocess.run(
+            [*argv, "--index-dir", ix, *extra], capture_output=True, text=True, env=env
+        )
+        assert done.returncode == 0, done.stderr
+        return hit_paths(done.stdout)
+
+    assert sorted(search("budget")) == ["a.md", "b.md"]
+    (corpus / "b.md").unlink()
+    rewrite_in_place(corpus / "c.txt", "Market falls", "The budget of the stevedores was cut.")
+    assert sorted(search("budget")) == ["a.md", "c.txt"]
+    assert sorted(search("budget", "--no-update")) == ["a.md", "c.txt"]
+    assert search("critics", "--no-update") == []  # only the removed file said it
+    assert search("market", "--no-update") == ["c.txt"]
+
+
 def test_search_between_full_checks_says_a_change_may_be_missed(
     capsys: pytest.CaptureFixture[str], corpus: Path
 ) -> None:
@@ -314,6 +338,32 @@ def test_search_does_not_load_the_corpus_readers(corpus: Path, tmp_path: Path) -
     code, loaded = done.stdout.split(" ", 1)
     assert code == "0"
     assert "tui.ingest.read" not in loaded and "tui.ingest.readers" not in loaded
+
+
+@pytest.mark.parametrize("output", [[], ["--json"]])
+def test_search_loads_neither_pydantic_nor_asyncio(
+    corpus: Path, tmp_path: Path, output: list[str]
+) -> None:
+    """A script's `broadsheet search` of an up-to-date index builds no article and runs no
+    event loop: importing pydantic or asyncio would cost it tens of milliseconds per call."""
+    ix = str(tmp_path / "ix")
+    assert main(["index", str(corpus), "--index-dir", ix]) == 0
+    argv = ["search", str(corpus), "budget", "--index-dir", ix, *output]
+    probe = (
+        "import sys, io, contextlib\n"
+        "from tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    code = main({argv!r})\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'asyncio'))\n"
+        "import json\n"
+        "print(json.dumps([code, out.getvalue().lower().count('budget'), heavy]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    code, shown, heavy = json.loads(done.stdout)
+    assert code == 0 and shown >= 2  # both budget articles were found and shown
+    assert heavy == []
 
 
 def test_search_no_update_without_an_index_says_so(
@@ -450,3 +500,28 @@ def test_the_first_search_after_index_does_not_update_again(
         capsys, "search", str(corpus), "stevedores", "--json", "--index-dir", str(index)
     )
     assert code == 0 and hit_paths(out) == ["c.txt"]
+
+
+def test_a_search_that_must_rebuild_the_index_says_so_first(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After an upgrade changes the index format, a script's next search rebuilds (minutes on
+    a big corpus): one line on stderr says why it waits, then the results come as usual."""
+    from tui.search.layout import Layout
+    from tui.search.manifest import FILENAME, Manifest
+
+    index = tmp_path / "ix"
+    assert run(capsys, "index", str(corpus), "--index-dir", str(index))[0] == 0
+    code, out, err = run(capsys, "search", str(corpus), "budget", "--index-dir", str(index))
+    assert code == 0 and "building the index" not in err
+    gen = Layout(index).current()
+    assert gen is not None
+    manifest = Manifest(gen / FILENAME)
+    manifest.apply([], [], {"schema": "3"})  # as an index written by an older Broadsheet
+    manifest.close()
+    code, out, err = run(
+        capsys, "search", str(corpus), "budget", "--index-dir", str(index), "--json"
+    )
+    assert code == 0, err
+    assert "building the index first (index format changed)" in err
+    assert len([json.loads(line) for line in out.splitlines()]) == 2

@@ -12,7 +12,7 @@ from test_search_helpers import engine, write_md
 
 from tui.ingest.outlets import outlet, registered_domain
 from tui.ingest.readers.html import read_html
-from tui.search.facets import one_per_outlet
+from tui.search.facets import one_per_outlet, outlet_names, shown_source
 
 
 @pytest.mark.parametrize(
@@ -101,6 +101,29 @@ def test_search_facets_count_an_outlet_once(tmp_path: Path) -> None:
     assert facets == {"PolitiFact": 3, "Harbour Post": 1}
     assert eng.search('source:"PolitiFact"').total == 3  # the filter finds every spelling
     eng.close()
+
+
+def test_an_outlet_is_shown_by_the_name_the_corpus_mostly_gives_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    for n, source in enumerate(["PolitiFact", "PolitiFact", "politifact.com", "Harbour Post"]):
+        write_md(corpus, f"a{n}.md", f"Claim {n}", "The claim about the budget.", source=source)
+    eng = engine(corpus, tmp_path / "ix")
+    eng.update()
+    names = eng.outlet_names()
+    assert names == {"politifact": "PolitiFact"}  # spelt one way: nothing to change
+    assert shown_source("politifact.com", names) == "PolitiFact"
+    assert shown_source("Harbour Post", names) == "Harbour Post"
+    write_md(corpus, "a9.md", "Claim 9", "The claim.", source="politifact.com")
+    write_md(corpus, "a8.md", "Claim 8", "The claim.", source="politifact.com")
+    eng.update()  # now the domain is the more used spelling
+    assert eng.outlet_names() == {"politifact": "politifact.com"}
+    eng.close()
+
+
+def test_outlet_names_prefer_a_written_name_on_a_tie() -> None:
+    names = outlet_names(Counter({"politifact.com": 1, "PolitiFact": 1, "CNN": 3}))
+    assert names == {"politifact": "PolitiFact"}
+    assert shown_source(None, names) is None
 
 
 SCRAPED = (

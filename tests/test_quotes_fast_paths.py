@@ -17,7 +17,14 @@ from tui.nlp import capital_runs
 from tui.nlp.quotes import ArticleText, find_quotes, reported, words
 from tui.nlp.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, _marks_by_paragraph, _paragraphs
 from tui.nlp.quotes.tokens import _tokens
-from tui.nlp.quotes.words import ABBREV, CUE_WORD, REPORTED_CUE
+from tui.nlp.quotes.words import (
+    ABBREV,
+    CUE_WORD,
+    REPORTED_CUE,
+    REPORTED_WORD,
+    STRONG_CUE,
+    WEAK_NEEDS,
+)
 
 PIECES = [
     '"',
@@ -42,6 +49,10 @@ PIECES = [
     "The",
     " the port",
     "saidx",
+    "unsaid",
+    "-said",
+    "’said",
+    " says",
     "İ",
 ]
 texts = st.lists(st.sampled_from(PIECES), max_size=50).map("".join)
@@ -84,7 +95,7 @@ def _end_by_hand(art: ArticleText, pos: int, ceil: int) -> int:
     while i < hi:
         f = art.frag_at(i)
         if f is not None:
-            if art.ends_sentence(f) and f.start > pos:
+            if art.ends_sentence(f) and f.start >= pos:  # one opening the sentence too
                 j = f.end
                 while j < hi and text[j].isspace():
                     j += 1
@@ -118,11 +129,17 @@ def test_sentence_bounds_match_a_character_by_character_reading(text: str, reach
 @given(texts)
 def test_word_checks_never_miss_a_token(text: str) -> None:
     art = ArticleText(text, [])
+    low = art._lower()  # "" where lower-casing moves offsets: nothing is skipped then
     for start in range(0, len(text) + 1, 3):
         for end in range(start, len(text) + 1, 4):
             lows = [t.low for t in _tokens(text, start, end)]
             if any(REPORTED_CUE.fullmatch(w) for w in lows):
                 assert art.may_report(start, end)
+            for tok in _tokens(text, start, end):
+                if low and REPORTED_CUE.fullmatch(tok.low) and (tok.start > start or start == 0):
+                    # A token after the first starts a word: the quick scan finds it.
+                    found = REPORTED_WORD.search(low, tok.start, end)
+                    assert found is not None and found.start() == tok.start
             if any(CUE_WORD.fullmatch(w) for w in lows):
                 assert art.may_cue(start, end)
                 assert art.first_cue_from(start) < end
@@ -161,32 +178,47 @@ def test_marks_found_in_one_scan_are_those_of_each_paragraph(text: str) -> None:
             assert [[m.span() for m in found] for found in by_para] == each
 
 
+def _every_sentence_searched(low: str, _cues: object, _cue_ends: object, ss: int, se: int) -> bool:
+    """The plain reading `reported._may_report` stands in for: each sentence searched on its
+    own for a reporting word spelt anywhere, even at the end of a longer word."""
+    if REPORTED_CUE.search(low, ss, se) is None:
+        return False
+    return bool(STRONG_CUE.search(low, ss, se) or WEAK_NEEDS.search(low, ss, se))
+
+
+def _found_both_ways(text: str) -> None:
+    quick = find_quotes(text, [])
+    original = reported._may_report
+    try:
+        reported._may_report = _every_sentence_searched
+        assert find_quotes(text, []) == quick
+    finally:
+        reported._may_report = original
+
+
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_reported_speech_found_with_the_paragraph_cue_check_as_without(text: str) -> None:
-    # `_cue_within` skips sentences in which the paragraph's search found no reporting word;
-    # asking `may_be_reported` of every sentence instead must find the same quotes.
-    quick = find_quotes(text, [])
-    original = reported._cue_within
-    try:
-        reported._cue_within = lambda *_args: True
-        assert find_quotes(text, []) == quick
-    finally:
-        reported._cue_within = original
+    # `_may_report` reads which sentences hold a reporting word off the paragraph's one scan
+    # for words at a word's start; searching every sentence for the words anywhere instead
+    # must find the same quotes.
+    _found_both_ways(text)
 
 
 def test_reported_speech_in_a_sentence_cut_inside_a_word() -> None:
     # A sentence longer than the reach is cut, possibly inside a word: the cut word's start
     # ("say" of "saying") must still count, as a search of the sentence alone would find it.
     long = "Officials from the ministry " + "and the agency " * 30
-    text = f"{long}says that the port will reopen next week after the storm.\n"
-    quick = find_quotes(text, [])
-    original = reported._cue_within
-    try:
-        reported._cue_within = lambda *_args: True
-        assert find_quotes(text, []) == quick
-    finally:
-        reported._cue_within = original
+    _found_both_ways(f"{long}says that the port will reopen next week after the storm.\n")
+
+
+def test_reported_speech_in_a_sentence_that_starts_inside_a_word() -> None:
+    # The cut can also fall inside a word: the next sentence then starts with what a search
+    # of it alone reads as a reporting word ("according" of "xxaccording"), and is read so.
+    for cut in range(395, 405):
+        text = "x" * cut + "according to the ministry, the port will reopen next week.\n"
+        _found_both_ways(text)
+    assert find_quotes("x" * 400 + "according to the ministry, the port will reopen.\n", [])
 
 
 @settings(max_examples=300, deadline=None)

@@ -34,6 +34,7 @@ from textual.strip import Strip
 from tui.app.text import day, fit_pieces, one_line, text_strip
 from tui.review import Mark
 from tui.search.api import Hit
+from tui.search.facets import shown_source
 
 ROW_HEIGHT = 2
 PREFETCH_SCREENS = 3
@@ -113,6 +114,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.total = 0
         self.generation = 0
         self.empty_message = "No articles yet."
+        self.outlets: dict[str, str] = {}
+        """How the corpus mostly spells each outlet spelt several ways: one outlet, one name."""
         self._pages: dict[int, list[Hit]] = {}
         self._asked: set[int] = set()
         self._marks: dict[str, Mark] = {}
@@ -120,6 +123,11 @@ class ArticleList(ScrollView, can_focus=True):
         """Styled lines by (virtual line, width, the styles drawn with). A style change (focus
         restyles the cursor row, a theme everything) gives new keys, so nothing needs clearing
         and leaving the list redraws only the cursor row from scratch."""
+        self.touched = False
+        """Whether the cursor was moved or its article opened since this list was shown: an
+        untouched cursor stays on the first row while the index grows (newer articles come in
+        above), instead of following the article that happened to be first."""
+        self._placing = False
         self.selected: dict[str, None] = {}
         """Ids of the rows picked (space, v), in the order picked."""
         self.anchor: int | None = None
@@ -154,14 +162,16 @@ class ArticleList(ScrollView, can_focus=True):
         self._cache.clear()
         self._update_virtual_size()
         index = 0
+        if not keep_cursor:
+            self.touched = False
         if cursor_at is not None:
             index = cursor_at
-        elif keep_cursor:
+        elif keep_cursor and self.touched:
             found = (
                 i for i, hit in enumerate(hits) if current is not None and hit.id == current.id
             )
             index = next(found, self.cursor)
-        self.cursor = min(index, max(0, total - 1))
+        self._place(min(index, max(0, total - 1)))
         if not keep_cursor:
             self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
@@ -188,7 +198,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._update_virtual_size()
         if was == 0:
             self.refresh()  # the empty message goes
-            self.cursor = 0
+            self.touched = False
+            self._place(0)
         else:
             self._forget_rows(was, self.total)
 
@@ -354,10 +365,20 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- cursor -------------------------------------------------------------------------------
 
+    def _place(self, row: int) -> None:
+        """Put the cursor on `row` for the list's own reasons (new results), not the user's."""
+        self._placing = True
+        try:
+            self.cursor = row
+        finally:
+            self._placing = False
+
     def validate_cursor(self, cursor: int) -> int:
         return max(0, min(cursor, self.total - 1)) if self.total else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
+        if not self._placing:
+            self.touched = True
         if old != new:
             # Styled lines are cached with and without the cursor: nothing to forget. If the
             # move scrolls the list, scrolling repaints all of it anyway.
@@ -400,6 +421,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_open(self) -> None:
         hit = self.current_hit
+        self.touched = True
         if hit is not None:
             self.post_message(self.Opened(hit))
 
@@ -510,7 +532,7 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             pieces.append((" " * (MARK_CELLS - 1), row))
             if hit is not None:
-                meta = second_line_meta(hit, width - MARK_CELLS)
+                meta = second_line_meta(hit, width - MARK_CELLS, self.outlets)
                 pieces.append((meta, styles.meta))
                 if hit.snippet and cell_len(meta) + 2 + MIN_SNIPPET <= width - MARK_CELLS:
                     if meta:
@@ -552,12 +574,12 @@ class RowStyles(NamedTuple):
         )
 
 
-def second_line_meta(hit: Hit, room: int) -> str:
+def second_line_meta(hit: Hit, room: int, outlets: dict[str, str] | None = None) -> str:
     """Date and source for a row's second line, shortened so the snippet keeps at least
     `MIN_SNIPPET` cells of `room`: a few letters of snippet ("…Ro…") read as noise. The source
     goes first, then the date; with neither left the snippet has the line (both are in the
     reader). A row with no snippet keeps both."""
-    date, source = day(hit.date), one_line(hit.source)
+    date, source = day(hit.date), one_line(shown_source(hit.source, outlets or {}))
     full = " · ".join(part for part in (date, source) if part)
     if not hit.snippet:
         return full

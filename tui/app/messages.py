@@ -74,10 +74,13 @@ class SearchDone(Message):
         keep_cursor: bool,
         pages: dict[int, list[Hit]] | None = None,
         cursor_at: int | None = None,
+        outlets: dict[str, str] | None = None,
     ) -> None:
         self.results = results
         self.generation = generation
         self.keep_cursor = keep_cursor
+        self.outlets = outlets or {}
+        """Outlets spelt in several ways, with the name to show (`engine.outlet_names`)."""
         self.pages = pages or {}
         """Later pages fetched with the first, to find the article the cursor stays on."""
         self.cursor_at = cursor_at

@@ -23,6 +23,7 @@ from tui.app.state import BROWSE_QUERY, PAGE_SIZE, WIDE_FROM, AppState, while_sh
 from tui.app.text import one_line
 from tui.model import Annotations
 from tui.search.api import Hit, Sort
+from tui.search.facets import shown_source
 
 PREVIEW_DELAY = 0.2
 """Seconds the cursor rests on a row before the reader previews it (wide screens only)."""
@@ -122,13 +123,17 @@ class Navigation(AppState):
             self._told_early = True
             self.notify("Highlights, quotes and search come once indexing is done.", timeout=4)
         reader = self.reader
-        path = message.article.path
+        article = message.article
+        source = shown_source(article.source, self.outlets)
+        if source != article.source:  # one outlet, one name: as the list and facets say
+            article = article.model_copy(update={"source": source})
+        path = article.path
         warnings = [
             p.reason
             for p in self.problems
             if p.path == path and p.reason.startswith("text may be incomplete")
         ]
-        reader.show(message.article, message.annotations, message.hit_spans, warnings)
+        reader.show(article, message.annotations, message.hit_spans, warnings)
         self._shown_query = message.query
         quotes = [quote for _, quote in reader.doc.quotes] if reader.doc else []
         self.side_panel.show(message.annotations.entities, quotes)

@@ -56,8 +56,11 @@ class Searching(AppState):
         cursor_at = None
         if follow is not None and results.error is None:
             cursor_at, pages = self._find_row(text, sort, results, follow)
+        outlets = self.engine.outlet_names()
         if not worker.is_cancelled:
-            self.post_message(SearchDone(results, generation, keep_cursor, pages, cursor_at))
+            self.post_message(
+                SearchDone(results, generation, keep_cursor, pages, cursor_at, outlets)
+            )
 
     def _find_row(
         self, text: str, sort: Sort, first: SearchResults, article_id: str
@@ -123,7 +126,9 @@ class Searching(AppState):
             self.status.results("query error")
             return
         self.results = results
+        self.outlets = message.outlets
         results_list = self.results_list
+        results_list.outlets = message.outlets
         keep_cursor = message.keep_cursor
         if self._early is not None:
             self._early = None  # the engine's list from now on
@@ -148,6 +153,9 @@ class Searching(AppState):
             )
         else:
             results_list.empty_message = "No matches."
+        focused = self.focused
+        if focused is not None and self._is_within(focused, ("reader-pane", "side-panel")):
+            results_list.touched = True  # reading the cursor's article: it stays under it
         results_list.show_results(
             results.hits,
             results.total,

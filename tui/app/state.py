@@ -117,6 +117,8 @@ class AppState(App[int]):
         """The saved searches live in the review store (None when it could not be opened)."""
         self.sort: Sort = "relevance"
         self.results: SearchResults | None = None
+        self.outlets: dict[str, str] = {}
+        """The name to show for each outlet the corpus spells in several ways."""
         self.query_text = ""
         self.problems: list[Problem] = []
         self.indexing = False

@@ -47,7 +47,7 @@ def record(path: str, article: Article, ann: Annotations) -> dict[str, Any]:
         "text": article.text,
         "entities": [e.model_dump() for e in ann.entities],
         "quotes": [q.model_dump() for q in ann.quotes],
-        "captions": [c.model_dump() for c in article.captions],
+        "captions": [{"start": c.start, "end": c.end} for c in article.captions],
     }
 
 

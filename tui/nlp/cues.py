@@ -149,7 +149,7 @@ ORG_SUFFIXES = word_set(
     Group Holdings Holding Industries Enterprises Partners Associates Ventures Capital
     Investments Securities Brokers Bank Bancorp Banks Trust Fund Funds Insurance Assurance
     Systems Technologies Technology Tech Software Solutions Networks Communications Telecom
-    Electronics Pharmaceuticals Pharma Airlines Airline Airways Motors Motor Automotive
+    Electronics Instruments Pharmaceuticals Pharma Airlines Airline Airways Motors Motor Automotive
     Petroleum Oil Gas Energy Power Mining Minerals Metals Steel Chemicals Foods Brewery
     Breweries Stores Media Publishing Press Newspapers Records Studios Pictures Entertainment
     Council Councils Party Agency Agencies University Universite College Institute Institution

@@ -87,6 +87,15 @@ LOCATIVE = word_set(
     east north-west south-east south-west neighbouring neighboring left leave entered
     """
 )
+NOT_FIRST_NAMES = word_set(
+    """
+    ask tell say get let make take see look give keep put try think know want need watch
+    listen read share find buy call join meet my your our their its
+    """
+)
+"""First words of a capitalised run that are no one's first name: a verb in the imperative or
+a possessive opens a company's, a service's or a show's name ("Ask Jeeves", "My Jeeves").
+Words that are also given names ("Will", "Can", "Said", "Do") are left out."""
 PERSON_VERBS = word_set(
     """
     has had is was will would could can should may might must did does took won lost made
@@ -110,11 +119,26 @@ EMPLOYEE_WORDS = word_set(
     """
     spokesman spokeswoman spokesperson chairman chairwoman chief executive ceo cfo founder
     co-founder owner shareholders shareholder employees staff workers boss president
-    executives analyst analysts manager coach shares stock stocks
+    executives analyst analysts manager coach shares stock stocks insiders
     """
 )
 """Words that, straight after a one-word name, say it is an organisation's: "Pinduoduo
 spokesman", "Reds manager Ray Knight", "Meituan shares"."""
+WORKPLACE_ROLES = word_set(
+    """
+    analyst analysts economist economists strategist strategists director directors
+    president vice-president chairman chairwoman executive executives head professor
+    lecturer researcher researchers scientist scientists editor partner spokesman
+    spokeswoman spokesperson manager founder co-founder
+    """
+)
+"""Jobs held at an organisation: "head of search at Ask Jeeves", "an economist at Capital
+Economics" name a workplace after "at", not a place."""
+AFTER_WORKPLACE = word_set("in and said says who which since for on")
+"""Words after "at X" that end the name's phrase: in "head of policy at Aids charity Y" the
+name only qualifies what follows, and is no workplace."""
+SHOW_WORDS = word_set("show programme program series")
+"""Words after a broadcaster's possessive and a title: "Five's Wright Stuff show"."""
 ORG_HOLDING = word_set("shares stake stakes stock investors investment")
 """Words before "in" that make what follows an organisation, not a place: "shares in
 Meituan", "a stake in Taobao"."""

@@ -21,6 +21,7 @@ from tui.nlp.name_cues import (
     GENERIC_KEYS,
     KNOWN_ORG_KEYS,
     KNOWN_ORGS_EXACT,
+    NOT_FIRST_NAMES,
     ORG_HEAD_KEYS,
     ORG_SUFFIX_KEYS,
     PLACE_PREFIX_KEYS,
@@ -149,6 +150,10 @@ def _prior(
             add(EVENT, 2.5)
         if names[0] in cues.ORG_PREFIXES:
             add(ORG, 3.0)  # "Real Madrid", "Deutsche Boerse"
+        elif first_key in NOT_FIRST_NAMES and not prior:
+            # "Ask Jeeves", "My Jeeves": a brand's or a title's name, not a person's; as
+            # unsure as the default for a person, so the article's words must confirm it.
+            add(ORG, 0.75)
         elif n == 2 and _chinese_name(gaz, names, first_key, last_key):
             add(PERSON, 2.5)  # "Zhang Wei", "Chen Longde", "Wei Zhang"
         elif first_key in gaz.given_names and not place_weight:

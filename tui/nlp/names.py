@@ -22,18 +22,22 @@ from tui.nlp.gazetteer import BIG_CITY, CITY, fold, gazetteer
 from tui.nlp.name_companies import mark_company_words, web_name
 from tui.nlp.name_credits import find_credits
 from tui.nlp.name_cues import (
+    AFTER_WORKPLACE,
     ALWAYS_STRIP,
     DATE_WORDS,
     EMPLOYEE_WORDS,
     KNOWN_ORG_KEYS,
     LOCATIVE,
+    NOT_FIRST_NAMES,
     NOT_PERSON_VERBS,
     ORG_HOLDING,
     PERSON_VERBS,
     ROLE_KEYS,
+    SHOW_WORDS,
     SKIP_SINGLE,
     SPEECH,
     TITLE_HEADS,
+    WORKPLACE_ROLES,
 )
 from tui.nlp.name_doc import AGE_AFTER, DATELINE_AFTER, DATELINE_DASH, Doc
 from tui.nlp.name_priors import FACTS_CACHE, name_facts
@@ -49,7 +53,7 @@ from tui.nlp.name_runs import (
 )
 from tui.nlp.name_sports import sports_evidence, team_in_table
 
-__all__ = ["clear_caches", "find_credits", "find_name_mentions"]
+__all__ = ["at_workplace", "clear_caches", "find_credits", "find_name_mentions"]
 
 
 def find_name_mentions(
@@ -85,12 +89,46 @@ def find_name_mentions(
         _remove_inside(mentions, credit.start, credit.end)
         caps_runs[:] = [r for r in caps_runs if r[1] <= credit.start or r[0] >= credit.end]
         mentions.append(credit)
+    _restore_openers(doc, mentions)
     mark_company_words(mentions)
     if caps_runs:  # few articles have any: only then is it worth knowing the names
         known = _known_names(mentions)
         for start, end in caps_runs:
             mentions.extend(_read_caps(doc, start, end, known))
     return mentions
+
+
+_OPENER_KEYS = frozenset(fold(w) for w in cues.COMMON_INITIAL)
+
+
+def _restore_openers(doc: Doc, mentions: list[Mention]) -> None:
+    """Give back the first word a sentence's start took from a name the article also writes
+    whole inside a sentence: "Ask Jeeves said ..." opens with "Ask", a word that opens
+    sentences and is cut off there, yet "paid by Ask Jeeves" shows it is the name's own.
+    Without this the opening mentions are a bare "Jeeves", taken for someone else."""
+    whole: dict[str, str] = {}
+    for m in mentions:
+        if m.kind == "text" and " " in m.key:
+            first, rest = m.key.split(" ", 1)
+            if first in _OPENER_KEYS:
+                whole[rest] = m.key
+    if not whole:
+        return  # the common case: no name opens with such a word
+    text = doc.text
+    for i, m in enumerate(mentions):
+        full = whole.get(m.key)
+        if full is None or m.kind != "text":
+            continue
+        prev = doc.prev_word(m.start)
+        a = m.start - len(prev) - 1
+        if a < 0 or text[a : m.start] != prev + " " or fold(prev) != full.split(" ", 1)[0]:
+            continue
+        if not sentence_initial(text, a):
+            continue
+        restored: list[Mention] = []
+        _score(doc, a, m.end, 0.0, False, restored)
+        if restored:
+            mentions[i] = restored[0]
 
 
 def _known_names(mentions: list[Mention]) -> set[str]:
@@ -230,6 +268,25 @@ def _apposition(text: str, pos: int, m: Mention) -> None:
             return  # the apposition ended, or it is not one, without a role
 
 
+def at_workplace(text: str, start: int) -> bool:
+    """Whether the name at `start` follows "at" and a job held there: "an analyst at Petercam"
+    names where someone works, not what the story is about."""
+    head = text[max(0, start - 4) : start]
+    return head.endswith((" at ", "\nat ")) and _role_before(text, start - 3)
+
+
+def _role_before(text: str, pos: int) -> bool:
+    """Whether a job held at an organisation is named in the few words before `pos`, within
+    the clause: "vice president of search properties [at]", "an economist [at]"."""
+    words = text[max(0, pos - 50) : pos].split()[-5:]
+    for word in reversed(words):
+        if word[-1:] in ',.;:()"' or word[:1].isupper():
+            return False
+        if word in WORKPLACE_ROLES:
+            return True
+    return False
+
+
 def _score(
     doc: Doc, start: int, end: int, person: float, initial: bool, out: list[Mention]
 ) -> None:
@@ -259,12 +316,23 @@ def _score(
     prev_key = prev.casefold()
     nxt = next_word(text, end)
     nxt_key = nxt.casefold()
+    if (
+        nxt_key in SHOW_WORDS
+        and prev[:1].isupper()
+        and prev.endswith(("'s", "’s"))
+        and prior.get(ORG, 0.0) < 1.0
+    ):
+        return  # "Five's Wright Stuff show": a programme's title, no one's name
     m = Mention(start, end, name, dict(prior))
     if person:
         m.add(PERSON, person)
+    # "Ask Jeeves said": a company speaks too; a speech verb says nothing of a brand's name.
+    brand = n > 1 and fold(name.split(None, 1)[0]) in NOT_FIRST_NAMES
     if prev.islower():
         if prev_key in ROLE_KEYS:
             m.add(PERSON, 2.5)
+        elif brand and prev_key in SPEECH:
+            pass
         elif prev_key in SPEECH and nxt_key not in SPEECH:
             # '"...," said Tsakhia Elbegdorj'
             m.add(PERSON, 1.0 if n > 1 or PERSON in m.prior else 0.5)
@@ -277,11 +345,12 @@ def _score(
 
     # The words around it.
     if nxt_key in SPEECH:
-        m.add(PERSON, 1.0 if n > 1 or PERSON in m.prior or PERSON in m.context else 0.5)
+        if not brand:
+            m.add(PERSON, 1.0 if n > 1 or PERSON in m.prior or PERSON in m.context else 0.5)
         _after_speech(text, end + len(nxt) + 1, m)
-    elif nxt_key in EMPLOYEE_WORDS and n == 1 and m.prior.get(PERSON, 0.0) < 1.0:
-        m.add(ORG, 1.5)  # "Pinduoduo spokesman", "Meituan shares"
-    elif n > 1 and nxt[:1].islower() and _verb(nxt_key) and _unknown(doc, m):
+    elif nxt_key in EMPLOYEE_WORDS and (n == 1 or brand) and m.prior.get(PERSON, 0.0) < 1.0:
+        m.add(ORG, 1.5)  # "Pinduoduo spokesman", "Meituan shares", "Ask Jeeves insiders"
+    elif n > 1 and nxt[:1].islower() and not brand and _verb(nxt_key) and _unknown(doc, m):
         m.add(PERSON, 1.0)  # "Huma Abedin used a laptop", "Sajid Javid has"
     elif nxt == "," and prev_key not in LOCATIVE and prev_key != "of":
         _apposition(text, end + 1, m)
@@ -297,7 +366,14 @@ def _score(
         m.add(PERSON, 2.0)
     if prev_key == "in" and start > 4 and doc.prev_word(start - 3).casefold() in ORG_HOLDING:
         m.add(ORG, 2.0)  # "shares in Meituan", "a stake in Taobao"
-    elif prev_key in LOCATIVE and not prev[:1].isupper():
+    elif (
+        prev_key == "at"
+        and (not nxt[:1].isalpha() or nxt_key in AFTER_WORKPLACE)
+        and _role_before(text, start - len(prev) - 1)
+    ):
+        m.add(ORG, 2.0)  # "head of search at Ask Jeeves": a workplace
+    elif prev_key in LOCATIVE and not prev[:1].isupper() and not brand:
+        # (A brand's or a title's name is no place: "starred in My Left Foot".)
         m.add(PLACE, 0.5 if prev_key in ("at", "to", "from") and not m.prior else 1.0)
     if prev_key == "the" and PERSON not in m.prior and PERSON not in m.context:
         before_the = doc.prev_word(start - len(prev) - 1).casefold() if start > 4 else ""

@@ -92,6 +92,12 @@ def split_run(run: str) -> tuple[tuple[str, ...], str | None, bool]:
     "White House Press Secretary") are dropped: the name is what follows the last title.
     Cached: the same runs come back in every article ("Mr Blair", "The government").
     """
+    if " " not in run and "\u00a0" not in run:
+        # One word, as most runs are ("The", "Blair"): no title to cut (one needs a name
+        # after it), only a sentence word or a particle to drop.
+        if _norm(run) in STOP_CAPS or run.lower() in _PARTICLES:
+            return (), None, False
+        return (run,), None, False
     toks = run.replace("\u00a0", " ").split(" ")
     gender: str | None = None
     titled = False
@@ -212,7 +218,10 @@ def first_name_gender(tokens: Sequence[str]) -> str | None:
     return None
 
 
-_APOSTROPHE_NAME = re.compile(rf"[{UPPER}][\w]*[’'][{UPPER}][\w]+")
+_APOSTROPHE_NAME = re.compile(rf"[{UPPER}]\w*+[’'][{UPPER}]\w+")
+"""A name with an apostrophe ("O'Neill"). The first word is taken whole (`*+`, nothing given
+back): an apostrophe is no word character, so giving letters back never lets it match, and a
+capitalised word without one is passed over at once instead of letter by letter."""
 
 
 def _apostrophe_spellings(text: str) -> dict[str, str]:

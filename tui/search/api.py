@@ -1,25 +1,30 @@
 """What the search engine promises its callers (the app, the command line, benchmarks).
 
 The Whoosh implementation lives beside this file; nothing outside `tui.search` imports Whoosh,
-so these types are all a caller sees.
+so these types are all a caller sees. They are plain dataclasses, not pydantic models: the
+engine builds them from its own index, never from outside input, and a one-shot `broadsheet
+search` should not pay for importing pydantic (see `tui.model`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from pydantic import BaseModel, Field
+from tui.model import Problem, Span
 
-from tui.model import Annotations, Article, Problem, Span
+if TYPE_CHECKING:
+    from tui.model import Annotations, Article
 
 Sort = Literal["relevance", "date"]
 Progress = Callable[[int, int], None]
 """Called with (files done, files total) while indexing; must be cheap and thread-safe."""
 
 
-class Hit(BaseModel):
+@dataclass(kw_only=True)
+class Hit:
     id: str
     path: str
     title: str | None = None
@@ -28,33 +33,36 @@ class Hit(BaseModel):
     author: str | None = None
     score: float = 0.0
     snippet: str = ""
-    snippet_marks: list[Span] = Field(default_factory=list)
+    snippet_marks: list[Span] = field(default_factory=list)
     """Offsets into `snippet` of the matched terms."""
 
 
-class QueryError(BaseModel):
+@dataclass(kw_only=True)
+class QueryError:
     message: str
     position: int | None = None
     in_index: bool = False
     """The index failed the search (damaged files, a bug), not the query: not "bad query"."""
 
 
-class Facet(BaseModel):
+@dataclass(kw_only=True)
+class Facet:
     value: str
     count: int
 
 
-class SearchResults(BaseModel):
+@dataclass(kw_only=True)
+class SearchResults:
     query: str
-    hits: list[Hit] = Field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
     total: int = 0
     page: int = 1
     error: QueryError | None = None
     suggestion: str | None = None
     """A corrected query ("did you mean") when some terms are unknown to the index."""
-    sources: list[Facet] = Field(default_factory=list)
-    people: list[Facet] = Field(default_factory=list)
-    orgs: list[Facet] = Field(default_factory=list)
+    sources: list[Facet] = field(default_factory=list)
+    people: list[Facet] = field(default_factory=list)
+    orgs: list[Facet] = field(default_factory=list)
     facets_exact: bool = True
     """False when the facet counts were made from an even sample of the matches and scaled
     (queries matching thousands of articles); show them as approximate."""
@@ -68,7 +76,8 @@ class SearchResults(BaseModel):
     extrapolates (show it as "about N")."""
 
 
-class IndexSummary(BaseModel):
+@dataclass(kw_only=True)
+class IndexSummary:
     """Counts are of files (a .jsonl file holding 50 articles counts once). A file that gives
     no article (binary, empty, unreadable) is not added or updated but listed in `skipped`; one
     that had articles and now gives none counts as removed."""
@@ -77,7 +86,7 @@ class IndexSummary(BaseModel):
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
-    skipped: list[Problem] = Field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
     """Every problem currently known in the corpus (files skipped or read only in part), not
     only those met in this run, so the list is the same however the index was brought up to
     date."""
@@ -140,6 +149,10 @@ class SearchEngine(Protocol):
 
     def annotations(self, article_id: str) -> Annotations:
         """The stored annotation of an article, made at index time."""
+        ...
+
+    def outlet_names(self) -> dict[str, str]:
+        """Outlets spelt in several ways in the corpus, by outlet key, with the name to show."""
         ...
 
     def hit_spans(self, query: str, article: Article) -> list[Span]:

@@ -21,13 +21,13 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
 from pathlib import Path
 from sys import intern
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh import index as whoosh_index
 from whoosh.support.levenshtein import distance
 from whoosh.util.times import datetime_to_long
 
-from tui.model import Annotations, Article, Problem, Span
+from tui.model import Problem, Span
 from tui.search import highlight
 from tui.search.api import (
     CorpusMissing,
@@ -41,7 +41,7 @@ from tui.search.api import (
     Sort,
 )
 from tui.search.evaluate import Evaluator, Unsupported, forget_kept
-from tui.search.facets import one_per_outlet
+from tui.search.facets import one_per_outlet, outlet_names
 from tui.search.indexer import Indexer, engine_fingerprint
 from tui.search.layout import IndexLocked, Layout
 from tui.search.manifest import FILENAME as MANIFEST
@@ -64,6 +64,9 @@ from tui.search.query import (
 )
 from tui.search.schema import DEFAULT_FIELD, build_schema, text_tokens
 from tui.search.tags import TagStore
+
+if TYPE_CHECKING:  # pydantic models, loaded where built: a search needs none of them
+    from tui.model import Annotations, Article
 
 FACET_SAMPLE = 2000
 """Facets (sources, people, organisations) are counted over every match when there are at most
@@ -127,8 +130,10 @@ class WhooshSearchEngine:
         self._gen: Path | None = None
         self._ix: Any = None
         self._searcher: Any = None
-        self._blob: Any = None
+        self._blob: dict[str, Any] | None = None
+        """Column readers by name, opened on first use (see `_column`)."""
         self._names: dict[int, tuple[str | None, tuple[str, ...], tuple[str, ...]]] = {}
+        self._outlets: tuple[Any, dict[str, str]] | None = None
         self._manifest: Manifest | None = None
         self._checked = 0.0
         self._parser = make_parser(build_schema())
@@ -206,12 +211,20 @@ class WhooshSearchEngine:
                     self._open()
         return self._searcher
 
-    def _columns(self, searcher: Any) -> tuple[Any, Any]:
-        """Readers of the text and blob columns (kept until the searcher changes)."""
+    def _column(self, searcher: Any, name: str) -> Any:
+        """The reader of column `name` ("text" or "blob"), kept until the searcher changes.
+        Each is opened only when first needed: opening one reads an offset for every document
+        of every segment (milliseconds at 100,000 articles), and a search shows text only."""
         if self._blob is None:
-            reader = searcher.reader()
-            self._blob = (reader.column_reader("text"), reader.column_reader("blob"))
-        return self._blob
+            self._blob = {}
+        got = self._blob.get(name)
+        if got is None:
+            got = self._blob[name] = searcher.reader().column_reader(name)
+        return got
+
+    def _columns(self, searcher: Any) -> tuple[Any, Any]:
+        """Readers of the text and blob columns: a whole stored article needs both."""
+        return self._column(searcher, "text"), self._column(searcher, "blob")
 
     # indexing
 
@@ -235,6 +248,21 @@ class WhooshSearchEngine:
         except ValueError:
             return False
         return isinstance(recorded, dict) and not folders_changed(self.corpus, recorded)
+
+    def rebuild_reason(self) -> str | None:
+        """Why the next `update()` would build the index from scratch (None: it would not, or
+        another process is writing the index and this one will not), so a caller can say so
+        before a wait that may last minutes."""
+        reason = self._damaged or self.layout.inspect(self.fingerprint).rebuild
+        if reason is None or self.readonly:
+            return None
+        lock = self.layout.lock
+        if lock.held:
+            return reason
+        if not lock.acquire(0):
+            return None  # another writer: the update will say so instead
+        lock.release()
+        return reason
 
     def stop_indexing(self) -> None:
         """Make a running update stop within a tenth of a second (its workers are ended) and
@@ -465,7 +493,7 @@ class WhooshSearchEngine:
                 matched = [d for _, d in top]
                 res.total, res.total_exact = self._count(searcher, q, results, allow)
             matcher = matcher_for(q)
-            texts, _ = self._columns(searcher)
+            texts = self._column(searcher, "text")
             for score, docnum in top[(page - 1) * limit : need]:
                 stored = searcher.stored_fields(docnum)
                 body = unpack_text(texts[docnum])
@@ -484,7 +512,7 @@ class WhooshSearchEngine:
     ) -> None:
         """`*` or dates alone: the articles in `order` (newest first), as all score alike."""
         res.total = len(order)
-        texts, _ = self._columns(searcher)
+        texts = self._column(searcher, "text")
         for docnum in order[(page - 1) * limit : page * limit]:
             stored = searcher.stored_fields(docnum)
             snip, marks = highlight.snippet(unpack_text(texts[docnum]), TermMatcher())
@@ -675,7 +703,7 @@ class WhooshSearchEngine:
 
     def _surface(self, searcher: Any, stem: str, typed: str) -> str | None:
         """The word articles actually use for a stem ("government" for "govern")."""
-        texts, _ = self._columns(searcher)
+        texts = self._column(searcher, "text")
         for docnum in searcher.postings("body", stem).all_ids():
             body = unpack_text(texts[docnum])
             forms = {body[s:e].lower() for t, s, e in text_tokens(body) if t == stem}
@@ -760,12 +788,35 @@ class WhooshSearchEngine:
         if got is not None and (recent is None or recent.content_hash == got[0].get("hash")):
             return annotations_from(got[1])
         if recent is None:
+            from tui.model import Annotations
+
             return Annotations()
         from tui.search import worker
 
         worker.init(str(self.corpus), self.engine)
         ann, _ = worker.annotate(recent)
         return ann
+
+    def outlet_names(self) -> dict[str, str]:
+        """Outlets the corpus spells in more than one way, each with the spelling to show
+        (`facets.outlet_names`), from the `outlet` field's terms and their document counts:
+        a few hundred terms, not a read of every document. Kept until the index changes."""
+        with self._lock:
+            searcher = self._current_searcher()
+            if searcher is None:
+                return {}
+            if self._outlets is not None and self._outlets[0] is searcher:
+                return self._outlets[1]
+            counts: Counter[str] = Counter()
+            reader = searcher.reader()
+            try:
+                for term in reader.lexicon("outlet"):
+                    counts[term.decode("utf-8")] = reader.doc_frequency("outlet", term)
+            except Exception:  # an index of an older schema has no such field
+                counts.clear()
+            names = outlet_names(counts)
+            self._outlets = (searcher, names)
+            return names
 
     def hit_spans(self, query: str, article: Article) -> list[Span]:
         text = query.strip()

@@ -30,7 +30,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -661,9 +661,7 @@ class Indexer:
                 for doc in copied:
                     writer.add(doc)
                 row.ids = [doc["id"] for doc in copied]
-                row.problems = [
-                    p.model_copy(update={"path": out.key}) for p in old[source].problems
-                ]
+                row.problems = [replace(p, path=out.key) for p in old[source].problems]
                 self._renamed_from.add(source)
                 summary.renamed += 1
             else:

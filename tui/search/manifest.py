@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from tui.model import Problem
@@ -154,7 +154,7 @@ class Manifest:
                         r.mtime_ns,
                         r.hash,
                         "\n".join(r.ids),
-                        json.dumps([p.model_dump() for p in r.problems]) if r.problems else None,
+                        json.dumps([asdict(p) for p in r.problems]) if r.problems else None,
                     )
                     for r in upserts
                 ],
@@ -177,7 +177,7 @@ def _real(raw: bytes | str) -> str:
 def _problems(raw: str | None) -> list[Problem]:
     if not raw:
         return []
-    return [Problem.model_validate(p) for p in json.loads(raw)]
+    return [Problem(**p) for p in json.loads(raw)]
 
 
 class LazyRows(Mapping[str, FileRow]):

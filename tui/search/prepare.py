@@ -17,9 +17,12 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.model import Annotations, Article, Entity, Quote, Span
+from tui.model import Span
+
+if TYPE_CHECKING:  # pydantic models, loaded where built: a search needs none of them
+    from tui.model import Annotations, Article
 from tui.search.facets import outlet_key
 from tui.search.schema import TITLE_GAP, TITLE_WEIGHT, Prepared, name_positions, text_positions
 
@@ -113,6 +116,8 @@ def prepare(article: Article, ann: Annotations, file_key: str) -> dict[str, Any]
                 values.append(outlet_key(value))
             doc[name] = encode(name_positions(values))
             doc[f"_stored_{name}"] = value
+    if article.source:
+        doc["outlet"] = article.source
     lists = {
         "person": people,
         "org": orgs,
@@ -183,6 +188,8 @@ def unpack(text: bytes | None, blob: bytes | None) -> dict[str, Any]:
 
 
 def annotations_from(data: dict[str, Any]) -> Annotations:
+    from tui.model import Annotations, Entity, Quote
+
     text: str = data["t"]
     entities = []
     for row in data.get("e", []):
@@ -212,6 +219,8 @@ def annotations_from(data: dict[str, Any]) -> Annotations:
 
 def article_from(stored: dict[str, Any], data: dict[str, Any]) -> Article:
     """The article as it was indexed, from stored fields plus the blob."""
+    from tui.model import Article
+
     return Article(
         id=stored["id"],
         path=stored.get("path") or stored["id"],

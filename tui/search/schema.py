@@ -23,7 +23,7 @@ from whoosh.analysis import StemFilter, StopFilter, Token, Tokenizer
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Bumped whenever fields or analysis change; an index of another version is rebuilt."""
 
 TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
@@ -374,6 +374,10 @@ def build_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True),
         file=fields.ID(stored=True),
         path=fields.ID(stored=True),
+        # The source exactly as the page spells it, one term per article: its lexicon counts
+        # every spelling of every outlet in the corpus, so the app can show each outlet by
+        # its most used name without reading every document (`facets.outlet_names`).
+        outlet=fields.ID(),
         date=date,
         date_text=fields.STORED(),
         hash=fields.STORED(),

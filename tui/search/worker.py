@@ -22,9 +22,12 @@ import traceback
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.model import Annotations, Article, Problem
+from tui.model import Problem
+
+if TYPE_CHECKING:  # pydantic models, loaded where built: a search needs none of them
+    from tui.model import Annotations, Article
 
 HASH_CAP = 64 * 1024 * 1024
 """Files larger than this are not hashed (ingest refuses them anyway); size+mtime stand in."""
@@ -101,6 +104,8 @@ def annotate(article: Article) -> tuple[Annotations, Problem | None]:
         ann = _extractor().annotate(article.text, title=article.title, captions=article.captions)
         return ann, None
     except Exception as exc:  # an engine bug must not stop indexing of the whole corpus
+        from tui.model import Annotations
+
         return Annotations(), Problem(
             path=article.path, reason=f"annotation failed ({type(exc).__name__}: {exc})"[:300]
         )

@@ -121,13 +121,6 @@ class ArticleText:
         """Whether text[start:end] holds a word that reported speech needs ("said", "according")."""
         return self.holds(REPORTED_CUE, start, end)
 
-    def may_be_reported(self, start: int, end: int) -> bool:
-        """Whether the sentence text[start:end] may be read as reported speech by the reported
-        speech reader: it holds "according" or a reporting verb. Looser than the real test,
-        never stricter, and no tokens are made."""
-        low = self._lower()
-        return not low or REPORTED_CUE.search(low, start, end) is not None
-
     def may_attribute(self, unit: Unit, limit: int) -> bool:
         """Whether anything near a quotation could name its speaker: a speech verb earlier in
         its paragraph or after it up to `limit`, a colon shortly before it, a dash after it.
@@ -257,7 +250,9 @@ class ArticleText:
     def sentence_end(self, pos: int, ceil: int) -> int:
         """End of the sentence holding `pos` (after its final punctuation), skipping quotes.
 
-        Reads forwards a stretch between quotations at a time, like `sentence_start`.
+        Reads forwards a stretch between quotations at a time, like `sentence_start`. A
+        quotation that closes its sentence ends it even when it also opens it: in '"Let's move
+        on." Tory leader X said ...' the sentence after the quotation is one of its own.
         """
         text = self.text
         hi = min(ceil, pos + self.reach)
@@ -266,7 +261,7 @@ class ArticleText:
             k = bisect.bisect_right(self.frag_starts, i) - 1
             if k >= 0 and self.frags[k].end > i:
                 f = self.frags[k]
-                if self.ends_sentence(f) and f.start > pos:
+                if self.ends_sentence(f) and f.start >= pos:
                     j = f.end
                     while j < hi and text[j].isspace():
                         j += 1

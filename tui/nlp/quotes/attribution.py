@@ -16,16 +16,20 @@ from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.colon import colon_clause_subject, people_in
 from tui.nlp.quotes.described import describe, named_or_described
 from tui.nlp.quotes.naming import name_phrase
+from tui.nlp.quotes.noun_phrase import (
+    NOT_BEFORE_SUBJECT,
+    _collect_back,
+    _outside_relative_clause,
+    _relative_clause_subject,
+)
 from tui.nlp.quotes.tokens import Attr, Tok, _is_cue, _tokens
 from tui.nlp.quotes.words import (
     AUX,
     BOUNDARY,
     CUES,
     DASH,
-    DESCRIPTIONS,
     DETERMINERS,
     FWD_STOP,
-    ORG_HEADS,
     PARTICIPLES,
     PERSON_NOUNS,
     PRONOUNS,
@@ -111,6 +115,9 @@ def subject_before(
             and all(x.text[:1].isupper() or x.text in (".", "-") for x in seg)
         ):
             return seg[0].start, seg[-1].end
+        relative = _relative_clause_subject(art, toks, j, floor)
+        if relative is not None:
+            return relative
         # "X, a director at Y, said": find the comma that closes a name.
         commas = 0
         c = j - 1
@@ -135,76 +142,6 @@ def subject_before(
     if span is not None:
         return _outside_relative_clause(art, toks, span, floor)
     return span
-
-
-def _outside_relative_clause(
-    art: ArticleText, toks: Sequence[Tok], span: tuple[int, int], floor: int
-) -> tuple[int, int]:
-    """The person a relative clause left unclosed belongs to: in "Ms Robinson, who presents
-    The Weakest Link tells ..." the one who tells is Ms Robinson, not the show."""
-    i = next((x for x in range(floor, len(toks)) if toks[x].start >= span[0]), None)
-    if i is None:
-        return span
-    c = i - 1
-    while c > floor and i - c <= 8 and toks[c].text not in ",;:":
-        c -= 1
-    if (
-        c > floor
-        and toks[c].text == ","
-        and c + 1 < i
-        and toks[c + 1].low in ("who", "whose")
-        and toks[c - 1].text[:1].isupper()
-    ):
-        outer = _collect_back(art, toks, c - 1, floor)
-        if outer is not None:
-            return outer
-    return span
-
-
-def _collect_back(
-    art: ArticleText, toks: Sequence[Tok], j: int, floor: int
-) -> tuple[int, int] | None:
-    """A noun phrase ending at token j: up to 8 words back to a clause boundary."""
-    if toks[j].text == ")":
-        while j >= floor and toks[j].text != "(":
-            j -= 1
-        j -= 1
-    end_tok = j
-    i = j
-    while i >= floor and end_tok - i < 8:
-        t = toks[i]
-        if not (t.text[0].isalnum() or t.text in ("’", "'", "-", "&", ".")):
-            break
-        if t.low in BOUNDARY or (t.low in CUES and t.low not in ("reports", "states")):
-            break
-        i -= 1
-    first = i + 1
-    if first > end_tok:
-        return None
-    if i >= floor and toks[i].low in ("and", "or", "nor", "&"):
-        return None  # "Hospitals in Port Ellis and Ashgrove said": only part of a subject
-    # Keep the phrase from a determiner, a capital or a role noun onwards.
-    while first <= end_tok:
-        w = toks[first]
-        if w.text[:1].isupper() or w.low in DETERMINERS or w.low in PERSON_NOUNS:
-            break
-        if w.low in ORG_HEADS:
-            break
-        first += 1
-    if first > end_tok:
-        return None
-    head = toks[end_tok]
-    if not (
-        head.text[:1].isupper()
-        or head.low in PERSON_NOUNS
-        or head.low in ORG_HEADS
-        or head.low in PRONOUNS
-        or head.text.endswith((")", "."))
-        or head.low in PERSON_TITLES
-        or head.low in DESCRIPTIONS
-    ):
-        return None
-    return toks[first].start, head.end
 
 
 def speaker_after(art: ArticleText, toks: Sequence[Tok], i: int) -> tuple[int, int] | None:
@@ -493,13 +430,6 @@ def _person_before(art: ArticleText, toks: Sequence[Tok], k: int) -> bool:
         return ent.label == "PERSON"
     toks_run = split_run(toks[k - 1].text)[0]
     return bool(toks_run) and art.reg.lookup(toks_run, None, toks[k].start) in art.reg.people
-
-
-NOT_BEFORE_SUBJECT = wordset(
-    """the a an of with in at by for to from on about into over under after before during
-    than against"""
-)
-"""Words that make the name after them an object, not the sentence's subject."""
 
 
 def _name_before_dash(art: ArticleText, toks: Sequence[Tok]) -> Attr | None:

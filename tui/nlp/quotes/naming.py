@@ -12,6 +12,7 @@ import re
 
 from tui.model import Entity
 from tui.nlp.capital_runs import name_runs
+from tui.nlp.names import at_workplace
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.pronouns import resolve_description, resolve_pronoun
 from tui.nlp.quotes.tokens import Named
@@ -265,6 +266,7 @@ def last_company(art: ArticleText, pos: int) -> str | None:
                 e.end <= pos
                 and e.start >= floor
                 and art.text[e.start - 1 : e.start] != "@"  # a social media handle
+                and not at_workplace(art.text, e.start)  # "an analyst at Petercam"
                 and _companyish(e.canonical.split())
             ):
                 return e.canonical

@@ -6,10 +6,11 @@ without one is more likely a misreading than news.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from tui.model import Quote
 from tui.nlp.capital_runs import name_runs
+from tui.nlp.cues import MONTHS, WEEKDAYS
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.attribution import _sentence_subject, speaker_after, subject_before
 from tui.nlp.quotes.clauses import (
@@ -36,6 +37,7 @@ from tui.nlp.quotes.reported_claim import (
     _opener_closed,
     _trim,
 )
+from tui.nlp.quotes.reported_evidence import evidence_first, evidence_last
 from tui.nlp.quotes.reported_subject import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
@@ -45,20 +47,22 @@ from tui.nlp.quotes.reported_subject import (
 from tui.nlp.quotes.tokens import Named, Tok, _tokens
 from tui.nlp.quotes.words import (
     ADJUNCTS,
+    ASKS,
     BOUNDARY,
     CLAUSE_OPENERS,
     DEMANDS,
     DETERMINERS,
-    DOCUMENTS,
-    EVIDENCE_VERBS,
     PARTICIPLE_CUES,
     REPORTED_CUE,
+    REPORTED_WORD,
     REPORTING,
     STRONG_CUE,
+    STRONG_WORD,
     THAT_VERBS,
     WEAK_NEEDS,
     _words,
 )
+from tui.nlp.speaker_words import wordset
 from tui.nlp.speakers import split_run
 
 
@@ -100,20 +104,20 @@ def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
             continue  # the headline: 'Mayor says "yes" to the new pier' (a subtitle is read)
         # Where a reporting word is spelt in the paragraph: most paragraphs have none, and are
         # not split into sentences; a sentence that holds none is not looked at further.
-        cues = [m.span() for m in REPORTED_CUE.finditer(low, ps, pe)] if low else None
-        if cues == []:
+        # Words are looked for at a word's start (`REPORTED_WORD`, the quicker scan). Only a
+        # paragraph longer than the reach can have a sentence cut inside a word, where the
+        # cut piece may read as a reporting word ("said" of "unsaid"): such a paragraph is
+        # skipped only when no reporting word is spelt in it anywhere.
+        cues = [m.span() for m in REPORTED_WORD.finditer(low, ps, pe)] if low else None
+        if cues == [] and (pe - ps <= art.reach or not REPORTED_CUE.search(low, ps, pe)):
             continue
         cue_ends = [e for _, e in cues] if cues else []
         for ss, se in _sentences(art, ps, pe):
             inside = quoted(ss, se)
             if se - ss < 25 or inside * 2 > se - ss:
                 continue  # a sentence that is mostly someone's own words is theirs
-            if cues and not _cue_within(cues, cue_ends, low, ss, se, pe):
-                continue
-            if not art.may_be_reported(ss, se):
-                continue
-            if low and not STRONG_CUE.search(low, ss, se) and not WEAK_NEEDS.search(low, ss, se):
-                continue  # "expects", "found" with no "that" and no poll: nothing reported
+            if cues is not None and not _may_report(low, cues, cue_ends, ss, se):
+                continue  # no reporting word; or "expects", "found" with no "that", no poll
             q = _reported_in(art, ss, se, mixed=inside > 0)
             if q is not None:
                 out.append(q)
@@ -123,17 +127,33 @@ def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
     return out
 
 
-def _cue_within(
-    cues: list[tuple[int, int]], cue_ends: list[int], low: str, ss: int, se: int, pe: int
+def _may_report(
+    low: str, cues: list[tuple[int, int]], cue_ends: list[int], ss: int, se: int
 ) -> bool:
-    """Whether the sentence low[ss:se] of a paragraph ending at `pe` may hold a reporting word,
-    given where the paragraph's own search found them (`cues`, and their ends): when none of
-    those overlaps the sentence, a search of the sentence alone finds none either. Unless the
-    sentence was cut inside a word (a very long one): the word's start may then read as one."""
-    if se < pe and low[se - 1].isalpha():
-        return True
-    i = bisect.bisect_right(cue_ends, ss)
-    return i < len(cues) and cues[i][0] < se
+    """Whether the sentence low[ss:se] may be reported speech: it holds a reporting word that
+    says so by itself, or a weaker one ("expects", "found") with "that" or a poll or a study.
+
+    `cues` (with their ends) are where its paragraph's scan found reporting words at a word's
+    start: a sentence whose bounds fall between words holds one exactly when one of those
+    lies in it. A sentence cut inside a word (one longer than the reach) is searched whole,
+    for the words anywhere in it, as its cut pieces may read as one."""
+    if (ss > 0 and _word_char(low[ss - 1])) or (
+        se < len(low) and (_word_char(low[se]) or low[se] in "’'-")
+    ):
+        if REPORTED_CUE.search(low, ss, se) is None:
+            return False
+        strong = STRONG_CUE.search(low, ss, se) is not None
+    else:
+        i = bisect.bisect_right(cue_ends, ss)
+        if i >= len(cues) or cues[i][0] >= se:
+            return False
+        strong = STRONG_WORD.search(low, ss, se) is not None
+    return strong or WEAK_NEEDS.search(low, ss, se) is not None
+
+
+def _word_char(ch: str) -> bool:
+    """Whether a regex `\\w` matches the character."""
+    return ch.isalnum() or ch == "_"
 
 
 def _reported_in(art: ArticleText, ss: int, se: int, mixed: bool = False) -> Quote | None:
@@ -161,6 +181,7 @@ def _reported_in(art: ArticleText, ss: int, se: int, mixed: bool = False) -> Quo
         or _speaker_first(art, text, toks, ss, se)
         or _speaker_inside(art, text, toks, ss, se)
         or _speaker_last(art, text, toks, ss, se)
+        or evidence_last(art, text, toks, ss)
     )
     if q is not None and q.start > ss and toks[0].low in SUBORDINATORS:
         _end_with_its_clause(art, toks, q)
@@ -275,8 +296,19 @@ def _speaker_first(
             continue  # "SUBJECT, saying" needs a subject and a comma before the participle
         joined = toks[k - 1].text == "," and w in PARTICIPLE_CUES
         joined = joined or (toks[k - 1].low == "and" and w in REPORTING)
+        after = toks[k + 1].low
+        if w in ASKS and (
+            after == "to"
+            or toks[k - 1].low in PASSIVE_AUX
+            or toks[0].low in SUBORDINATORS
+            or any(t.low in REPORTING or t.low in THAT_VERBS for t in toks[:k])
+        ):
+            # "she was asked to give a talk": someone else asked her; "When Sanders asked
+            # supporters to run, 21,000 said they would": the request only sets the scene;
+            # "Abedin claims he asked her to ...": the request is only what Abedin reports.
+            continue
         urged = w in URGES and _object_then_to(toks, k + 1)
-        demand = w in DEMANDS and (toks[k + 1].low in ("for", "on") or urged)
+        demand = w in DEMANDS and (after == "for" or (after == "on" and w not in ASKS) or urged)
         if not (joined or demand) or quoted(k):
             continue
         j = k + 1 if urged else k + 2 if w in DEMANDS else k + 1
@@ -284,6 +316,8 @@ def _speaker_first(
             j += 1
         if j >= n - 3 or (w not in DEMANDS and not has_verb(toks[j:])):
             continue
+        if mixed and (toks[j].text in QUOTE_MARKS or toks[j].text == ":"):
+            continue  # "..., adding: "...": what follows is a quotation, found as one
         if (
             w in DEMANDS
             and k >= 3
@@ -306,7 +340,7 @@ def _speaker_first(
     # A poll or a study that found what people said is the source: "A poll released in
     # August found that 74 percent of voters said ..." is the poll's finding.
     contrast = any(t.low in CONTRASTS for t in toks)  # "Video shows ..., but Shelby said ..."
-    evidence = None if contrast else _evidence(art, text, toks, se, quoted)
+    evidence = None if contrast else evidence_first(art, text, toks, se, quoted)
     if evidence is not None:
         return evidence
     # "SUBJECT CUE CONTENT." with no "that": "Stein said she plans to join the protest."
@@ -316,10 +350,18 @@ def _speaker_first(
             pass  # "analysts agreed it was ...", "they complained they weren't paid"
         elif w not in REPORTING or not toks[k].text.islower() or quoted(k):
             continue  # "the United States" holds no verb
-        if w.startswith("insist") and toks[k + 1].low in ("on", "upon"):
-            continue  # "Trump will insist on being Trump": a demand of himself, no words
+        if (
+            w.startswith("insist")
+            and toks[k + 1].low in ("on", "upon")
+            and toks[k + 2].low not in DAY_NAMES
+        ):
+            # "Trump will insist on being Trump": a demand of himself, no words; "insisted on
+            # Wednesday it was time ..." says when.
+            continue
         if w.startswith("describ") and any(t.low == "as" for t in toks[k + 1 : k + 9]):
             continue  # "Christie described Clinton as a disgrace": a label, not a clause
+        if w.startswith("warn") and toks[min(k + 2, n - 1)].low in WARNED_OF:
+            continue  # "He warned musicians against ...": what the warning was of, no clause
         j = k + 1
         if w in OBJECT_VERBS:
             j = after_object(toks, j)  # "told reporters", "told CNN", "told him"
@@ -341,7 +383,7 @@ def _speaker_first(
         subject, (name, _, sure) = found
         cs, ce = _trim(text, toks[j].start, se)
         return _make(art, cs, ce, name, w, sure, subject)
-    return _evidence(art, text, toks, se, quoted) if contrast else None
+    return evidence_first(art, text, toks, se, quoted) if contrast else None
 
 
 def _nested(art: ArticleText, text: str, toks: list[Tok], j: int, se: int) -> Quote | None:
@@ -371,6 +413,15 @@ def _nested(art: ArticleText, text: str, toks: list[Tok], j: int, se: int) -> Qu
         return _make(art, cs, ce, name, w.low, sure, span)
     return None
 
+
+WARNED_OF = wordset("against about of over")
+"""Words after "warned X" that say what of, not what was said ("warned voters against")."""
+
+DAY_NAMES = wordset(" ".join(WEEKDAYS + MONTHS).lower())
+"""Days and months: after "insisted on" they say when it was said, not what was demanded."""
+
+PASSIVE_AUX = wordset("was were is are be been being am get gets got")
+"""Words before a participle that make it passive: "was asked to" is a request received."""
 
 INNER_CUES = frozenset(("said", "says", "claimed", "claims", "insisted", "insists", "stated"))
 """Verbs that report words inside someone else's report ("X says that Trump said ...")."""
@@ -466,6 +517,26 @@ def _speaker_last(art: ArticleText, text: str, toks: list[Tok], ss: int, se: int
     return _make(art, cs, ce, name, cue, sure, (span[0], span[1]))
 
 
+def _setting_only(tail: Sequence[Tok]) -> bool:
+    """Whether the words after a cue set inside a claim only say when, where or in what it was
+    said: "on Monday", "in a June report", "at a rally in Tulsa"; not what of ("said of the
+    plan") nor a clause ("in a statement she wrote")."""
+    if len(tail) <= 3 and all(t.low in ADJUNCTS or t.text[:1].isdigit() for t in tail):
+        return True
+    return (
+        2 <= len(tail) <= 5
+        and tail[0].low in SETTING_WORDS
+        and all(t.text[:1].isalnum() for t in tail[1:])
+        and not any(
+            t.low in REPORTING or t.low in BOUNDARY or t.low in SUBJECT_PRONOUNS for t in tail
+        )
+    )
+
+
+SETTING_WORDS = wordset("in at during")
+"""Prepositions opening where or in what something was said ("in a statement", "at a rally")."""
+
+
 def _source_name(art: ArticleText, source: tuple[int, int], words: int, pos: int) -> Named:
     """Who a source after "according to" names. A long one names its maker first ("a speech
     Mrs. Clinton delivered at New York University"): the first name in it, not the last."""
@@ -495,10 +566,8 @@ def _speaker_inside(art: ArticleText, text: str, toks: list[Tok], ss: int, se: i
         if m < 0 or toks[m].text != "," or n - m < 5:
             continue
         k = next((x for x in range(c + 2, m) if toks[x].low in REPORTING), -1)
-        if k < 0 or not toks[k].text.islower() or m - k > 4:
-            continue
-        if any(t.low not in ADJUNCTS and not t.text[:1].isdigit() for t in toks[k + 1 : m]):
-            continue  # "..., she said on Monday, ..." only: no object after the verb
+        if k < 0 or not toks[k].text.islower() or not _setting_only(toks[k + 1 : m]):
+            continue  # "..., she said on Monday, ...": no object after the verb
         subject = subject_before(art, toks, k, c + 1, anchored=True)
         if subject is not None and subject[0] != toks[c + 1].start:
             whole = (toks[c + 1].start, subject[1])  # "labor-policy experts say"
@@ -511,45 +580,3 @@ def _speaker_inside(art: ArticleText, text: str, toks: list[Tok], ss: int, se: i
         cs, ce = _trim(text, ss, se)
         return _make(art, cs, ce, name, toks[k].low, sure, subject)
     return None
-
-
-def _evidence(
-    art: ArticleText, text: str, toks: list[Tok], se: int, quoted: Callable[[int], bool]
-) -> Quote | None:
-    """'A new poll shows that ...', 'A 2014 study by Bayfield College found ...': a poll, a
-    study or a record speaks. Its subject opens the sentence and has a document for its head;
-    whoever made it (a name in the subject) is the speaker, if named."""
-    n = len(toks)
-    h = next((x for x in range(min(n, 6)) if toks[x].low in DOCUMENTS), -1)
-    if h < 0 or any(not _modifier(t) for t in toks[:h]):
-        return None
-    for k in range(h + 1, min(n - 4, h + 16)):
-        if toks[k].text in ",;:()" or quoted(k):
-            return None
-        if toks[k].low not in EVIDENCE_VERBS or not toks[k].text.islower():
-            continue
-        j = k + 1 + int(toks[k + 1].low == "that")
-        if j >= n - 3 or not opens_clause(toks[j]) or not has_verb(toks[j + 1 :]):
-            return None
-        subject = (toks[0].start, toks[k - 1].end)
-        named = Named(None, None)
-        runs = [
-            r
-            for r in name_runs(text, *subject)
-            if split_run(r[2])[0] and (r[0] > toks[0].start or " " in r[2])
-        ]  # a lone capitalised first word ("Video of the incident") names no one
-        if runs:
-            named = name_phrase(art, runs[-1][0], runs[-1][1], toks[k].start)
-        cs, ce = _trim(text, toks[j].start, se)
-        return _make(art, cs, ce, named.name, toks[k].low, named.sure, subject, unnamed=True)
-    return None
-
-
-def _modifier(tok: Tok) -> bool:
-    """A word that may stand before a document's name ("A new", "The 2014", "USA TODAY")."""
-    return (
-        tok.low in DETERMINERS
-        or tok.text[:1].isupper()
-        or tok.text[:1].isdigit()
-        or (tok.text.isalpha() and tok.text.islower() and tok.low not in BOUNDARY)
-    )

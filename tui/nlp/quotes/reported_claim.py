@@ -8,7 +8,7 @@ reads the sentence shapes and hands the bounds here.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from tui.model import Quote
 from tui.nlp.quotes.article import ArticleText
@@ -16,7 +16,7 @@ from tui.nlp.quotes.certainty import speaker_sure
 from tui.nlp.quotes.clauses import ANONYMOUS, has_verb, opens_clause
 from tui.nlp.quotes.described import describe, reported
 from tui.nlp.quotes.tokens import Tok, _tokens
-from tui.nlp.quotes.words import DEMANDS, REPORTING, THAT_VERBS, _words
+from tui.nlp.quotes.words import ASKS, DEMANDS, REPORTING, THAT_VERBS, _words, has_words
 from tui.nlp.speaker_words import wordset
 
 
@@ -47,8 +47,9 @@ def _end_with_its_clause(art: ArticleText, toks: Sequence[Tok], q: Quote) -> Non
         q.text = art.text[s:e]
 
 
-URGES = wordset("urged urges urging")
-"""Demands whose content is a person and what they should do ("urged Republicans to join")."""
+URGES = wordset("urged urges urging") | ASKS
+"""Demands whose content is a person and what they should do ("urged Republicans to join",
+"asked voters to reject")."""
 
 
 def _object_then_to(toks: Sequence[Tok], j: int) -> bool:
@@ -107,10 +108,11 @@ CONTRASTS = wordset("but while although though whereas")
 
 
 _INTRODUCED_QUOTE = re.compile(
-    r"""(?:,?\s+(?:but|and)\s+\w+)?\s*:\s*["“]|,\s+\w+ing(?:\s+that)?\s+["“]"""
+    r"""(?:,?\s+(?:but|and)\s+\w+)?\s*:\s*["“]|,\s+\w+ing(?:\s+that|\s*:)?\s+["“]"""
 )
 """A quotation inside the claim with the words that introduce it: "... but argued: \"...\"",
-"..., claiming that \"...\"". It is a direct quote of its own; the paraphrase ends before."""
+"..., claiming that \"...\"", "..., adding: \"...\"". It is a direct quote of its own; the
+paraphrase ends before."""
 
 
 def _clip_at_next_speaker(text: str, cs: int, ce: int) -> int:
@@ -121,16 +123,32 @@ def _clip_at_next_speaker(text: str, cs: int, ce: int) -> int:
     quoted = _INTRODUCED_QUOTE.search(text, cs, ce)
     if quoted is not None and quoted.start() > cs:
         ce = _trim(text, cs, quoted.start())[1]
-    for tok in _tokens(text, cs, ce):
-        if tok.low not in ("and", "but") or tok.start <= cs:
-            continue
-        rest = _tokens(text, tok.end, min(ce, tok.end + 60))
+    for at, after in _joining_words(text, cs, ce):
+        rest = _tokens(text, after, min(ce, after + 60))
         if len(rest) < 2 or not (rest[0].text[:1].isupper() or rest[0].low in ANONYMOUS):
             continue
         head = next((x for x in range(min(len(rest), 4)) if rest[x].low in SECOND_CUES), -1)
         if head > 0 and all(t.text[:1].isupper() or t.low in ANONYMOUS for t in rest[:head]):
-            return _trim(text, cs, tok.start)[1]
+            return _trim(text, cs, at)[1]
     return ce
+
+
+_JOINING_WORD = re.compile(r"(?:and|but)(?![\w’'\-])", re.IGNORECASE)
+
+
+def _joining_words(text: str, cs: int, ce: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each token "and" or "but" (any case) of text[cs:ce] but the first, as
+    `_tokens(text, cs, ce)` would cut them: found by a search instead of making a token of
+    every word of the claim, which most claims never need. A match is a token unless it ends
+    a longer word: a word character before it, maybe past apostrophes and hyphens ("rock-and",
+    "Bob'but"), joins it to that word."""
+    for m in _JOINING_WORD.finditer(text, cs + 1, ce):
+        k = m.start()
+        while k > cs and text[k - 1] in "’'-":
+            k -= 1
+        if k > cs and (text[k - 1].isalnum() or text[k - 1] == "_"):
+            continue
+        yield m.start(), m.end()
 
 
 SECOND_CUES = REPORTING | THAT_VERBS | DEMANDS | wordset("accused accuses")
@@ -172,7 +190,7 @@ def _make(
         told = _OBJECT_THEN_THAT.match(text, cs, ce)
         if told is not None:
             cs = told.end()
-    if len(_words(text[cs:ce])) < 4:
+    if not has_words(text, cs, ce, 4):
         return None
     if not speaker:
         described = describe(art, *source)

@@ -1,0 +1,138 @@
+"""Evidence that speaks: a poll, a study, figures or records said to show or find something
+("A new poll shows that ...", "..., figures show.", "While the plan cuts taxes, one study found
+..."). Whoever made the evidence, if a name says so, is the speaker; else the evidence itself,
+as written. Split from `reported`, which reads people's reported speech and asks here last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tui.model import Quote
+from tui.nlp.capital_runs import name_runs
+from tui.nlp.quotes.article import ArticleText
+from tui.nlp.quotes.clauses import has_verb, opens_clause
+from tui.nlp.quotes.naming import name_phrase
+from tui.nlp.quotes.reported_claim import (
+    COORDINATORS,
+    OPENER_WORDS,
+    _make,
+    _opener_closed,
+    _trim,
+)
+from tui.nlp.quotes.tokens import Named, Tok
+from tui.nlp.quotes.words import (
+    BOUNDARY,
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    DOCUMENTS,
+    EVIDENCE_VERBS,
+)
+from tui.nlp.speaker_words import wordset
+from tui.nlp.speakers import split_run
+
+
+def evidence_first(
+    art: ArticleText, text: str, toks: list[Tok], se: int, quoted: Callable[[int], bool]
+) -> Quote | None:
+    """'A new poll shows that ...', 'A 2014 study by Bayfield College found ...': a poll, a
+    study or a record speaks. Its subject opens the sentence, or follows a concessive clause
+    ("While the plan cuts taxes, one study found ..."), and has a document for its head;
+    whoever made it (a name in the subject) is the speaker, if named."""
+    n = len(toks)
+    o, h = 0, next((x for x in range(min(n, 6)) if toks[x].low in DOCUMENTS), -1)
+    if n and toks[0].low in CONCESSIVES:
+        # "Though a poll found ..., Y": the evidence speaks inside the opening clause, which
+        # is not part of its name; else after it, "While X, one study found ...".
+        o = 1
+        if h < 0:
+            o = next((x + 1 for x in range(1, min(n, OPENER_WORDS + 1)) if toks[x].text == ","), 0)
+            if o == 0:
+                return None  # the opening clause never closes: no subject of its own follows
+            h = next((x for x in range(o, min(n, o + 6)) if toks[x].low in DOCUMENTS), -1)
+    if h < 0 or any(not _modifier(t) for t in toks[o:h]):
+        return None
+    for k in range(h + 1, min(n - 4, h + 16)):
+        if toks[k].text in ",;:()" or quoted(k):
+            return None
+        if toks[k].low not in EVIDENCE_VERBS or not toks[k].text.islower():
+            continue
+        j = k + 1 + int(toks[k + 1].low == "that")
+        # After "that" the claim may open with where or when ("found that in the three
+        # largest counties, voters ..."): "that" has said a clause follows.
+        opens = opens_clause(toks[j]) or (j > k + 1 and toks[j].low in CLAUSE_OPENERS)
+        if j >= n - 3 or not opens or not has_verb(toks[j + 1 :]):
+            return None
+        subject = (toks[o].start, toks[k - 1].end)
+        named = _document_maker(art, subject, toks[k].start)
+        cs, ce = _trim(text, toks[j].start, se)
+        return _make(art, cs, ce, named.name, toks[k].low, named.sure, subject, unnamed=True)
+    return None
+
+
+CONCESSIVES = wordset("while although though whereas")
+"""Openers of a clause granting something before the main one, whose subject may be evidence:
+"While the plan cuts taxes, one study found ..." (what the study found is the claim)."""
+
+
+def evidence_last(art: ArticleText, text: str, toks: list[Tok], ss: int) -> Quote | None:
+    """'CONTENT, a Gazette analysis of the accounts shows.', 'CONTENT, other studies have
+    shown.': the evidence named after what it shows, its verb closing the sentence. Its subject
+    is a document (after words that may stand before one), maybe with who made it or what it
+    covers after "of", "by" or the like; the verb is in small letters."""
+    n = len(toks)
+    end = n
+    while end > 0 and toks[end - 1].text in ".!?":
+        end -= 1
+    if end < 6 or toks[end - 1].low not in EVIDENCE_VERBS or not toks[end - 1].text.islower():
+        return None
+    k = end - 1
+    verb = k
+    while k > 0 and toks[k - 1].low in ("has", "have", "had"):
+        k -= 1  # "other studies have shown"
+    commas = [x for x in range(k) if toks[x].text == ","]
+    if not commas or commas[-1] < 4:
+        return None
+    c = commas[-1]
+    first = 1 if toks[0].low in COORDINATORS else 0  # "But the plan is ..., a study shows."
+    if toks[first].low in CLAUSE_OPENERS and not _opener_closed(toks, commas, c):
+        return None
+    subject = toks[c + 1 : k]
+    h = next((x for x in range(min(len(subject), 6)) if subject[x].low in DOCUMENTS), -1)
+    if h < 0 or len(subject) > 12 or any(not _modifier(t) for t in subject[:h]):
+        return None
+    tail = subject[h + 1 :]
+    if tail and (tail[0].low not in DOCUMENT_LINKS or any(not t.text[:1].isalnum() for t in tail)):
+        return None  # "which the new figures show", "the report she showed"
+    span = (subject[0].start, subject[-1].end)
+    named = _document_maker(art, span, toks[verb].start)
+    cs, ce = _trim(text, ss, toks[c].start)
+    return _make(art, cs, ce, named.name, toks[verb].low, named.sure, span, unnamed=True)
+
+
+DOCUMENT_LINKS = wordset("of by from for on in")
+"""Words after a document's name that say whose it is or what it covers ("an analysis of
+newly filed reports", "a survey by Marrowby College")."""
+
+
+def _document_maker(art: ArticleText, subject: tuple[int, int], pos: int) -> Named:
+    """Who made the evidence a subject names: its last name ("a 2014 study by Bayfield
+    College"), but never a lone capitalised first word ("Video of the incident")."""
+    runs = [
+        r
+        for r in name_runs(art.text, *subject)
+        if split_run(r[2])[0] and (r[0] > subject[0] or " " in r[2])
+    ]
+    if not runs:
+        return Named(None, None)
+    return name_phrase(art, runs[-1][0], runs[-1][1], pos)
+
+
+def _modifier(tok: Tok) -> bool:
+    """A word that may stand before a document's name ("A new", "The 2014", "USA TODAY")."""
+    return (
+        tok.low in DETERMINERS
+        or tok.text[:1].isupper()
+        or tok.text[:1].isdigit()
+        or (tok.text.isalpha() and tok.text.islower() and tok.low not in BOUNDARY)
+    )
