@@ -16,6 +16,7 @@ import pytest
 from test_app_support import (
     CORPUS,
     AppFactory,
+    cursor_to,
     settle,
     wait_for,
     widget_text,
@@ -745,13 +746,7 @@ async def test_a_page_whose_text_may_be_incomplete_says_so_in_the_reader(
             await settle(pilot)
             paywalled = [p for p in app.problems if p.path == "paywall.html"]
             assert paywalled and paywalled[0].reason.startswith("text may be incomplete")
-            for _ in range(3):  # two articles: put the cursor on the paywalled one
-                current = app.results_list.current_hit
-                if current is not None and current.path == "paywall.html":
-                    break
-                await pilot.press("j")
-            current = app.results_list.current_hit
-            assert current is not None and current.path == "paywall.html"
+            await cursor_to(pilot, "paywall.html")
             await pilot.press("enter")
             await wait_for(pilot, lambda: app.reader.article is not None)
             assert app.reader.doc is not None

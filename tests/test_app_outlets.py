@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_app_support import AppFactory, settle, wait_for, widget_text
+from test_app_support import AppFactory, cursor_to, settle, wait_for, widget_text
 from test_search_helpers import write_md
 
 pytest_plugins = ["test_app_support"]  # the shared fixtures: make_app, built_index
@@ -36,13 +36,7 @@ async def test_the_list_and_the_reader_name_an_outlet_one_way(
             assert "politifact.com" not in shown
             assert shown.count("PolitiFact") == 3
             assert "Harbour" in shown
-            for _ in range(4):  # put the cursor on the page that spells it by its domain
-                current = app.results_list.current_hit
-                if current is not None and current.path == "a3.md":
-                    break
-                await pilot.press("j")
-            current = app.results_list.current_hit
-            assert current is not None and current.path == "a3.md"
+            await cursor_to(pilot, "a3.md")  # the page that spells it by its domain
             await pilot.press("enter")
             await wait_for(pilot, lambda: app.focused is app.reader)
             await settle(pilot)

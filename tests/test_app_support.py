@@ -140,6 +140,19 @@ async def settle(pilot: Pilot[Any]) -> None:
     raise AssertionError("the app stayed busy")
 
 
+async def cursor_to(pilot: Pilot[Any], path: str) -> None:
+    """Move the list's cursor down (j) to the article read from `path`."""
+    app = pilot.app
+    assert isinstance(app, BroadsheetApp)
+    for _ in range(app.results_list.total):
+        current = app.results_list.current_hit
+        if current is not None and current.path == path:
+            return
+        await pilot.press("j")
+    current = app.results_list.current_hit
+    assert current is not None and current.path == path, f"{path} is not in the list"
+
+
 def widget_text(widget: Widget) -> str:
     """What a line-API widget shows now, as plain text, one line per row."""
     lines = []
