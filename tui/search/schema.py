@@ -14,6 +14,7 @@ import re
 import struct
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 from itertools import pairwise
 from pickle import dumps
 from typing import Any
@@ -47,18 +48,35 @@ MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 """Combining accents, which Python's `\\w` does not match: without them a decomposed
 "Montréal" (e + U+0301) would split in two."""
 _WORD = f"(?:[^\\W{CJK}][{MARKS}]*)+"
-WIDE_RE = re.compile(f"(?P<cjk>[{CJK}]+)|{_WORD}(?:\\.?{_WORD})*")
-"""The token regex for text that is not pure ASCII: the same words as `TOKEN_PATTERN` (it
-matches the same on ASCII), accents kept inside their word, and CJK runs apart from other
-scripts ("東京Tower" is a run and a word)."""
-_WIDE_WORD_RE = re.compile(f"{_WORD}(?:\\.?{_WORD})*")
+
+
+class _WidePatterns:
+    """The regexes over the CJK and accent classes, compiled on first use: about 8 ms at
+    import (a third of a one-shot `broadsheet search`) that text in plain ASCII never needs."""
+
+    @cached_property
+    def wide(self) -> re.Pattern[str]:
+        """The token regex for text that is not pure ASCII: the same words as
+        `TOKEN_PATTERN` (it matches the same on ASCII), accents kept inside their word, and
+        CJK runs apart from other scripts ("東京Tower" is a run and a word)."""
+        return re.compile(f"(?P<cjk>[{CJK}]+)|{_WORD}(?:\\.?{_WORD})*")
+
+    @cached_property
+    def wide_word(self) -> re.Pattern[str]:
+        return re.compile(f"{_WORD}(?:\\.?{_WORD})*")
+
+    @cached_property
+    def is_cjk(self) -> re.Pattern[str]:
+        return re.compile(f"[{CJK}]")
+
+
+_WIDE = _WidePatterns()
 _FOLDS: dict[str, str] = {}
 _NOT_PLAIN = re.compile(f"[^\\x00-\\x7f\\W]|[{MARKS}]")
 _MARK = re.compile(f"[{MARKS}]")
 _NON_ASCII = re.compile("[^\\x00-\\x7f]")
 _KANA_MARKS = "\u3099\u309a"
 _UNITS = re.compile(f"[^{_KANA_MARKS}][{_KANA_MARKS}]*|[{_KANA_MARKS}]")
-_IS_CJK = re.compile(f"[{CJK}]")
 _HAS_KANA_MARK = re.compile(f"[{_KANA_MARKS}]")
 
 
@@ -112,7 +130,7 @@ def raw_tokens(text: str) -> Iterator[tuple[str, int, int]]:
         for m in TOKEN_RE.finditer(low):
             yield m.group(), m.start(), m.end()
         return
-    for m in WIDE_RE.finditer(text):
+    for m in _WIDE.wide.finditer(text):
         if m.group("cjk") is not None:
             yield from _bigrams(m.group(), m.start())
         else:
@@ -127,14 +145,14 @@ def raw_terms(text: str) -> list[str]:
     "£" or "é" but no CJK folds only its non-ASCII words, each once (`_FOLDS`)."""
     if plain(text):
         return TOKEN_RE.findall(text.lower())
-    if _IS_CJK.search(text) is None:
+    if _WIDE.is_cjk.search(text) is None:
         folds = _FOLDS
         if len(folds) >= _STEM_CACHE_MAX:
             folds.clear()
         out: list[str] = []
         append = out.append
         if "\u0130" in text or _MARK.search(text) is not None:
-            words = _WIDE_WORD_RE.findall(text)
+            words = _WIDE.wide_word.findall(text)
         else:  # no accent apart from its letter: the faster regex, one lower() for all
             words = TOKEN_RE.findall(text.lower())
         for word in words:
@@ -148,7 +166,7 @@ def raw_terms(text: str) -> list[str]:
                     append(got)
         return out
     terms: list[str] = []
-    for m in WIDE_RE.finditer(text):
+    for m in _WIDE.wide.finditer(text):
         run = m.group("cjk")
         if run is None:
             word = fold(m.group())
@@ -165,7 +183,7 @@ def raw_terms(text: str) -> list[str]:
 
 
 def is_cjk(term: str) -> bool:
-    return _IS_CJK.match(term) is not None
+    return _WIDE.is_cjk.match(term) is not None
 
 
 def kept(term: str) -> bool:

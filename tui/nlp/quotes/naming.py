@@ -15,6 +15,8 @@ from tui.nlp.capital_runs import name_runs
 from tui.nlp.names import at_workplace
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.pronouns import resolve_description, resolve_pronoun
+from tui.nlp.quotes.subject_company import subject_company
+from tui.nlp.quotes.team_roles import as_description, is_the_team, role_holder, team_role
 from tui.nlp.quotes.tokens import Named
 from tui.nlp.quotes.words import (
     _PREPS,
@@ -34,6 +36,21 @@ from tui.nlp.speakers import (
 
 
 def name_phrase(
+    art: ArticleText, start: int, end: int, pos: int, quote_start: int | None = None
+) -> Named:
+    """Interpret a subject phrase as a `Named` speaker (see `_read_phrase`); "The England coach"
+    is the person the article names so, or the description: never England (`team_roles`)."""
+    role = team_role(art.text, start, end)
+    if role is None:
+        return _read_phrase(art, start, end, pos, quote_start)
+    held = role_holder(art, role, start, pos)
+    if held is not None:
+        return held
+    named = _read_phrase(art, start, end, pos, quote_start)
+    return as_description(art, role) if is_the_team(role, named) else named
+
+
+def _read_phrase(
     art: ArticleText, start: int, end: int, pos: int, quote_start: int | None = None
 ) -> Named:
     """Interpret a subject phrase as a `Named` speaker: a name, an organisation,
@@ -260,16 +277,19 @@ def last_company(art: ArticleText, pos: int) -> str | None:
     an organisation whose name says it is no public body and no news outlet."""
     floor = max(0, pos - COMPANY_REACH)
     orgs = [e for e in art.reg.entities if e.label == "ORG"]
+
+    def usable(e: Entity) -> bool:
+        return (
+            art.text[e.start - 1 : e.start] != "@"  # a social media handle
+            and not at_workplace(art.text, e.start)  # "an analyst at Petercam"
+            and _companyish(e.canonical.split())
+        )
+
     if orgs:
         for e in reversed(orgs):
-            if (
-                e.end <= pos
-                and e.start >= floor
-                and art.text[e.start - 1 : e.start] != "@"  # a social media handle
-                and not at_workplace(art.text, e.start)  # "an analyst at Petercam"
-                and _companyish(e.canonical.split())
-            ):
-                return e.canonical
+            if e.end <= pos and e.start >= floor and usable(e):
+                # A company named once in passing is not what the story is about.
+                return subject_company(art, e, usable) or e.canonical
         return None
     # No organisations found by an entity engine: the article's own capitalised runs with
     # a word that names a company ("Labs", "Holdings"), not only a place ("Port Ellis").

@@ -58,6 +58,7 @@ from tui.nlp.quotes.words import (
     REPORTING,
     STRONG_CUE,
     STRONG_WORD,
+    THAT_AS_SUBJECT,
     THAT_VERBS,
     WEAK_NEEDS,
     _words,
@@ -287,7 +288,9 @@ def _speaker_first(
         if inner is not None:
             return inner
         subject, (name, _, sure) = found
-        cs, ce = _trim(text, toks[t].end, se)
+        # "said that would be impossible": "that" is the claim's subject, part of what was said.
+        keep = t == k + 1 and t + 1 < n and toks[t + 1].low in THAT_AS_SUBJECT
+        cs, ce = _trim(text, toks[t].start if keep else toks[t].end, se)
         return _make(art, cs, ce, name, toks[k].low, sure, subject)
     # "SUBJECT ..., saying CONTENT.", "SUBJECT ... and said CONTENT.", "SUBJECT called for X."
     for k in range(1, n - 4):

@@ -222,6 +222,12 @@ AUX = wordset(
     quietly firmly calmly cheerfully proudly sarcastically jokingly tearfully softly loudly
     still even herself himself themselves now long"""
 )
+THAT_AS_SUBJECT = wordset(
+    """would was is will could might may should must can has had wasn't isn't won't wouldn't
+    couldn't hasn't"""
+)
+"""Verbs straight after "said that" that make "that" the claim's subject ("said that would be
+impossible"): a conjunction is followed by a subject of its own, never by a verb."""
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "i": "1", "we": "1"}
 DETERMINERS = wordset("the a an his her their its our one another some two three several many")
 PERSON_NOUNS = wordset(
