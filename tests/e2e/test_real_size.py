@@ -123,7 +123,7 @@ def test_quit_mid_build_returns_at_once_and_the_next_open_resumes(
     done = run_cli(iso, "index", str(corpus), check=True, timeout=BUILD)
     report = done.stdout.decode() + done.stderr.decode()
     assert "resumed an interrupted first build" in report, report
-    assert re.search(rf"\b{kept:,} unchanged", report), report
+    assert re.search(rf"\b{kept} unchanged", report), report  # as `describe` writes counts
 
 
 def test_palette_rebuild_and_100_files_written_while_it_runs(
