@@ -328,6 +328,7 @@ def test_search_does_not_load_the_corpus_readers(corpus: Path, tmp_path: Path) -
     probe = (
         "import sys, io, contextlib\n"
         "from tui.cli import main\n"
+        "HEAVY = ('pydantic', 'asyncio', 'http', 'email', 'ssl')\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    code = main(['search', {str(corpus)!r}, 'market', '--index-dir', {ix!r}])\n"
         "print(code, sorted(m for m in sys.modules if m.startswith('tui.ingest')))\n"
@@ -341,20 +342,22 @@ def test_search_does_not_load_the_corpus_readers(corpus: Path, tmp_path: Path) -
 
 
 @pytest.mark.parametrize("output", [[], ["--json"]])
-def test_search_loads_neither_pydantic_nor_asyncio(
+def test_search_loads_neither_pydantic_nor_asyncio_nor_http(
     corpus: Path, tmp_path: Path, output: list[str]
 ) -> None:
-    """A script's `broadsheet search` of an up-to-date index builds no article and runs no
-    event loop: importing pydantic or asyncio would cost it tens of milliseconds per call."""
+    """A script's `broadsheet search` of an up-to-date index builds no article, runs no event
+    loop and fetches no URL: importing pydantic, asyncio or urllib.request (with http, email
+    and ssl) would cost it tens of milliseconds per call."""
     ix = str(tmp_path / "ix")
     assert main(["index", str(corpus), "--index-dir", ix]) == 0
     argv = ["search", str(corpus), "budget", "--index-dir", ix, *output]
     probe = (
         "import sys, io, contextlib\n"
         "from tui.cli import main\n"
+        "HEAVY = ('pydantic', 'asyncio', 'http', 'email', 'ssl')\n"
         "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
         f"    code = main({argv!r})\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'asyncio'))\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in HEAVY or m == 'urllib.request']\n"
         "import json\n"
         "print(json.dumps([code, out.getvalue().lower().count('budget'), heavy]))\n"
     )
