@@ -168,12 +168,29 @@ def test_audit_file_is_well_formed() -> None:
     assert keys == {"set", "doc", "start", "end", "kind", "speaker", "aliases", "span_sha1", "note"}
 
 
-def test_audit_spans_match_the_shared_data() -> None:
+OFFICES = sa.AUDIT.with_name("offices.jsonl")
+
+
+@pytest.mark.parametrize("path", [sa.AUDIT, OFFICES], ids=["audit", "offices"])
+def test_audit_spans_match_the_shared_data(path: Path) -> None:
     if not sa.DATA.is_dir():
         pytest.skip(f"shared data not found at {sa.DATA}; span hashes not checked")
-    golds = sa.load_gold(sa.AUDIT)
+    golds = sa.load_gold(path)
     bad = sa.check_hashes(golds, sa.Texts(sa.DATA))
     assert not bad, [f"{g.set} {g.doc} {g.start}-{g.end}: {why}" for g, why in bad]
+
+
+def test_the_offices_set_holds_references_only() -> None:
+    golds = sa.load_gold(OFFICES)
+    assert len(golds) == 48
+    assert {(g.set, g.doc) for g in golds} == {
+        ("bbc", "politics/040.txt"),
+        ("bbc", "politics/218.txt"),
+        ("bbc", "politics/251.txt"),
+    }
+    with OFFICES.open(encoding="utf-8") as fh:
+        keys = {k for line in fh if line.strip() for k in json.loads(line)}
+    assert keys == {"set", "doc", "start", "end", "kind", "speaker", "aliases", "span_sha1", "note"}
 
 
 def test_parts_of_one_quotation_with_one_speaker_find_a_gold_span_together() -> None:

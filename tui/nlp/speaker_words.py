@@ -151,6 +151,8 @@ TITLES_N = {
     "lawyer",
 }
 PERSON_TITLES = TITLES_M | TITLES_F | TITLES_N
+HONORIFICS = wordset("mr mrs ms miss mx dr sir dame lord lady madam prof professor rev reverend")
+"""Titles that name no office: "Mr" before a name says nothing of what the person does."""
 
 # Common given names, to tell "Pat Caddell" (a person) from "Wells Fargo" and to give a pronoun
 # a gender to agree with. Short on purpose: titles and the article's own usage do the rest.
@@ -218,6 +220,7 @@ STOP_CAPS = wordset(
     recently previously ultimately additionally again once soon separately elsewhere
     similarly likewise nevertheless nonetheless thus therefore hence asked speaking
     addressing writing without despite although though because like unlike among over under
+    following regarding concerning including notwithstanding alongside besides
     about around through into upon asked is was are were has have had do does did will would
     can could should must might one two three many most some all both each every any other
     another such only just ahead amid within across behind beyond toward towards via per

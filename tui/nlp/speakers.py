@@ -37,6 +37,7 @@ from tui.nlp.gazetteer import fold, gazetteer
 from tui.nlp.speaker_words import (
     FIRST_F,
     FIRST_M,
+    HONORIFICS,
     ORG_WORDS,
     PERSON_TITLES,
     PLACE_WORDS,
@@ -44,6 +45,12 @@ from tui.nlp.speaker_words import (
     TITLES_F,
     TITLES_M,
 )
+
+POST_NOMINALS = frozenset(("MP", "MEP", "MSP", "QC", "KC", "MLA"))
+"""Letters after a name that are no part of it ("Frank Field MP")."""
+GIVEN = FIRST_M | FIRST_F
+PEERAGE = frozenset(("lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl"))
+"""Titles a peer goes by with one name ("Lord Carlile", "Baroness Kennedy")."""
 
 _SPEECH_AFTER = re.compile(
     r"(?:’s|'s)?[ \u00a0]+(?:also |later |then |has |had )?(?:said|says|told|tells|added|adds|"
@@ -119,6 +126,8 @@ def split_run(run: str) -> tuple[tuple[str, ...], str | None, bool]:
         rest = rest[1:]
     while rest and rest[-1].lower() in _PARTICLES:
         rest = rest[:-1]
+    while len(rest) > 1 and rest[-1] in POST_NOMINALS and _norm(rest[0]) in GIVEN:
+        rest = rest[:-1]  # "Frank Field MP" is Frank Field; "the Salford MP" stays a description
     if len(rest) > 1 and not titled:
         rest = _after_headline_words(rest)
     return tuple(rest), gender, titled
@@ -246,6 +255,9 @@ class Person:
     gender: str | None = None
     first_pos: int = 0
     titles: set[str] = field(default_factory=set)
+    offices: set[str] = field(default_factory=set)
+    """Offices the person was named in, lower case, as written before the name ("deputy prime
+    minister", "home secretary"): what "the prime minister" is matched against (`offices`)."""
 
 
 @dataclass
@@ -295,6 +307,7 @@ class Registry:
         singles: dict[str, bool] = {}
         titled_last: dict[str, str | None] = {}
         titled_one: dict[str, tuple[str, int, int]] = {}
+        titled_runs: list[tuple[str, str]] = []
         full: list[tuple[int, int, RunShape, str]] = []
         maybe_people: list[tuple[int, RunShape]] = []
         for m in NAME_RUN.finditer(text):
@@ -316,6 +329,7 @@ class Registry:
                         singles[shape.last] = True
                         titled_last[shape.last] = shape.gender
                         titled_one.setdefault(shape.last, (shape.toks[0], rs, rend))
+                        titled_runs.append((piece, shape.toks[0]))
                     elif shape.last not in singles:
                         lone.setdefault(shape.last, []).append((rs, rend))
                 elif shape.full_name:
@@ -355,8 +369,17 @@ class Registry:
         # "Mr. Obama", "Ms. LaBelle" with no fuller name in the article: a person all the same,
         # and someone "he" or "she" may stand for.
         for last, (tok, rs, rend) in titled_one.items():
+            knighted = _norm(text[rs:rend].split(" ", 1)[0]) in ("sir", "dame")
+            if knighted and last in reg.by_first:
+                continue  # "Sir Ian" is Sir Ian Blair: knights go by their given name
             if last not in reg.by_last and not reg._named_org(rs, rend):
-                reg._add_single(tok, titled_last.get(last), rs)
+                words = text[rs:rend].split()
+                peer = words[-2] if len(words) > 1 and _norm(words[-2]) in PEERAGE else None
+                if _norm(tok) in PERSON_TITLES:
+                    peer = None  # "The Lord Chancellor": an office, not a peer's name
+                reg._add_single(tok, titled_last.get(last), rs, peer)
+        for piece, tok in titled_runs:
+            reg._titles(piece, [tok])  # "President Saakashvili": his office
         by_last, by_first = reg.by_last, reg.by_first
         for rs, shape in maybe_people:
             last = shape.last
@@ -412,9 +435,12 @@ class Registry:
         self.by_last.setdefault(last, []).append(name)
         self.by_first.setdefault(first, []).append(name)
 
-    def _add_single(self, tok: str, gender: str | None, pos: int) -> None:
-        """Register a person the article names by one word only, with a title."""
+    def _add_single(self, tok: str, gender: str | None, pos: int, peer: str | None = None) -> None:
+        """Register a person the article names by one word only, with a title. A peer keeps
+        the title ("Lord Carlile"): it is the name they go by, and "Carlile" alone is not."""
         name = tok.title() if tok.isupper() and len(tok) > 3 else tok
+        if peer is not None:
+            name = f"{peer} {name}"
         self.people[name] = Person(name, [name], gender, pos)
         self.by_last.setdefault(_norm(tok), []).append(name)
 
@@ -424,24 +450,18 @@ class Registry:
         return shape.last in self.by_last or (len(shape.toks) == 1 and shape.last in self.by_first)
 
     def _titles(self, run: str, toks: Sequence[str]) -> None:
-        """Remember the titles a person was given ("Mayor Imogen Tully" → mayor)."""
+        """Remember the titles a person was given ("Mayor Imogen Tully" → mayor) and the office
+        they make ("Deputy Prime Minister John Prescott" → deputy prime minister)."""
         name = self.lookup(toks, None, 0)
         p = self.people.get(name)
         if p is not None:
-            for w in run.split()[: -len(toks)]:
-                if _norm(w) in PERSON_TITLES:
-                    p.titles.add(_norm(w))
-
-    def titled_person(self, title: str, pos: int) -> str | None:
-        """The person most recently named before `pos` with this title ("the mayor")."""
-        i = bisect.bisect_left(self._mention_pos, pos) - 1
-        while i >= 0 and pos - self.mentions[i][0] < 20_000:
-            p = self.people.get(self.mentions[i][1])
-            if p is not None and title in p.titles:
-                return p.name
-            i -= 1
-        holders = list({id(p): p for p in self.people.values() if title in p.titles}.values())
-        return holders[0].name if len(holders) == 1 else None
+            words = [_norm(w) for w in run.split()[: -len(toks)]]
+            for w in words:
+                if w in PERSON_TITLES:
+                    p.titles.add(w)
+            office = [w for w in words if w not in HONORIFICS]
+            if office and office[-1] in PERSON_TITLES:
+                p.offices.add(" ".join(office))
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The last PERSON/ORG entity overlapping [start, end)."""

@@ -26,6 +26,11 @@ from tui.nlp.quotes.words import (
 )
 from tui.nlp.speakers import Registry
 
+ANSWER_GAP = 100
+"""Characters between a question and the words that answer it, beyond which they are not an
+exchange of turns: room for the question's attribution, not for a sentence of narrative."""
+_OPENING = re.compile(r"[\"“]")
+
 TEASER_LABELS = ("RELATED:", "READ MORE:", "SEE ALSO:", "WATCH:", "READ:")
 INLINE_TEASER = re.compile(r"\b(?:RELATED|READ MORE|SEE ALSO|WATCH|READ):[^\"“”\n]{1,160}")
 """A related link's label and headline left inside a paragraph by scraping ("... RELATED:
@@ -52,7 +57,7 @@ class ArticleText:
         self.last_speaker: list[tuple[int, str, str | None, int]] = []
         # (where a quotation starts, who asked it) for quotations that ask a question: the
         # "he said" of the answer is someone else.
-        self.questions: list[tuple[int, str]] = []
+        self.questions: list[tuple[int, int, str]] = []
         # Starts of quotations whose speaker is a guess: "she said" after one of them is no
         # surer than the guess it follows.
         self.guessed: set[int] = set()
@@ -94,14 +99,19 @@ class ArticleText:
     def asker_before(self, pos: int) -> str | None:
         """Who asked the question that the words at `pos` answer: the speaker of the last
         quotation before `pos`, when that one was a question, came straight after someone
-        else's words (an interview's turns: answer, question, answer) and no other quotation
-        with a speaker came between. A speaker's own rhetorical question does not count."""
+        else's words (an interview's turns: answer, question, answer), no other quotation
+        with a speaker came between, and no more than the question's own attribution stands
+        between it and `pos` ('"...?" Lemon asked.'; a narrative sentence after it starts
+        another scene). A speaker's own rhetorical question does not count."""
         if not self.questions:
             return None
         before = sorted((e[3], e[1]) for e in self.last_speaker if e[3] < pos)
-        for start, name in reversed(self.questions):
+        for start, end, name in reversed(self.questions):
             if start < pos:
                 if pos - start >= 1500 or len(before) < 2 or before[-1] != (start, name):
+                    return None
+                gap = _OPENING.search(self.text, end, pos)
+                if len(self.text[end : gap.start() if gap else pos].strip()) > ANSWER_GAP:
                     return None
                 return name if before[-2][1] != name else None
         return None

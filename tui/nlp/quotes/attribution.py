@@ -340,10 +340,11 @@ def attr_before(art: ArticleText, start: int, floor: int) -> Attr | None:
     # "According to X, ..." at the start of the sentence.
     if n >= 3 and toks[0].low == "according" and toks[1].low == "to":
         c = next((x for x in range(2, n) if toks[x].text == ","), n)
-        if c + 1 < n:
-            # "According to GMA News, Salceda said the ...": the outlet only passed it on.
-            inner = _cue_before(art, toks[c + 1 :])
-            if inner is not None and inner.speaker:
+        if c + 1 < n or c == n:
+            # "According to GMA News, Salceda said the ...": the outlet only passed it on; so
+            # does "According to Mr Pike the prime minister said:", with no comma.
+            inner = _cue_before(art, toks[c + 1 :] if c < n else toks[2:])
+            if inner is not None and inner.speaker and (c < n or inner.cue):
                 return inner
         name, g, sure = name_phrase(art, toks[2].start, toks[c - 1].end, toks[0].start)
         return Attr(name, "according to", 1, g, sure)

@@ -204,7 +204,7 @@ def find_direct(art: ArticleText) -> list[Quote]:
             ):
                 # A question, or the turn of the one just spoken to ('"...," he told Bash.
                 # "...," Bash said.'): the "he said" after it is the other's.
-                art.questions.append((unit.start, speaker))
+                art.questions.append((unit.start, unit.end, speaker))
             if attr is not None:
                 prev_para_speaker = (art.para_of(unit.end - 1), attr)
         # Only a quote that closes its sentence bounds the next one's left context: after

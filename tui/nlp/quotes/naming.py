@@ -14,6 +14,7 @@ from tui.model import Entity
 from tui.nlp.capital_runs import name_runs
 from tui.nlp.names import at_workplace
 from tui.nlp.quotes.article import ArticleText
+from tui.nlp.quotes.offices import in_other_offices, office_holder, office_tail
 from tui.nlp.quotes.pronouns import resolve_description, resolve_pronoun
 from tui.nlp.quotes.subject_company import subject_company
 from tui.nlp.quotes.team_roles import as_description, is_the_team, role_holder, team_role
@@ -65,6 +66,10 @@ def _read_phrase(
     phrase = text[start:end]
     if not phrase:
         return Named(None, None)
+    office_at = office_tail(phrase)
+    if office_at is not None:  # "Later the prime minister": the office speaks
+        start += office_at
+        phrase = text[start:end]
     low = phrase.lower()
     if low[-2:] in ("’s", "'s") and low[:-2] in PRONOUNS:
         low = low[:-2]  # "He’s claiming that ...": "he is"
@@ -103,10 +108,15 @@ def _read_phrase(
     words = low.split()
     head = words[-1] if words else ""
     if not runs and words and words[0] == "the" and len(words) <= 4 and head in PERSON_TITLES:
-        # "the mayor", "the finance minister": the person last named with that title.
-        titled = art.reg.titled_person(head, pos)
-        if titled:
-            return Named(titled, art.reg.gender_of(titled))
+        # "the mayor", "the foreign secretary": the person named in that office, or someone
+        # not named in another office.
+        office = " ".join(words[1:])
+        held = office_holder(art, office, pos)
+        if held is not None:
+            return held
+        others = in_other_offices(art, office)
+        if others:
+            return resolve_description(art, pos, skip=others)
     if len(words) == 2 and words[0] == "the" and head in PEOPLE_WORDS:
         # "the Scot admitted", "the Republican said": someone named before.
         return resolve_description(art, pos)

@@ -67,7 +67,14 @@ class Candidate(NamedTuple):
 REACH = 2500
 """How far back a pronoun looks for its person; past that the article has moved on."""
 
-SUBJECT_WORDS = PERSON_TITLES | DESCRIPTIONS | PERSON_NOUNS | ROLE_BETWEEN | ROLE_ADJECTIVES
+SUBJECT_WORDS = (
+    PERSON_TITLES
+    | DESCRIPTIONS
+    | PERSON_NOUNS
+    | ROLE_BETWEEN
+    | ROLE_ADJECTIVES
+    | wordset("peer backbencher solicitor barrister campaigner")
+)
 """Lower-case words that may stand before a name at the head of a sentence while the name stays
 its subject ("Conservative economist Aparna Mathur", "the former governor Ed Rendell")."""
 
@@ -147,11 +154,15 @@ def resolve_pronoun(
     return Named(chosen, g, sure)
 
 
-def resolve_description(art: ArticleText, pos: int) -> Named:
+def resolve_description(art: ArticleText, pos: int, skip: Iterable[str] = ()) -> Named:
     """'the Republican nominee', 'the New York businessman' as a subject: the person the
-    sentences before `pos` are about, as for a pronoun of either gender; never sure."""
+    sentences before `pos` are about, as for a pronoun of either gender; never sure. People in
+    `skip` are not candidates (named in another office than the one the description gives)."""
     earlier = sorted((e for e in art.last_speaker if e[3] < pos), key=lambda e: e[3])[-6:]
-    cands = [c for c in _candidates(art, pos, earlier) if c.name in art.reg.people]
+    people, skipped = art.reg.people, set(skip)
+    cands = [
+        c for c in _candidates(art, pos, earlier) if c.name in people and c.name not in skipped
+    ]
     here = art.sentence_start(pos, art.paras[art.para_of(pos)][0])
     elsewhere = [c for c in cands if c.sentence < here]
     if elsewhere and len(elsewhere) < len(cands):
