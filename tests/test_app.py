@@ -196,6 +196,46 @@ async def test_after_a_first_index_an_unmoved_cursor_is_on_the_newest_article(
         factory.close()
 
 
+async def test_after_a_first_index_a_cursor_moved_back_to_the_top_stays_on_its_article(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """A cursor the user moved during a first index stays on its article when the index's list
+    (newest first) replaces the one read ahead (file order), even when it was moved back to
+    the first row: the article it is on is the one the reader shows, and the user chose it."""
+    corpus = tmp_path / "first-run-moved"
+    corpus.mkdir()
+    count = 30
+    for n in range(count):
+        (corpus / f"a-{n:03}.md").write_text(
+            f"---\ntitle: Report {n:03}\ndate: {2000 + n // 12}-{n % 12 + 1:02}-01\n---\n\n"
+            f"The harbour board met about berth {n}.\n"
+        )
+    index_dir = make_app.root / "first-index-moved"
+    other = Layout(index_dir).lock
+    assert other.acquire(0)  # hold the app's indexer until the early list is on screen
+    factory = AppFactory(make_app.root / "first-app-moved", index_dir, corpus, lock_timeout=120)
+    app = factory()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            results = app.results_list
+            await wait_for(pilot, lambda: results.total >= 10)
+            results.focus()
+            await pilot.press("j", "j", "k", "k")
+            await pilot.pause()
+            current = results.current_hit
+            assert results.cursor == 0 and current is not None and current.id == "a-000.md"
+            other.release()
+            await settle(pilot)
+            await wait_for(pilot, lambda: app.results is not None and app.results.total == count)
+            await settle(pilot)
+            current = results.current_hit
+            assert current is not None and current.id == "a-000.md"
+            assert results.cursor == count - 1  # the oldest, last in the index's order
+    finally:
+        other.release()
+        factory.close()
+
+
 async def test_search_runs_as_you_type_and_enter_moves_to_results(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -130,14 +130,13 @@ class Searching(AppState):
         results_list = self.results_list
         results_list.outlets = message.outlets
         keep_cursor = message.keep_cursor
+        focused = self.focused
+        if focused is not None and self._is_within(focused, ("reader-pane", "side-panel")):
+            results_list.touched = True  # reading the cursor's article: it stays under it
         if self._early is not None:
             self._early = None  # the engine's list from now on
-            focused = self.focused
-            untouched = results_list.cursor == 0 and (
-                focused is None or not self._is_within(focused, ("reader-pane", "side-panel"))
-            )
             shown = self.reader.article
-            if untouched:
+            if not results_list.touched:
                 # The early list is in reading order, the index's newest first: a cursor
                 # nobody moved stays at the top instead of following the first file read.
                 keep_cursor = False
@@ -153,9 +152,6 @@ class Searching(AppState):
             )
         else:
             results_list.empty_message = "No matches."
-        focused = self.focused
-        if focused is not None and self._is_within(focused, ("reader-pane", "side-panel")):
-            results_list.touched = True  # reading the cursor's article: it stays under it
         results_list.show_results(
             results.hits,
             results.total,
