@@ -8,26 +8,30 @@ thinking or wanting is the speaker, its complement (a clause, a "to ..." aim, an
 prepositional stance) is what they said.
 
 The parser is the costly part (tens of times the rules' cost per word), so it runs only where it
-pays: sentences that spell a cue word (`parse_words.CANDIDATE`) and that no quotation of the
-rules engine already covers. Direct quotations and the rules' reported speech are kept as they
-are; the parse adds reported speech in the sentences left over. Speakers go through the rules'
-own `name_phrase`, so "he" is resolved as the rest of the article's pronouns are.
+pays: the sentences `parse_sentences.candidates` picks, which spell a cue verb and leave room
+for a claim the rules did not quote. Direct quotations and the rules' reported speech are kept
+as they are; the parse adds reported speech beside them (a second claim in the sentence, or
+reported speech around a short quoted fragment, the fragment kept too), never over their words.
+Each sentence may give several claims, side by side, not one inside another. Speakers go
+through the rules' own `name_phrase`, so "he" is resolved as the rest of the article's
+pronouns are.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tui.model import Entity, Quote
+from tui.nlp.parse_sentences import QuoteIndex, candidates
 from tui.nlp.parse_words import (
-    CANDIDATE,
     CLAIM_NOUNS,
     CLAUSE_LEMMAS,
     INFINITIVE_VERBS,
     LEMMA,
+    NAMING_VERBS,
     OBJECT_VERBS,
     PREPOSITION_VERBS,
 )
@@ -46,14 +50,28 @@ Parse = Callable[[list[str]], Iterable[Any]]
 MIN_WORDS = 4
 """A complement of fewer words is a name or a topic ("attacked Machado"), not a claim."""
 
-MIN_SENTENCE = 25
-"""Sentences shorter than this many characters are not parsed."""
+MIN_OUTSIDE = 2
+"""Words a claim holding a quotation needs outside it, to be more than the quotation again."""
 
 SPEAKER_PRONOUNS = frozenset(("he", "she", "they", "i", "we", "it"))
+
+UNNAMED_PRONOUNS = frozenset(("they", "we", "i"))
 
 RELATIVES = frozenset(("which", "who", "whom", "whose"))
 
 SUBJECT_DEPS = frozenset(("nsubj",))
+REASONS = frozenset(("for", "of", "as"))
+"""Prepositions after a stance's object that give its reason or its charge ("blamed X for Y",
+"accused X of Y", "described X as Y")."""
+
+QUALIFIER_PREPS = frozenset(("for", "by", "at", "of", "from", "in", "with"))
+MAX_QUALIFIER = 10
+"""Words at most in a described speaker's qualifier ("for Mayor Frank G. Jackson")."""
+
+REFLEXIVES = frozenset(
+    ("himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself")
+)
+
 JOINED_DEPS = frozenset(("conj", "advcl", "xcomp"))
 """A verb with no subject of its own borrows its head's: "X arrived and said ...", "X spoke,
 saying ..."."""
@@ -69,6 +87,8 @@ class Reading:
     cue: str
     named_by_cue: bool = False  # "according to X": the source is named by the cue itself
     borrowed: bool = False  # the subject is another verb's or a relative clause's antecedent
+    cue_at: int = -1  # where the cue word starts
+    qualifier: tuple[int, int] | None = None  # "for Mayor X" of "A spokesman for Mayor X"
 
 
 def find_quotes_parsed(text: str, entities: list[Entity], parse: Parse) -> list[Quote]:
@@ -85,84 +105,80 @@ def find_quotes_parsed(text: str, entities: list[Entity], parse: Parse) -> list[
         return quotes
     docs = parse([text[s:e] for s, e in sentences])
     added: list[Quote] = []
-    for (ss, _), doc in zip(sentences, docs, strict=True):
-        for reading in read_doc(doc, ss):
+    index = QuoteIndex(quotes)
+    for (ss, se), doc in zip(sentences, docs, strict=True):
+        near = index.within(ss, se)
+        mine: list[Quote] = []
+        for found in read_doc(doc, ss):
+            if any(found.start < q.end and q.start < found.end for q in mine):
+                continue  # a claim inside one already read ("X said she hopes to ...")
+            reading = _beside(art, found, near)
+            if reading is None:
+                continue
             q = _quote(art, reading)
             if q is not None:
-                added.append(q)
-                break  # one attribution per sentence: the outermost
+                mine.append(q)  # outermost first; another claim beside it may follow
+        added.extend(mine)
     quotes.extend(added)
     quotes.sort(key=lambda q: q.start)
     return quotes
 
 
-def candidates(art: ArticleText, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
-    """Sentences worth parsing: they spell a cue word and no quotation overlaps them."""
+def _beside(art: ArticleText, r: Reading, near: Sequence[Quote]) -> Reading | None:
+    """The reading as it stands beside the quotations of its sentence, or None when it reads
+    their words: a cue or subject inside quotation marks is the quoted person's own words ('"You
+    said ..."'), and a claim may hold a quotation whole (reported speech around a fragment,
+    closing mark included) but never cut into one or into another reported quote."""
+    if art.frag_at(r.cue_at) is not None or art.frag_at(r.subject[0]) is not None:
+        return None
+    start, end = r.start, r.end
+    held: list[tuple[int, int]] = []
+    blocks = [(q.start, q.end, q.kind == "direct") for q in near]
+    i = max(bisect.bisect_right(art.frag_starts, start) - 1, 0)
+    while i < len(art.frags) and art.frags[i].start < end:
+        blocks.append((art.frags[i].start, art.frags[i].end, True))
+        i += 1
     text = art.text
-    low = text.lower()
-    if len(low) != len(text):
-        low = ""  # offsets would not line up; every sentence is then looked at
-    spans = sorted((q.start, q.end) for q in quotes)
-    starts = [s for s, _ in spans]
-    ends_max: list[int] = []
-    m = -1
-    for _, e in spans:
-        m = max(m, e)
-        ends_max.append(m)
-
-    def covered(s: int, e: int) -> bool:
-        i = bisect.bisect_left(starts, e) - 1
-        return i >= 0 and ends_max[i] > s
-
-    out: list[tuple[int, int]] = []
-    for ps, pe in art.paras:
-        if low and CANDIDATE.search(low, ps, pe) is None:
+    for qs, qe, direct in sorted(blocks):
+        if qe <= start or qs >= end:
             continue
-        for ss, se in _sentences(art, ps, pe):
-            if se - ss < MIN_SENTENCE or covered(ss, se):
-                continue
-            if low and CANDIDATE.search(low, ss, se) is None:
-                continue
-            if art.frag_at(ss) is not None:
-                continue  # opens inside a quotation: someone's own words
-            if _shouted(text, ss, se):
-                continue  # a headline or sub-heading in capitals: the model reads it badly
-            out.append((ss, se))
-    return out
-
-
-def _shouted(text: str, start: int, end: int) -> bool:
-    """Whether most letters of text[start:end] are capitals."""
-    upper = lower = 0
-    for ch in text[start:end]:
-        if ch.isupper():
-            upper += 1
-        elif ch.islower():
-            lower += 1
-    return upper > lower
-
-
-def _sentences(art: ArticleText, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The sentences of one paragraph as (start, end), quotations kept whole."""
-    pos = start
-    while pos < end:
-        e = art.sentence_end(pos, end)
-        if e <= pos:
-            break
-        yield pos, e
-        pos = e
-        while pos < end and art.text[pos].isspace():
-            pos += 1
+        if not direct:
+            return None
+        if qs < start:
+            if start - qs > 3 or text[qs:start].strip("“‘\"'"):
+                return None
+            start = qs  # the claim opens with the quotation: its opening mark too
+        if qe > end:
+            if qe - end > 3 or text[end:qe].strip(".,;:!?”’\"'"):
+                return None
+            end = qe  # the claim ends with the quotation: its closing mark too
+        held.append((qs, qe))
+    if not held:
+        return r
+    inside = 0
+    reach = start
+    for a, b in sorted(held):  # a quote and its quotation marks' fragment may both be held
+        if b > reach:
+            inside += len(text[max(a, reach) : b].split())
+            reach = b
+    outside = len(text[start:end].split()) - inside
+    if outside < MIN_OUTSIDE:
+        return None  # the quotation itself, already quoted
+    return replace(r, start=start, end=end)
 
 
 def read_doc(doc: Any, offset: int) -> list[Reading]:
     """Attributions in one parsed sentence, outermost first (nearest the root)."""
     out: list[Reading] = []
-    for tok in sorted(doc, key=_depth):
+    cues = [tok for tok in doc if tok.lower_ in _CUE_WORDS]  # the rest can read nothing
+    for tok in sorted(cues, key=_depth):
         reading = _according(tok, offset) or _verb(tok, offset) or _claim_noun(tok, offset)
         if reading is not None:
             out.append(reading)
     return out
+
+
+_CUE_WORDS = frozenset(LEMMA) | CLAIM_NOUNS | {"according"}
 
 
 def _depth(tok: Any) -> int:
@@ -194,6 +210,7 @@ def _according(tok: Any, offset: int) -> Reading | None:
         _span(obj, offset),
         "according to",
         named_by_cue=True,
+        cue_at=offset + tok.idx,
     )
 
 
@@ -216,13 +233,41 @@ def _verb(tok: Any, offset: int) -> Reading | None:
     particle = next((c for c in tok.children if c.dep_ == "prt"), None)
     if particle is not None:
         cue = f"{cue} {particle.lower_}"
+    speaker = _named_apposition(subject)
     return Reading(
         offset + first.idx,
         offset + last.idx + len(last),
-        _span(_named_apposition(subject), offset, head_only=True),
+        _span(speaker, offset, head_only=True),
         cue,
         borrowed=borrowed,
+        cue_at=offset + tok.idx,
+        qualifier=_qualifier(speaker, offset),
     )
+
+
+def _qualifier(head: Any, offset: int) -> tuple[int, int] | None:
+    """The phrases after a described subject that say whose or of what it is ("A spokesman
+    for Mayor X", "a survey by the Trust", "78 percent of voters in a Trust poll"), when they
+    name someone, or None."""
+    if head.text[:1].isupper():
+        return None
+    words: list[Any] = []
+    nxt = head.i + 1
+    for prep in head.children:
+        if prep.i < nxt or prep.dep_ != "prep":
+            continue
+        if prep.i != nxt or prep.lower_ not in QUALIFIER_PREPS:
+            break
+        words.extend(prep.subtree)
+        nxt = prep.right_edge.i + 1
+    while words and words[-1].is_punct:
+        words.pop()
+    if not words or len(words) > MAX_QUALIFIER:
+        return None
+    if not any(t.text[:1].isupper() for t in words[1:]):
+        return None
+    last = words[-1]
+    return offset + words[0].idx, offset + last.idx + len(last)
 
 
 def _subject(tok: Any) -> tuple[Any, bool] | None:
@@ -233,7 +278,12 @@ def _subject(tok: Any) -> tuple[Any, bool] | None:
         if subj is not None:
             if tok.dep_ == "relcl":
                 # "Smith, who said ...": Smith. "Everything Trump says is ...": no claim here.
-                return (tok.head, True) if subj.lower_ in ("who", "that") else None
+                if subj.lower_ not in ("who", "that"):
+                    return None
+                antecedent = tok.head
+                if antecedent.dep_ == "appos" and not antecedent.text[:1].isupper():
+                    antecedent = antecedent.head  # "Weir, now the chairman, who ...": Weir
+                return antecedent, True
             if subj.lower_ in ("which", "this", "that", "what", "there"):
                 return None
             return subj, hop > 0
@@ -255,7 +305,15 @@ def _named_apposition(head: Any) -> Any:
 
 
 def _complement(tok: Any, lemma: str) -> tuple[Any, Any] | None:
-    """First and last token of what the verb reports, or None."""
+    """First and last token of what the verb reports, or None ("found herself defending
+    ...": a situation the subject is in, not a claim)."""
+    edges = _reported(tok, lemma)
+    if edges is None or (lemma == "find" and edges[0].lower_ in REFLEXIVES):
+        return None  # but "described himself as ..." is a claim about himself
+    return edges
+
+
+def _reported(tok: Any, lemma: str) -> tuple[Any, Any] | None:
     comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     if comp is not None and lemma in CLAUSE_LEMMAS:
         return _edges(comp)
@@ -269,10 +327,21 @@ def _complement(tok: Any, lemma: str) -> tuple[Any, Any] | None:
         comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
         if comp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
             return _edges(comp)
-    if lemma in OBJECT_VERBS:
-        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if obj is not None:
-            return _edges(obj)
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is not None and lemma in NAMING_VERBS:
+        # "X called the plan 'reckless'": whom or what they named, and the name given.
+        named = next((c for c in tok.children if c.dep_ == "oprd" and c.i > obj.i), None)
+        if named is None:  # the parse may hang the name on the object instead
+            named = next((c for c in obj.children if c.dep_ == "appos" and c.i > obj.i), None)
+        if named is not None:
+            return _edges(obj)[0], _edges(named)[1]
+    if obj is not None and lemma in OBJECT_VERBS:
+        # "X blasted the board for being careless": the stance and its reason.
+        reason = next(
+            (c for c in tok.children if c.dep_ == "prep" and c.i > obj.i and c.lower_ in REASONS),
+            None,
+        )
+        return _edges(obj)[0], _edges(reason if reason is not None else obj)[1]
     preps = PREPOSITION_VERBS.get(lemma)
     if preps:
         prep = next(
@@ -301,7 +370,11 @@ def _claim_noun(tok: Any, offset: int) -> Reading | None:
         return None
     first, last = _edges(clause)
     return Reading(
-        offset + first.idx, offset + last.idx + len(last), _span(owner, offset, True), tok.lower_
+        offset + first.idx,
+        offset + last.idx + len(last),
+        _span(owner, offset, True),
+        tok.lower_,
+        cue_at=offset + tok.idx,
     )
 
 
@@ -348,6 +421,8 @@ def _quote(art: ArticleText, r: Reading) -> Quote | None:
     named = name_phrase(art, ss, se, ss)
     if not named.name:
         described = describe(art, ss, se)
+        if described is not None and r.qualifier is not None:
+            described = _qualified(art, described, r.qualifier)
         if described is not None:
             # "Foreign policy analysts said ...": the description as written is the speaker.
             art.described.add(described[0])
@@ -361,7 +436,7 @@ def _quote(art: ArticleText, r: Reading) -> Quote | None:
                 and not DOCUMENTS & set(low.split())
             )
             return reported(art, cs, ce, described[0], r.cue, sure)
-        if r.named_by_cue or head in ANONYMOUS:
+        if r.named_by_cue or head in ANONYMOUS or low in UNNAMED_PRONOUNS:
             named = named._replace(name=None)
         else:
             return None
@@ -371,6 +446,15 @@ def _quote(art: ArticleText, r: Reading) -> Quote | None:
         return None
     sure = speaker_sure(art, named.name, named.sure and not r.borrowed)
     return reported(art, cs, ce, named.name, r.cue, sure)
+
+
+def _qualified(
+    art: ArticleText, described: tuple[str, bool], qualifier: tuple[int, int]
+) -> tuple[str, bool]:
+    """A description with the phrase that says whose it is: "A spokesman for Mayor X" speaks
+    for X without being X, and "a survey by the Trust" is the Trust's."""
+    words = " ".join(art.text[qualifier[0] : qualifier[1]].split())
+    return f"{described[0]} {words}", described[1]
 
 
 def _names_someone(phrase: str, low: str) -> bool:
