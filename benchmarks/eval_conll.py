@@ -6,7 +6,7 @@ engine annotates it, and one `annotate --json` record per file goes to a JSONL f
 `../shared/eval/score_conll.py score` reads.
 
     python benchmarks/eval_conll.py                       # rules engine, dev split
-    python benchmarks/eval_conll.py --engine spacy --split train
+    python benchmarks/eval_conll.py --engine spacy-ner --split train   # spaCy's own entities
     python benchmarks/eval_conll.py --keep /tmp/conll     # keep documents and JSONL
     python benchmarks/eval_conll.py --errors 200          # also list errors to read by eye
 
@@ -35,12 +35,17 @@ SCORER = SHARED / "eval" / "score_conll.py"
 
 sys.path.insert(0, str(ROOT))
 
-from tui.nlp import get_extractor  # noqa: E402
+from tui.nlp import Extractor, get_extractor  # noqa: E402
 
 
 def annotate_folder(folder: Path, engine: str, out: Path) -> tuple[int, int, float]:
     """Annotate every doc_*.txt in `folder` into `out`; return documents, words and seconds."""
-    extractor = get_extractor(engine)
+    if engine == "spacy-ner":  # spaCy's own recogniser, for comparison
+        from tui.nlp.spacy_engine import SpacyExtractor
+
+        extractor: Extractor = SpacyExtractor(ner=True)
+    else:
+        extractor = get_extractor(engine)
     docs = sorted(folder.glob("doc_*.txt"))
     words = 0
     started = time.perf_counter()
@@ -128,7 +133,7 @@ def list_errors(folder: Path, jsonl: Path, limit: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--engine", default="rules", choices=("rules", "spacy"))
+    parser.add_argument("--engine", default="rules", choices=("rules", "spacy", "spacy-ner"))
     parser.add_argument("--split", default="dev", choices=("train", "dev"))
     parser.add_argument("--keep", type=Path, help="folder to keep documents and JSONL in")
     parser.add_argument(

@@ -10,9 +10,10 @@ offsets are offsets into the file, as the scorer expects.
     python benchmarks/eval_polnear.py --split train --mode entities --out /tmp/train.jsonl
     python benchmarks/eval_polnear.py --engine spacy --mode entities
 
-`--engine`: `rules` (the default), `spacy` (spaCy entities and parse), or `spacy-parse` (the rules
-engine's entities, spaCy's parse for reported speech only: `SpacyExtractor(ner=False)`). With
-`--mode empty` an engine that parses is given no entities, like the rules engine.
+`--engine`: `rules` (the default), `spacy` (the rules engine's entities, spaCy's parse for
+reported speech: what `--engine spacy` is in the app and the command line), or `spacy-ner`
+(spaCy's own entities and the parse, for comparison). With `--mode empty` an engine that parses
+is given no entities, like the rules engine.
 
 Prints the scorer's line for each mode, with the pronoun figure (`--resolved`) where the split
 has its `speakers_resolved.jsonl`, then the sure-but-wrong rate: of the found attributions whose
@@ -39,16 +40,16 @@ if str(ROOT) not in sys.path:
 from tui.nlp import Extractor, get_extractor  # noqa: E402
 from tui.nlp.quotes import find_quotes  # noqa: E402
 
-ENGINE_CHOICES = ("rules", "spacy", "spacy-parse")
+ENGINE_CHOICES = ("rules", "spacy", "spacy-ner")
 
 
 def make_extractor(engine: str) -> Extractor:
-    """The engine named on the command line; "spacy-parse" is the spaCy engine with the rules
-    engine's entities (spaCy for attribution only)."""
-    if engine == "spacy-parse":
+    """The engine named on the command line; "spacy-ner" is the spaCy engine with spaCy's own
+    entities (`--engine spacy` takes the rules engine's)."""
+    if engine == "spacy-ner":
         from tui.nlp.spacy_engine import SpacyExtractor
 
-        return SpacyExtractor(ner=False)
+        return SpacyExtractor(ner=True)
     return get_extractor(engine)
 
 

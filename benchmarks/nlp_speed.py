@@ -3,11 +3,11 @@
     python benchmarks/nlp_speed.py            # all 2,225 BBC articles
     python benchmarks/nlp_speed.py --limit 200
     python benchmarks/nlp_speed.py --dense    # also: a 1 MB line of tiny quotes
-    python benchmarks/nlp_speed.py --engine spacy-parse --limit 300
+    python benchmarks/nlp_speed.py --engine spacy --limit 300
     python benchmarks/nlp_speed.py --limit 800 --baseline /tmp/before   # before -> after
 
-`--engine` (repeatable, default `rules`): `rules`, `spacy` (spaCy entities and parse) or
-`spacy-parse` (rules entities, spaCy's parse for reported speech); several engines are timed in
+`--engine` (repeatable, default `rules`): `rules`, `spacy` (rules entities, spaCy's parse for
+reported speech) or `spacy-ner` (spaCy's entities and parse); several engines are timed in
 one sitting, one after the other, so their figures compare. The spaCy model is loaded before
 timing starts, like the gazetteers.
 
@@ -68,7 +68,7 @@ def make_extractor(engine: str) -> Extractor:
         return RulesExtractor()
     from tui.nlp.spacy_engine import SpacyExtractor
 
-    return SpacyExtractor(ner=engine == "spacy")
+    return SpacyExtractor(ner=engine == "spacy-ner")
 
 
 DENSE = ('"a b c" ' * 125_000)[:1_000_000]
@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--engine",
         action="append",
-        choices=("rules", "spacy", "spacy-parse"),
+        choices=("rules", "spacy", "spacy-ner"),
         help="engine to time (repeatable; default rules)",
     )
     parser.add_argument(
