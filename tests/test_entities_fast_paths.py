@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tui.nlp import coref, name_credits, name_doc, name_runs, name_sports, patterns, speakers
@@ -415,3 +415,26 @@ def test_top_weight_is_the_best_of_the_summed_scores(
     for label, weight in context.items():
         m.add(label, weight)
     assert m.top_weight() == max(m.scores.values(), default=0.0)
+
+
+SHAPE_PIECES = ["Tony", "Blair", "I", "War", "Inc.", "The", "But", "U.S.", "Bank", "England"]
+SHAPE_PIECES += [" ", "  ", "\t", "\u00a0", " of ", " and ", " & ", " de ", "x", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SHAPE_PIECES), max_size=12).map("".join))
+@example("Tony Blair I")
+@example("World War I")
+@example("Acme Inc. The Bank")
+@example("Tony\u00a0 Blair\tBank")
+def test_the_shape_of_a_run_is_what_its_tokens_and_segments_make(run: str) -> None:
+    # `run_shape` cuts tokens with `str.split` and reads a run of words only as one segment
+    # without `_segments`; the token pattern and the general `_segments` must agree.
+    shape = name_runs.run_shape.__wrapped__(run)
+    tokens = [(m.start(), m.end(), m.group()) for m in name_runs.TOKEN.finditer(run)]
+    assert shape.words == tuple(t for t in tokens if name_runs.is_word(t[2]))
+    expected = tuple(
+        (tuple(w[2] for w in seg), tuple(w[0] for w in seg), tuple(w[1] for w in seg))
+        for seg in name_runs._segments(gazetteer(), tokens)
+    )
+    assert shape.segments == (expected if shape.words else ())

@@ -9,12 +9,15 @@ text, and a page of a hundred thousand bare quotes is read in full.
 from __future__ import annotations
 
 import re
+from string import ascii_letters
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.nlp import capital_runs
 from tui.nlp.quotes import ArticleText, find_quotes, reported, words
+from tui.nlp.quotes.direct import ADDRESSED, _addressed
 from tui.nlp.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, _marks_by_paragraph, _paragraphs
 from tui.nlp.quotes.tokens import _tokens
 from tui.nlp.quotes.words import (
@@ -290,3 +293,87 @@ def test_the_name_run_at_a_place_is_the_first_of_the_runs_there(
     runs = capital_runs.name_runs(text, start, end)
     expected = runs[0] if runs and runs[0][0] == start else None
     assert capital_runs.name_run_at(text, start, end) == expected
+
+
+WEAK_PIECES = [*PIECES, "Jane Doe", " expects", " found", " shows", " that", " a poll", " he"]
+WEAK_PIECES += ["unfound", " the port will reopen next week", " she will win the vote"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WEAK_PIECES), max_size=50).map("".join))
+def test_reported_speech_with_weak_cues_found_with_the_cue_check_as_without(text: str) -> None:
+    # Whether a sentence holds a strong reporting word is read off the paragraph's cues; a
+    # sentence with only weak ones ("expects", "found") needs "that" or a poll as well.
+    _found_both_ways(text)
+
+
+ABBREVIATION_PIECES = ["Mr", "Mrs", "approx", "Sept", "St", "etc", "U", "x", "ab", "abcdefg"]
+ABBREVIATION_PIECES += ["é", "_", "5", ".", ". ", " ", "'", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ABBREVIATION_PIECES), max_size=30).map("".join))
+def test_full_stops_are_those_the_abbreviation_search_finds(text: str) -> None:
+    art = ArticleText(text, [])
+    for c, ch in enumerate(text):
+        if ch != ".":
+            continue
+        for floor in (0, max(0, c - 3)):
+            expected = (
+                c == 0
+                or text[c - 1] not in ascii_letters
+                or not ABBREV.search(text, max(floor, c - 12), c + 1)
+            )
+            assert art._full_stop(c, floor) == expected, (text, c, floor)
+
+
+ADDRESS_PIECES = ["told ", "asked ", "Bash", "Jane ", " ", "he ", "x", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(ADDRESS_PIECES), max_size=30).map("".join),
+    st.integers(0, 40),
+    st.integers(0, 60),
+)
+def test_a_quotation_told_to_someone_is_found_as_by_the_search_alone(
+    text: str, start: int, end: int
+) -> None:
+    end = min(end, len(text))
+    for speaker in ("Bash", "Jane Bash"):
+        last = speaker.split()[-1]
+        expected = any(
+            text.startswith(last, m.end()) or text.startswith(speaker, m.end())
+            for m in ADDRESSED.finditer(text, max(start, end - 400), end)
+        )
+        assert _addressed(text, start, end, speaker) == expected
+
+
+class _Forgetful(dict[tuple[int, int], tuple[int, bool, str | None, bool]]):
+    """A memo that keeps nothing: every look-up works the answer out afresh."""
+
+    def __setitem__(self, key: tuple[int, int], value: tuple[int, bool, str | None, bool]) -> None:
+        pass
+
+
+PRONOUN_PIECES = ['"We are ready," he said. ', '"No," she said. ', "Jane Doe ", "Mr. Smith "]
+PRONOUN_PIECES += ["said ", "told Bash. ", "\n\n", "The mayor, Ann Lee, ", "spoke. ", '"a b" ']
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PRONOUN_PIECES), max_size=30).map("".join))
+def test_pronouns_resolved_with_the_memo_of_names_as_without(text: str) -> None:
+    # What each name before a pronoun says is read once per article and reach; reading it
+    # again for every pronoun must give the same speakers.
+    remembered = find_quotes(text, [])
+    init = ArticleText.__init__
+
+    def forgetful_init(self: ArticleText, *args: Any) -> None:
+        init(self, *args)
+        self.candidate_memo = _Forgetful()
+
+    try:
+        ArticleText.__init__ = forgetful_init  # type: ignore[method-assign]
+        assert find_quotes(text, []) == remembered
+    finally:
+        ArticleText.__init__ = init  # type: ignore[method-assign]

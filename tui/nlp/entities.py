@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from tui.model import Entity, Span
-from tui.nlp.coref import resolve
+from tui.nlp.coref import make_entity, resolve
 from tui.nlp.cues import word_set
 from tui.nlp.gazetteer import fold, gazetteer
 from tui.nlp.names import find_name_mentions
@@ -32,12 +32,14 @@ def find_entities(
     mentions = find_name_mentions(text, [(f.start, f.end) for f in found], captions)
     names = _fix_shapes(text, resolve(text, mentions))
     numbers = [
-        Entity(
-            start=f.start,
-            end=f.end,
-            label=f.label,
-            text=text[f.start : f.end],
-            canonical=text[f.start : f.end],
+        make_entity(
+            {
+                "start": f.start,
+                "end": f.end,
+                "label": f.label,
+                "text": text[f.start : f.end],
+                "canonical": text[f.start : f.end],
+            }
         )
         for f in found
     ]

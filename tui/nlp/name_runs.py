@@ -160,20 +160,44 @@ class _RunShape(NamedTuple):
 
 @lru_cache(maxsize=CACHE_SIZE)
 def run_shape(run: str) -> _RunShape:
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(run)]
+    """Worked out once per distinct run, but every run of a new article is new: the common
+    shapes are read without the general machinery. The tokens are what `TOKEN.finditer` finds
+    (`str.split` cuts at the same whitespace; each token is found where the last one ended),
+    and a run of capitalised words only, with no sentence ending inside, is one segment."""
+    tokens = []
+    pos = 0
+    for tok in run.split():
+        pos = run.find(tok, pos)
+        tokens.append((pos, pos + len(tok), tok))
+        pos += len(tok)
     words = tuple([t for t in tokens if is_word(t[2])])
     caps: bool | None = None
     if words and run.isupper() and all(caps_word(w[2]) for w in words):
         caps = len(words) > 1 and sum(1 for w in words if len(w[2]) > 1) > 1
-    segments = (
-        tuple(
-            (tuple([w[2] for w in seg]), tuple([w[0] for w in seg]), tuple([w[1] for w in seg]))
-            for seg in _segments(gazetteer(), tokens)
-        )
-        if words
-        else ()
+    if not words:
+        return _RunShape(words, caps, ())
+    if len(words) == len(tokens) and not _sentence_break(tokens):
+        seg = tokens  # what `_segments` makes of it: one segment
+        if len(seg) > 1 and seg[-1][2] == "I" and seg[-2][2] != "War":
+            seg = seg[:-1]
+        segs = [seg]
+    else:
+        segs = _segments(gazetteer(), tokens)
+    segments = tuple(
+        (tuple([w[2] for w in seg]), tuple([w[0] for w in seg]), tuple([w[1] for w in seg]))
+        for seg in segs
     )
     return _RunShape(words, caps, segments)
+
+
+def _sentence_break(words: list[tuple[int, int, str]]) -> bool:
+    """Whether `_segments` would cut a run of words where a full stop ends a sentence ("Inc.
+    The")."""
+    for i in range(1, len(words)):
+        prev = words[i - 1][2]
+        if prev.endswith(".") and len(prev) > 2 and words[i][2] in cues.COMMON_INITIAL:
+            return True
+    return False
 
 
 @lru_cache(maxsize=CACHE_SIZE)

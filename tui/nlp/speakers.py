@@ -142,15 +142,17 @@ def _after_headline_words(toks: list[str]) -> list[str]:
     Donald Trump" is no one: whose name the headline meant is not in the run). Organisation
     names keep their words ("Music Managers Forum"): only runs with no organisation or place
     word are cut."""
+    if len(toks) < 2:
+        return toks
+    # Only the token before the last decides whether the last directly follows such a word
+    # (the others would only move the cut further left, which keeps the run whole).
     gaz = gazetteer()
-    cut = 0
-    for i, tok in enumerate(toks[:-1]):
-        n = fold(tok)
-        if n in gaz.common_words and n not in gaz.given_names and n not in gaz.surnames:
-            cut = i + 1
-    if cut != len(toks) - 1 or is_orgish(toks) or fold(toks[-1]) in gaz.common_words:
+    n = fold(toks[-2])
+    if n not in gaz.common_words or n in gaz.given_names or n in gaz.surnames:
         return toks  # a headline's words before several capitalised ones: not one name
-    return toks[cut:]
+    if is_orgish(toks) or fold(toks[-1]) in gaz.common_words:
+        return toks
+    return toks[-1:]
 
 
 _PARTICLES = {
@@ -272,9 +274,7 @@ class Registry:
     entities: list[Entity] = field(default_factory=list)
     _ent_starts: list[int] = field(default_factory=list)
     _mention_pos: list[int] = field(default_factory=list)
-    spellings: dict[str, str] = field(default_factory=dict)
-    """Names written with an apostrophe, by their straight form, as the article writes them
-    most ("O'Neill" three times, "O’Neill" once): one spelling for one person."""
+    _spellings: dict[str, str] | None = None  # see `spellings`, made on first use
     guessed_gender: set[str] = field(default_factory=set)
     """Names whose gender so far comes only from the given-name lists ("Terry", "Jacky"):
     usage in the article ("she said") may still prove it wrong."""
@@ -289,7 +289,6 @@ class Registry:
         said inside a quote is rarely who "he" refers to afterwards.
         """
         reg = cls(text=text)
-        reg.spellings = _apostrophe_spellings(text)
         reg.entities = sorted(
             (e for e in entities if e.label in ("PERSON", "ORG")), key=lambda e: e.start
         )
@@ -403,6 +402,17 @@ class Registry:
         reg._mention_pos = [m[0] for m in reg.mentions]
         return reg
 
+    @property
+    def spellings(self) -> dict[str, str]:
+        """Names written with an apostrophe, by their straight form, as the article writes them
+        most ("O'Neill" three times, "O’Neill" once): one spelling for one person.
+
+        Read through the whole text on first use only: most articles register no name with an
+        apostrophe, and then never need it."""
+        if self._spellings is None:
+            self._spellings = _apostrophe_spellings(self.text)
+        return self._spellings
+
     def _named_org(self, start: int, end: int) -> bool:
         """Whether an ORG entity covers [start, end): the entity engine weighed more context
         (suffixes, acronyms, usage across the article) than a run's shape can."""
@@ -413,9 +423,11 @@ class Registry:
         """Register a full name, keeping the longest form of a name seen."""
         if len(toks) < 2:
             return  # a lone surname is a mention to resolve, not a person's full name
-        if self.spellings:
-            toks = [self.spellings.get(t.replace("’", "'"), t) for t in toks]
         name = " ".join(toks)
+        # Only a token with an apostrophe can be respelt (every key of `spellings` has one).
+        if ("'" in name or "’" in name) and self.spellings:
+            toks = [self.spellings.get(t.replace("’", "'"), t) for t in toks]
+            name = " ".join(toks)
         last, first = _norm(toks[-1]), _norm(toks[0])
         for other in self.by_last.get(last, []):
             p = self.people[other]

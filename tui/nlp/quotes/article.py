@@ -17,6 +17,8 @@ from tui.nlp.quotes.marks import Fragment, _paragraphs, find_fragments
 from tui.nlp.quotes.tokens import Unit
 from tui.nlp.quotes.words import (
     ABBREV,
+    ABBREVIATION_SIZE,
+    ABBREVIATIONS,
     CONTEXT,
     CUE_STEM,
     CUE_WORD,
@@ -68,6 +70,8 @@ class ArticleText:
         self._low: str | None = None  # the text lower-cased, made on first use
         self._cue_memo = (-1, -1)  # the last (position, answer) of `first_cue_from`
         self._full_stops: dict[int, bool] = {}  # see `_full_stop`
+        # What `pronouns` reads of each name before a pronoun, by (position, reach).
+        self.candidate_memo: dict[tuple[int, int], tuple[int, bool, str | None, bool]] = {}
         # Where the headline at the top ends (0: none), set by `direct`: its first line holds
         # no reported speech either.
         self.headline_end = 0
@@ -294,8 +298,19 @@ class ArticleText:
 
     def _full_stop(self, c: int, floor: int) -> bool:
         """Whether the mark at `c` ends a sentence rather than an abbreviation ("Mr.", "U.S.")."""
-        if self.text[c] != "." or c == 0 or self.text[c - 1] not in ASCII_LETTERS:
+        text = self.text
+        if text[c] != "." or c == 0 or text[c - 1] not in ASCII_LETTERS:
             return True  # all that `ABBREV` knows ends in a letter and a full stop
+        if c >= 2 and (text[c - 2].isalnum() or text[c - 2] == "_"):
+            # After a word of two letters or more (most full stops: "... the plan."), `ABBREV`
+            # can only match that word whole, one of its abbreviations: its other forms need a
+            # lone capital or a full stop before the last letter. A look at the word is much
+            # quicker than the search, which tries every abbreviation at every character.
+            k = c - 2
+            while k >= 0 and c - k <= ABBREVIATION_SIZE + 1 and text[k] in ASCII_LETTERS:
+                k -= 1
+            if text[k + 1 : c] not in ABBREVIATIONS:
+                return True
         if floor > c - 12:
             return not ABBREV.search(self.text, floor, c + 1)
         # The same full stop is asked about again and again (every sentence read from the

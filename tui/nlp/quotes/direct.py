@@ -241,7 +241,10 @@ def _addressed(text: str, start: int, end: int, speaker: str) -> bool:
     """Whether text[start:end], the last quotation and the words after it, say it was told
     to `speaker` ("he told Bash."): the next turn of an interview is theirs."""
     last = speaker.split()[-1]
-    for m in ADDRESSED.finditer(text, max(start, end - 400), end):
+    lo = max(start, end - 400)
+    if text.find(last, lo, end + len(speaker)) < 0:
+        return False  # the name is not there to follow a cue (`last` is in `speaker` too)
+    for m in ADDRESSED.finditer(text, lo, end):
         if text.startswith(last, m.end()) or text.startswith(speaker, m.end()):
             return True
     return False

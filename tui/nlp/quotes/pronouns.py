@@ -184,27 +184,15 @@ def _candidates(
     reg = art.reg
     out: list[Candidate] = []
     i = bisect.bisect_left(reg._mention_pos, pos) - 1
+    memo = art.candidate_memo
     while i >= 0 and reg.mentions[i][0] >= floor and len(out) < 24:
         m, name = reg.mentions[i]
         i -= 1
-        ss = art.sentence_start(m, art.paras[art.para_of(m)][0])
-        end, titled_gender = m, None
-        run = name_run_at(art.text, m, min(len(art.text), m + 80))
-        if run is not None:
-            end, titled_gender = run[1], split_run(run[2])[1]
-        subject = _is_subject(art, ss, m) and not art.text.startswith(("’s", "'s"), end)
-        modifier = MODIFIER.match(art.text, end)
-        if modifier and all(w in SUBJECT_WORDS for w in modifier.group(1).split()):
-            subject = False
-        person = reg.people.get(name)
-        newcomer = (
-            person is not None
-            and person.first_pos >= ss
-            and APPOSITION.match(art.text, end) is not None
-        )
-        title = TITLE_BEFORE.search(art.text, max(0, m - 6), m)
-        if title is not None:
-            titled_gender = "m" if title.group(1) == "Mr" else "f"
+        key = (m, art.reach)
+        known = memo.get(key)
+        if known is None:
+            known = memo[key] = _mention_facts(art, m, name)
+        ss, subject, titled_gender, newcomer = known
         gender = titled_gender or reg.sure_gender(name)
         out.append(Candidate(name, m, ss, subject, gender, newcomer))
     for _p, name, sg, qs in earlier:
@@ -213,6 +201,36 @@ def _candidates(
             out.append(Candidate(name, qs, ss, True, sg or reg.sure_gender(name)))
     out.sort(key=lambda c: c.pos, reverse=True)
     return out
+
+
+def _mention_facts(art: ArticleText, m: int, name: str) -> tuple[int, bool, str | None, bool]:
+    """What `_candidates` reads of the mention of `name` at `m`: its sentence's start, whether
+    it is that sentence's subject, the gender a title gives it, and whether it is a newcomer.
+
+    None of it changes while the article is read (genders learnt from usage are asked of the
+    registry apart), except through `art.reach`, which bounds the sentence's start: kept in
+    `art.candidate_memo` by (m, reach), as every pronoun of a passage of quotations looks back
+    over the same names."""
+    reg = art.reg
+    ss = art.sentence_start(m, art.paras[art.para_of(m)][0])
+    end, titled_gender = m, None
+    run = name_run_at(art.text, m, min(len(art.text), m + 80))
+    if run is not None:
+        end, titled_gender = run[1], split_run(run[2])[1]
+    subject = _is_subject(art, ss, m) and not art.text.startswith(("’s", "'s"), end)
+    modifier = MODIFIER.match(art.text, end)
+    if modifier and all(w in SUBJECT_WORDS for w in modifier.group(1).split()):
+        subject = False
+    person = reg.people.get(name)
+    newcomer = (
+        person is not None
+        and person.first_pos >= ss
+        and APPOSITION.match(art.text, end) is not None
+    )
+    title = TITLE_BEFORE.search(art.text, max(0, m - 6), m)
+    if title is not None:
+        titled_gender = "m" if title.group(1) == "Mr" else "f"
+    return ss, subject, titled_gender, newcomer
 
 
 def _fits(art: ArticleText, c: Candidate, g: str) -> int:

@@ -57,7 +57,7 @@ from tui.nlp.quotes.words import (
     REPORTED_WORD,
     REPORTING,
     STRONG_CUE,
-    STRONG_WORD,
+    STRONG_WORDS,
     THAT_AS_SUBJECT,
     THAT_VERBS,
     WEAK_NEEDS,
@@ -148,7 +148,16 @@ def _may_report(
         i = bisect.bisect_right(cue_ends, ss)
         if i >= len(cues) or cues[i][0] >= se:
             return False
-        strong = STRONG_WORD.search(low, ss, se) is not None
+        # What `STRONG_WORD.search(low, ss, se)` says, read off the cues: at a word's start
+        # one whole word at most is matched, so a strong word is found exactly where a cue is
+        # one of them (the sentence's bounds fall between words, as the paragraph's scan saw).
+        strong = False
+        while i < len(cues) and cues[i][0] < se:
+            a, b = cues[i]
+            if low[a:b] in STRONG_WORDS:
+                strong = True
+                break
+            i += 1
     return strong or WEAK_NEEDS.search(low, ss, se) is not None
 
 

@@ -120,7 +120,10 @@ def _clip_at_next_speaker(text: str, cs: int, ce: int) -> int:
     "Republicans said they are convinced ... and Democrats accused the GOP of ..." ends
     before "and Democrats"; or at a quotation a colon introduces ("... but argued: \"...\"",
     a direct quote of its own)."""
-    quoted = _INTRODUCED_QUOTE.search(text, cs, ce)
+    # The pattern ends at an opening mark: a claim without one (most) is not searched, as
+    # the pattern's optional start would be tried at each of its characters.
+    has_mark = text.find('"', cs, ce) >= 0 or text.find("“", cs, ce) >= 0
+    quoted = _INTRODUCED_QUOTE.search(text, cs, ce) if has_mark else None
     if quoted is not None and quoted.start() > cs:
         ce = _trim(text, cs, quoted.start())[1]
     for at, after in _joining_words(text, cs, ce):

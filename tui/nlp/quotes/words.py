@@ -175,7 +175,8 @@ DOCUMENTS = wordset(
 _REPORTED_WORDS = word_pattern(
     REPORTING | PARTICIPLE_CUES | DEMANDS | THAT_VERBS | EVIDENCE_VERBS | {"according"}
 )
-_STRONG_WORDS = word_pattern(REPORTING | PARTICIPLE_CUES | DEMANDS | {"according"})
+STRONG_WORDS = REPORTING | PARTICIPLE_CUES | DEMANDS | {"according"}
+_STRONG_WORDS = word_pattern(STRONG_WORDS)
 _WORD_END = r"(?![\w’'\-])"
 
 REPORTED_CUE = re.compile(_REPORTED_WORDS + _WORD_END)
@@ -310,13 +311,16 @@ DASH = re.compile(r"[—–\-―]")
 """A dash, as before a byline credit after a quote ('"..." ― Veronica Cruz')."""
 STOP_MARK = re.compile(r"[.!?](?=\s|\Z)")
 """A mark that may end a sentence: followed by a space or the end of the text."""
-ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Prof|Rev|"
-    r"Hon|Jr|Sr|Supt|Det|Insp|Atty|Pres|Amb|Cllr|Fr|Sec|St|Mt|No|Nos|vs|etc|Inc|Corp|Ltd|Co|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|Ft|Gov|Calif|Fla|Ill|Mass|"
-    r"Mich|Minn|Penn|Tex|Va|Wash|Wis|Conn|Ariz|Ore|Tenn|Ky|La|Md|Mo|Neb|Nev|Okla|Pa|Ind)|"
-    r"\b[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])\.$"
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Prof|Rev|"
+    "Hon|Jr|Sr|Supt|Det|Insp|Atty|Pres|Amb|Cllr|Fr|Sec|St|Mt|No|Nos|vs|etc|Inc|Corp|Ltd|Co|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|Ft|Gov|Calif|Fla|Ill|Mass|"
+    "Mich|Minn|Penn|Tex|Va|Wash|Wis|Conn|Ariz|Ore|Tenn|Ky|La|Md|Mo|Neb|Nev|Okla|Pa|Ind"
 )
+ABBREV = re.compile(rf"(?:\b(?:{_ABBREVIATIONS})|\b[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])\.$")
+ABBREVIATIONS = frozenset(_ABBREVIATIONS.split("|"))
+"""The words `ABBREV` knows before a full stop (see `ArticleText._full_stop`)."""
+ABBREVIATION_SIZE = max(map(len, ABBREVIATIONS))
 _PREPS = {"of", "from", "at", "in", "for", "with"}
 VOICES = wordset(
     """spokesman spokeswoman spokesperson spokespeople representative representatives
