@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from tui.nlp.capital_runs import name_runs
 from tui.nlp.quotes.article import ArticleText
-from tui.nlp.quotes.colon import colon_clause_subject, people_in
+from tui.nlp.quotes.colon import colon_clause_subject
 from tui.nlp.quotes.described import describe, named_or_described
-from tui.nlp.quotes.naming import name_phrase
+from tui.nlp.quotes.naming import name_phrase, people_in
 from tui.nlp.quotes.noun_phrase import (
     NOT_BEFORE_SUBJECT,
     _collect_back,
@@ -386,8 +386,9 @@ def _cue_before(art: ArticleText, toks: Sequence[Tok]) -> Attr | None:
             # (not "responded on Facebook writing": a place or an organisation writes nothing).
             span = subject_before(art, toks, k, 0)
         elif toks[k].low in PARTICIPLES:
-            # "..., saying: ...": the speaker is the subject of the sentence.
-            span = _sentence_subject(art, toks, k)
+            # "..., saying: ...": the speaker is the subject of the sentence, or of the
+            # attribution just before ("..., Spicer said, adding: ...").
+            span = participle_subject(art, toks, k)
             at = span[0] if span is not None else at
         elif _after_and(toks, k):
             # "Tobias Lund welcomed the decision and (then) said ...": the sentence's subject.
@@ -456,6 +457,39 @@ def _name_before_dash(art: ArticleText, toks: Sequence[Tok]) -> Attr | None:
     if name is None or name not in art.reg.people:
         return None
     return Attr(name, None, 1, g, sure)
+
+
+SAID_SET_OFF = wordset("said says told added explained noted claimed argued insisted")
+"""Cues of an attribution set off by commas before a participle: ", Spicer said, adding"."""
+
+
+def participle_subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
+    """Who speaks in a participle at `k` ("adding", "saying"): the one an attribution set off
+    just before it names (", Mr. Manafort said, adding that ...", ", said Olivia Brandt, adding
+    ..."), else the sentence's subject (PolNeAR train gave Trump, sure, for Manafort's words)."""
+    said = said_before(toks, k)
+    return said if said is not None else _sentence_subject(art, toks, k)
+
+
+def said_before(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
+    """Who an attribution set off by commas just before the participle at `k` names."""
+    if k < 4 or toks[k - 1].text != ",":
+        return None
+    c = k - 2
+    while c >= 0 and toks[c].text != ",":
+        c -= 1
+    inner = toks[c + 1 : k - 1]
+    if c < 0 or not 2 <= len(inner) <= 6:
+        return None
+
+    def named(part: Sequence[Tok]) -> bool:
+        return bool(part) and all(t.text[:1].isupper() or t.text == "." for t in part)
+
+    if inner[-1].low in SAID_SET_OFF and (named(inner[:-1]) or inner[0].low in ("he", "she")):
+        return inner[0].start, inner[-2].end  # ", Spicer said, adding", ", he claimed, saying"
+    if inner[0].low in SAID_SET_OFF and named(inner[1:]):
+        return inner[1].start, inner[-1].end
+    return None
 
 
 def _sentence_subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[int, int] | None:

@@ -13,7 +13,6 @@ from tui.nlp.quotes.naming import name_phrase
 from tui.nlp.quotes.tokens import Attr, Tok
 from tui.nlp.quotes.words import DETERMINERS, PERSON_NOUNS
 from tui.nlp.speaker_words import PERSON_TITLES, STOP_CAPS, wordset
-from tui.nlp.speakers import split_run
 
 CLAUSE_OPENERS = wordset("as but when while before after until")
 """Conjunctions that open a clause with a subject of its own ("and" is left out: "Okafor and
@@ -72,20 +71,3 @@ def _opens_clause(art: ArticleText, toks: Sequence[Tok], x: int) -> bool:
         return True
     before = art.text[max(0, toks[x].start - 3) : toks[x].start].rstrip()
     return before.endswith(("”", '"', "’", ","))
-
-
-def people_in(art: ArticleText, start: int, end: int) -> set[str]:
-    """The people of the article's registry, and the organisations, named in text[start:end]
-    ("this new headline from the Washington Post, which hits ...:")."""
-    out = set()
-    for rs, re_, run in name_runs(art.text, start, end):
-        ent = art.reg.entity_at(rs, re_)
-        if ent is not None and ent.label == "ORG":
-            out.add(ent.canonical)
-            continue
-        toks = split_run(run)[0]
-        if toks:
-            name = art.reg.lookup(toks, None, rs)
-            if name in art.reg.people:
-                out.add(name)
-    return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 
 from tui.model import Entity
 from tui.nlp.capital_runs import name_runs
@@ -37,13 +38,19 @@ from tui.nlp.speakers import (
 
 
 def name_phrase(
-    art: ArticleText, start: int, end: int, pos: int, quote_start: int | None = None
+    art: ArticleText,
+    start: int,
+    end: int,
+    pos: int,
+    quote_start: int | None = None,
+    skip: Iterable[str] = (),
 ) -> Named:
     """Interpret a subject phrase as a `Named` speaker (see `_read_phrase`); "The England coach"
-    is the person the article names so, or the description: never England (`team_roles`)."""
+    is the person the article names so, or the description: never England (`team_roles`).
+    A pronoun never stands for anyone in `skip`."""
     role = team_role(art.text, start, end)
     if role is None:
-        return _read_phrase(art, start, end, pos, quote_start)
+        return _read_phrase(art, start, end, pos, quote_start, skip)
     held = role_holder(art, role, start, pos)
     if held is not None:
         return held
@@ -52,7 +59,12 @@ def name_phrase(
 
 
 def _read_phrase(
-    art: ArticleText, start: int, end: int, pos: int, quote_start: int | None = None
+    art: ArticleText,
+    start: int,
+    end: int,
+    pos: int,
+    quote_start: int | None = None,
+    skip: Iterable[str] = (),
 ) -> Named:
     """Interpret a subject phrase as a `Named` speaker: a name, an organisation,
     a role ("a spokesman", no name), or a pronoun resolved in context - never to the
@@ -74,9 +86,9 @@ def _read_phrase(
     if low[-2:] in ("’s", "'s") and low[:-2] in PRONOUNS:
         low = low[:-2]  # "He’s claiming that ...": "he is"
     if low in PRONOUNS:
-        skip = named_into(art, quote_start) if quote_start is not None else None
+        into = named_into(art, quote_start) if quote_start is not None else None
         told = addressee(art, pos)
-        return resolve_pronoun(art, low, pos, [n for n in (skip, told) if n])
+        return resolve_pronoun(art, low, pos, [n for n in (into, told) if n] + list(skip))
     ent = art.reg.entity_at(start, end)
     if ent is not None and ent.label == "ORG":
         person = person_before(art, ent, start)
@@ -381,3 +393,31 @@ PEOPLE_WORDS = wordset(
     chinese japanese indian australian canadian mexican argentine brazilian frenchwoman"""
 )
 """Capitalised words after "The" that describe a person rather than name a paper."""
+
+
+def named_before_pronoun(art: ArticleText, start: int, span: tuple[int, int]) -> set[str]:
+    """People named in a sentence (from `start`) before a subject pronoun at `span` that comes
+    after what was said ("Mr Blair has failed to tackle these problems, he claimed"): "he" is
+    someone else - a writer meaning Blair would have written "Mr Blair claimed"."""
+    if span[0] <= start or art.text[span[0] : span[1]].lower() not in ("he", "she"):
+        return set()
+    if art.may_report(start, span[0]):
+        return set()  # "Mr Telford agreed, but added ..., he said": a cue of its own before
+    return people_in(art, start, span[0])
+
+
+def people_in(art: ArticleText, start: int, end: int) -> set[str]:
+    """The people of the article's registry, and the organisations, named in text[start:end]
+    ("this new headline from the Washington Post, which hits ...:")."""
+    out = set()
+    for rs, re_, run in name_runs(art.text, start, end):
+        ent = art.reg.entity_at(rs, re_)
+        if ent is not None and ent.label == "ORG":
+            out.add(ent.canonical)
+            continue
+        toks = split_run(run)[0]
+        if toks:
+            name = art.reg.lookup(toks, None, rs)
+            if name in art.reg.people:
+                out.add(name)
+    return out

@@ -12,7 +12,13 @@ from tui.model import Quote
 from tui.nlp.capital_runs import name_runs
 from tui.nlp.cues import MONTHS, WEEKDAYS
 from tui.nlp.quotes.article import ArticleText
-from tui.nlp.quotes.attribution import _sentence_subject, speaker_after, subject_before
+from tui.nlp.quotes.attribution import (
+    _sentence_subject,
+    participle_subject,
+    said_before,
+    speaker_after,
+    subject_before,
+)
 from tui.nlp.quotes.clauses import (
     CLAUSE_STARTS,
     OBJECT_VERBS,
@@ -25,7 +31,7 @@ from tui.nlp.quotes.clauses import (
     third_person,
 )
 from tui.nlp.quotes.described import describe
-from tui.nlp.quotes.naming import name_phrase
+from tui.nlp.quotes.naming import name_phrase, named_before_pronoun
 from tui.nlp.quotes.reported_claim import (
     CONTRASTS,
     COORDINATORS,
@@ -36,6 +42,7 @@ from tui.nlp.quotes.reported_claim import (
     _object_then_to,
     _opener_closed,
     _trim,
+    said_before_added,
 )
 from tui.nlp.quotes.reported_evidence import evidence_first, evidence_last
 from tui.nlp.quotes.reported_subject import (
@@ -121,7 +128,8 @@ def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
                 continue  # no reporting word; or "expects", "found" with no "that", no poll
             q = _reported_in(art, ss, se, mixed=inside > 0)
             if q is not None:
-                out.append(q)
+                first = said_before_added(art, ss, q, _reported_in)  # "X, BMW said, adding"
+                out.extend((first, q) if first is not None else (q,))
                 if q.speaker and q.speaker not in art.reg.people and q.speaker not in art.described:
                     # An organisation's words: "it" in a later sentence may be it.
                     art.last_speaker.append((art.para_of(ss), q.speaker, None, q.start))
@@ -328,7 +336,8 @@ def _speaker_first(
             j += 1
         if j >= n - 3 or (w not in DEMANDS and not has_verb(toks[j:])):
             continue
-        if mixed and (toks[j].text in QUOTE_MARKS or toks[j].text == ":"):
+        lead = toks[j + 1] if toks[j].text == "," else toks[j]  # 'adding, "..."' as well
+        if mixed and (lead.text in QUOTE_MARKS or lead.text == ":"):
             continue  # "..., adding: "...": what follows is a quotation, found as one
         if (
             w in DEMANDS
@@ -340,11 +349,15 @@ def _speaker_first(
             span = _sentence_subject(art, toks, k - 2)
         elif w in DEMANDS and toks[k - 1].text != ",":
             span = subject_before(art, toks, k, 0)
+        elif toks[k - 1].text == ",":
+            span = participle_subject(art, toks, k)  # "..., Spicer said, adding that ..."
         else:
             span = _sentence_subject(art, toks, k)
         if span is None:
             continue
-        name, _, sure = name_phrase(art, span[0], span[1], toks[0].start)
+        # "Mr Blair has failed ..., he claimed, saying": "he" is not Blair.
+        skip = named_before_pronoun(art, ss, span) if said_before(toks, k) else ()
+        name, _, sure = name_phrase(art, span[0], span[1], toks[0].start, skip=skip)
         cs, ce = _trim(text, toks[j].start, se)
         return _make(
             art, cs, ce, name, " ".join(t.low for t in toks[k:j]), sure, (span[0], span[1])
@@ -524,7 +537,9 @@ def _speaker_last(art: ArticleText, text: str, toks: list[Tok], ss: int, se: int
                 described = True
     if span is None or cue is None:
         return None
-    name, _, sure = Named(None, None) if described else name_phrase(art, *span, toks[c].start)
+    skip = named_before_pronoun(art, ss, span)  # "Mr Blair has failed ..., he claimed"
+    at = toks[c].start
+    name, _, sure = Named(None, None) if described else name_phrase(art, *span, at, skip=skip)
     cs, ce = _trim(text, ss, toks[c].start)
     return _make(art, cs, ce, name, cue, sure, (span[0], span[1]))
 

@@ -8,7 +8,7 @@ reads the sentence shapes and hands the bounds here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from tui.model import Quote
 from tui.nlp.quotes.article import ArticleText
@@ -206,3 +206,20 @@ def _make(
         if not unnamed and (not words or words[-1] not in ANONYMOUS):
             return None
     return reported(art, cs, ce, speaker, cue, speaker_sure(art, speaker, sure))
+
+
+def said_before_added(
+    art: ArticleText, ss: int, added: Quote, read: Callable[[ArticleText, int, int], Quote | None]
+) -> Quote | None:
+    """The first claim of "CONTENT, BMW said, adding that MORE", when `added` is MORE: the
+    sentence holds two things said by one speaker, and the sentence reader finds one. `read`
+    reads the words before ", adding" as a sentence of their own; what it finds is kept only
+    when the same speaker said it ("..., Mr. Manafort said": Manafort's words too)."""
+    participle = (added.cue or "").split(" ", 1)[0]
+    if not participle.endswith("ing") or not added.speaker:
+        return None
+    at = art.text.rfind(", " + participle, ss, added.start)
+    if at <= ss:
+        return None
+    first = read(art, ss, at)
+    return first if first is not None and first.speaker == added.speaker else None
