@@ -35,7 +35,9 @@ other offices are not ruled out for it."""
 _ROLE_WORDS = sorted(
     {w for w in (PERSON_TITLES | TEAM_ROLES) - HONORIFICS if w.isalpha()}, key=len, reverse=True
 )
-_LOWER_OFFICE = r"(?<![\w-])((?:[A-Za-z][\w-]*\s+)?(?:" + "|".join(_ROLE_WORDS) + r"))\s+"
+_LOWER_OFFICE = re.compile(
+    r"(?<![\w-])((?:[A-Za-z][\w-]*\s+)?(?:" + "|".join(_ROLE_WORDS) + r"))\s+$"
+)
 """A role written in lower case straight before a name, with the word before it: "Tory leader
 Michael Howard", "prime minister Tony Blair"."""
 
@@ -101,11 +103,14 @@ def _offices(art: ArticleText, person: Person) -> set[str]:
     Howard", "London mayor Mr Livingstone")."""
     found = {_office(o.split()) for o in person.offices}
     if " " in person.name:
+        # Each place the article writes the name (whole, or "Mr Surname"), and the words just
+        # before it: one small search per person, the role pattern compiled once.
         last = re.escape(person.name.rsplit(" ", 1)[1])
-        who = rf"(?:{re.escape(person.name)}|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?\s+{last})"
-        said = re.compile(_LOWER_OFFICE + who + r"\b")
-        for m in said.finditer(art.text):
-            found.add(_office(m.group(1).lower().split()))
+        who = rf"\b(?:{re.escape(person.name)}|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?\s+{last})\b"
+        for m in re.finditer(who, art.text):
+            before = _LOWER_OFFICE.search(art.text, max(0, m.start() - 60), m.start())
+            if before is not None:
+                found.add(_office(before.group(1).lower().split()))
     return found
 
 
