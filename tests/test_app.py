@@ -157,20 +157,25 @@ async def test_the_list_fills_while_a_first_index_is_built(
         factory.close()
 
 
+def dated_reports(corpus: Path, count: int) -> Path:
+    """`count` Markdown reports in file order oldest first, one a month from January 2000."""
+    corpus.mkdir()
+    for n in range(count):
+        (corpus / f"a-{n:03}.md").write_text(
+            f"---\ntitle: Report {n:03}\ndate: {2000 + n // 12}-{n % 12 + 1:02}-01\n---\n\n"
+            f"The harbour board met about berth {n}.\n"
+        )
+    return corpus
+
+
 async def test_after_a_first_index_an_unmoved_cursor_is_on_the_newest_article(
     make_app: AppFactory, tmp_path: Path
 ) -> None:
     """The list read ahead during a first index is in file order (oldest first here); the
     index's list is newest first. Nobody moved the cursor: it stays at the top, on the newest
     article, instead of following the first file read to wherever it now sorts."""
-    corpus = tmp_path / "first-run-dated"
-    corpus.mkdir()
     count = 50
-    for n in range(count):
-        (corpus / f"a-{n:03}.md").write_text(
-            f"---\ntitle: Report {n:03}\ndate: {2000 + n // 12}-{n % 12 + 1:02}-01\n---\n\n"
-            f"The harbour board met about berth {n}.\n"
-        )
+    corpus = dated_reports(tmp_path / "first-run-dated", count)
     index_dir = make_app.root / "first-index-dated"
     other = Layout(index_dir).lock
     assert other.acquire(0)  # hold the app's indexer until the early list is on screen
@@ -202,14 +207,8 @@ async def test_after_a_first_index_a_cursor_moved_back_to_the_top_stays_on_its_a
     """A cursor the user moved during a first index stays on its article when the index's list
     (newest first) replaces the one read ahead (file order), even when it was moved back to
     the first row: the article it is on is the one the reader shows, and the user chose it."""
-    corpus = tmp_path / "first-run-moved"
-    corpus.mkdir()
     count = 30
-    for n in range(count):
-        (corpus / f"a-{n:03}.md").write_text(
-            f"---\ntitle: Report {n:03}\ndate: {2000 + n // 12}-{n % 12 + 1:02}-01\n---\n\n"
-            f"The harbour board met about berth {n}.\n"
-        )
+    corpus = dated_reports(tmp_path / "first-run-moved", count)
     index_dir = make_app.root / "first-index-moved"
     other = Layout(index_dir).lock
     assert other.acquire(0)  # hold the app's indexer until the early list is on screen

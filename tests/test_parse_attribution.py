@@ -20,15 +20,7 @@ if TYPE_CHECKING:
     from tui.nlp.spacy_engine import SpacyExtractor
 
 
-@pytest.fixture(scope="module")
-def engine() -> SpacyExtractor:
-    pytest.importorskip("spacy")
-    from tui.nlp.spacy_engine import SpacyExtractor
-
-    try:
-        return SpacyExtractor(ner=False)
-    except EngineUnavailable as exc:
-        pytest.skip(str(exc))
+pytest_plugins = ["parse_support"]  # the `engine` fixture
 
 
 def readings(engine: SpacyExtractor, sentence: str) -> list[tuple[str, str, str]]:

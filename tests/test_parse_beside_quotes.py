@@ -11,24 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
-
 from tui.model import Quote
-from tui.nlp import EngineUnavailable
 
 if TYPE_CHECKING:
     from tui.nlp.spacy_engine import SpacyExtractor
 
 
-@pytest.fixture(scope="module")
-def engine() -> SpacyExtractor:
-    pytest.importorskip("spacy")
-    from tui.nlp.spacy_engine import SpacyExtractor
-
-    try:
-        return SpacyExtractor(ner=False)
-    except EngineUnavailable as exc:
-        pytest.skip(str(exc))
+pytest_plugins = ["parse_support"]  # the `engine` fixture
 
 
 def kinds(quotes: list[Quote]) -> list[tuple[str, str, str | None]]:

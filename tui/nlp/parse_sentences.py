@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from tui.model import Quote
 from tui.nlp.parse_words import CANDIDATE, OWNED_CLAIM
@@ -47,7 +47,7 @@ def candidates(art: ArticleText, quotes: Sequence[Quote]) -> list[tuple[int, int
     for ps, pe in art.paras:
         if low and not _spells_cue(low, ps, pe):
             continue
-        for ss, se in _sentences(art, ps, pe):
+        for ss, se in art.sentences(ps, pe):
             if se - ss < MIN_SENTENCE:
                 continue
             if low and not _spells_cue(low, ss, se, room=True):
@@ -178,16 +178,3 @@ def _shouted(text: str, start: int, end: int) -> bool:
     """Whether most letters of text[start:end] are capitals."""
     piece = text[start:end]
     return sum(map(str.isupper, piece)) > sum(map(str.islower, piece))
-
-
-def _sentences(art: ArticleText, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The sentences of one paragraph as (start, end), quotations kept whole."""
-    pos = start
-    while pos < end:
-        e = art.sentence_end(pos, end)
-        if e <= pos:
-            break
-        yield pos, e
-        pos = e
-        while pos < end and art.text[pos].isspace():
-            pos += 1

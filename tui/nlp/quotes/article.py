@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from string import ascii_letters as ASCII_LETTERS
 
 from tui.model import Entity
@@ -260,6 +260,18 @@ class ArticleText:
         while k > f.start and self.text[k - 1] in "\"“”'’‘»":
             k -= 1
         return k > f.start and self.text[k - 1] in ".!?"
+
+    def sentences(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The sentences of one paragraph as (start, end), quotations kept whole."""
+        pos = start
+        while pos < end:
+            e = self.sentence_end(pos, end)
+            if e <= pos:
+                break
+            yield pos, e
+            pos = e
+            while pos < end and self.text[pos].isspace():
+                pos += 1
 
     def sentence_end(self, pos: int, ceil: int) -> int:
         """End of the sentence holding `pos` (after its final punctuation), skipping quotes.

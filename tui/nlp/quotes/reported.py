@@ -6,7 +6,7 @@ without one is more likely a misreading than news.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from tui.model import Quote
 from tui.nlp.capital_runs import name_runs
@@ -74,19 +74,6 @@ from tui.nlp.speaker_words import wordset
 from tui.nlp.speakers import split_run
 
 
-def _sentences(art: ArticleText, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The sentences of one paragraph as (start, end), quotations kept whole."""
-    pos = start
-    while pos < end:
-        e = art.sentence_end(pos, end)
-        if e <= pos:
-            break
-        yield pos, e
-        pos = e
-        while pos < end and art.text[pos].isspace():
-            pos += 1
-
-
 def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
     """Reported speech the rules are sure of: "X said that ...", "..., X said.",
     "according to X, ...". Sentences holding a direct quotation are left alone, and a speaker
@@ -120,7 +107,7 @@ def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
         if cues == [] and (pe - ps <= art.reach or not REPORTED_CUE.search(low, ps, pe)):
             continue
         cue_ends = [e for _, e in cues] if cues else []
-        for ss, se in _sentences(art, ps, pe):
+        for ss, se in art.sentences(ps, pe):
             inside = quoted(ss, se)
             if se - ss < 25 or inside * 2 > se - ss:
                 continue  # a sentence that is mostly someone's own words is theirs
