@@ -15,6 +15,7 @@ from tui.config import Settings, review_db_for
 from tui.review import ReviewStore
 from tui.search import open_engine
 from tui.search.api import SearchResults
+from tui.search.layout import Layout
 
 FILES = 1500
 """Enough files for a two-worker build to commit several times, seconds apart, before it is
@@ -48,7 +49,13 @@ async def test_a_query_typed_at_launch_is_answered_from_each_commit(
     settings = Settings(
         data_dir=tmp_path / "data", cache_dir=tmp_path / "cache", search_debounce_ms=60
     )
-    engine = open_engine(corpus, index_dir=tmp_path / "index", workers=2)
+    index_dir = tmp_path / "index"
+    # Another Broadsheet holds the index until the query is typed: the build then starts with
+    # the query in place, as when a user types at launch into a big folder. (Without it a
+    # quiet machine could finish these 1,500 files before the app had read the keys.)
+    other = Layout(index_dir).lock
+    assert other.acquire(0)
+    engine = open_engine(corpus, index_dir=index_dir, workers=2, lock_timeout=120)
     store = ReviewStore(review_db_for(corpus, settings))
     app = BroadsheetApp(corpus, engine, store, settings, export_dir=tmp_path / "exports")
     answers: list[SearchResults] = []
@@ -62,6 +69,8 @@ async def test_a_query_typed_at_launch_is_answered_from_each_commit(
     try:
         async with app.run_test(size=(120, 40), message_hook=record) as pilot:
             await pilot.press("slash", *"lighthouse")
+            await wait_for(pilot, lambda: bool(answers), timeout=60)  # asked before any commit
+            other.release()
             # The first results come from what is committed so far, and say so.
             await wait_for(pilot, lambda: any(r.total > 0 for r in answers), timeout=60)
             first = next(r for r in answers if r.total > 0)
@@ -89,5 +98,6 @@ async def test_a_query_typed_at_launch_is_answered_from_each_commit(
             current = app.results_list.current_hit
             assert current is not None and current.id == chosen.id  # the cursor stayed on it
     finally:
+        other.release()
         engine.close()
         store.close()
