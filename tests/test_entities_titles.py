@@ -69,3 +69,19 @@ def test_a_name_before_show_after_a_broadcaster_is_a_title(noun: str) -> None:
     labels = {e.text: e.label for e in find_entities(text)}
     assert labels.get("Hardy Hour") != "PERSON"
     assert labels.get("Tobias Lund") == "PERSON"
+
+
+def test_letters_after_a_name_are_no_part_of_it() -> None:
+    """ "Frank Field MP" is Frank Field (it was "Frank": the letters broke the run apart), "Guy
+    Mansfield QC" Guy Mansfield; "the Ealing North MP" opens with no given name and is left
+    alone. Seen in BBC politics."""
+    from tui.nlp.entities import find_entities
+
+    text = (
+        "Former welfare minister Frank Field MP said the plan would fail. Guy Mansfield QC has "
+        "warned against it, and the Ealing North MP agreed."
+    )
+    people = [e.text for e in find_entities(text) if e.label == "PERSON"]
+    assert "Frank Field" in people and "Guy Mansfield" in people
+    assert not any(p.endswith((" MP", " QC")) or p == "Frank" for p in people)
+    assert "Ealing North" not in people

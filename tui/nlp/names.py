@@ -159,12 +159,21 @@ def _outside(
     return pieces
 
 
+POST_NOMINALS = (" MP", " MEP", " MSP", " QC", " KC", " MLA")
+"""Letters written after a name (a member of parliament, a senior barrister)."""
+
+
 def _read_run(
     doc: Doc, start: int, end: int, out: list[Mention], caps_runs: list[tuple[int, int]]
 ) -> None:
     """Cut one run of capitalised words into candidate names and score each."""
     text = doc.text
     run = text[start:end]
+    if run.endswith(POST_NOMINALS) and fold(run.split(None, 1)[0]) in doc.gaz.given_names:
+        # "Frank Field MP", "Guy Mansfield QC": the letters after a name are no part of it
+        # ("the Ealing North MP" is a description: no given name opens it).
+        end = start + run.rindex(" ")
+        run = text[start:end]
     if " " not in run and "\t" not in run and "\u00a0" not in run:
         # One word, the common case: no connectors, no segments.
         if run.isupper() and caps_word(run) and doc.caps_line(start):
