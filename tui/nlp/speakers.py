@@ -306,7 +306,7 @@ class Registry:
         singles: dict[str, bool] = {}
         titled_last: dict[str, str | None] = {}
         titled_one: dict[str, tuple[str, int, int]] = {}
-        titled_runs: list[tuple[str, str]] = []
+        titled_runs: dict[tuple[str, str], None] = {}  # each "President X" once
         full: list[tuple[int, int, RunShape, str]] = []
         maybe_people: list[tuple[int, RunShape]] = []
         for m in NAME_RUN.finditer(text):
@@ -328,7 +328,7 @@ class Registry:
                         singles[shape.last] = True
                         titled_last[shape.last] = shape.gender
                         titled_one.setdefault(shape.last, (shape.toks[0], rs, rend))
-                        titled_runs.append((piece, shape.toks[0]))
+                        titled_runs[piece, shape.toks[0]] = None
                     elif shape.last not in singles:
                         lone.setdefault(shape.last, []).append((rs, rend))
                 elif shape.full_name:

@@ -72,6 +72,8 @@ class ArticleText:
         self._full_stops: dict[int, bool] = {}  # see `_full_stop`
         # What `pronouns` reads of each name before a pronoun, by (position, reach).
         self.candidate_memo: dict[tuple[int, int], tuple[int, bool, str | None, bool]] = {}
+        # Each person's offices (`offices.office_table`), read once per article on first use.
+        self.office_memo: dict[str, set[str]] | None = None
         # Where the headline at the top ends (0: none), set by `direct`: its first line holds
         # no reported speech either.
         self.headline_end = 0

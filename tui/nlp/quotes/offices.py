@@ -114,11 +114,20 @@ def _offices(art: ArticleText, person: Person) -> set[str]:
     return found
 
 
+def office_table(art: ArticleText) -> dict[str, set[str]]:
+    """Every person of the article with the offices it names them in, read once per article
+    (a description with no holder asks twice: who holds it, who holds another)."""
+    if art.office_memo is None:
+        people = {id(p): p for p in art.reg.people.values()}.values()
+        art.office_memo = {p.name: _offices(art, p) for p in people}
+    return art.office_memo
+
+
 def office_holder(art: ArticleText, office: str, pos: int) -> Named | None:
     """The person the article names in `office` ("prime minister"), the one mentioned last
     before `pos` if several; sure when only one is; None when no one is named so."""
-    people = {id(p): p for p in art.reg.people.values()}.values()
-    holders = {p.name for p in people if any(holds(o, office) for o in _offices(art, p))}
+    table = office_table(art)
+    holders = {name for name, held in table.items() if any(holds(o, office) for o in held)}
     if not holders:
         return None
     reg = art.reg
@@ -137,10 +146,8 @@ def in_other_offices(art: ArticleText, office: str) -> frozenset[str]:
     none of them (nobody is ruled out for a generic office: "the minister")."""
     if office in GENERIC:
         return frozenset()
-    people = {id(p): p for p in art.reg.people.values()}.values()
     out = set()
-    for p in people:
-        held = _offices(art, p)
+    for name, held in office_table(art).items():
         if held and not any(holds(o, office) for o in held):
-            out.add(p.name)
+            out.add(name)
     return frozenset(out)
