@@ -14,6 +14,7 @@ from tui.app.document import (
     build_document,
     wrap,
 )
+from tui.app.text import quote_with_speaker
 from tui.model import Annotations, Article, Entity, Quote, Span
 
 TEXT = (
@@ -149,3 +150,42 @@ def test_one_megabyte_single_line_lays_out() -> None:
     assert len(layout) > 12_000
     body = len(doc.blocks) - 1
     assert layout.line_of(body, len(text) - 1) == len(layout) - 1
+
+
+def test_emoji_whose_width_terminals_disagree_on_are_drawn_plain_and_highlights_stay() -> None:
+    """tmux 3.3 draws "👋🏽" in four cells and "❤️" in one, Rich counts two for each: a line
+    drawn wider than Rich measured it pushes the pane's border out of line. The reader shows
+    the hand and the heart in their plain form (one character for one, so every highlight
+    stays on its words); the clipboard keeps the article's own characters."""
+    wave, heart = "\U0001f44b\U0001f3fd", "\u2764\ufe0f"
+    text = f"Mayor {wave} Okafor {heart} said “We {wave} are ready,” on Friday."
+    start = text.index("Okafor")
+    quote_start, quote_end = text.index("“"), text.index("”") + 1
+    quote = Quote(
+        start=quote_start,
+        end=quote_end,
+        text=text[quote_start:quote_end],
+        kind="direct",
+        speaker="Rosalind Okafor",
+    )
+    doc = build_document(
+        Article(id="e.txt", path="e.txt", title=f"Mayor {wave} greets", text=text),
+        Annotations(
+            entities=[
+                Entity(
+                    start=start, end=start + 6, label="PERSON", text="Okafor", canonical="Okafor"
+                )
+            ],
+            quotes=[quote],
+        ),
+    )
+    assert doc.blocks[0].text == "Mayor \U0001f44b\u034f greets"
+    body = next(block for block in doc.blocks if block.kind == "body")
+    assert "\U0001f3fd" not in body.text and "\ufe0f" not in body.text
+    assert cell_len(body.text) == cell_len(
+        "[Rosalind Okafor] Mayor 👋 Okafor ❤ said “We 👋 are ready,” on Friday."
+    )
+    spans = [(s.start, s.end, s.style) for s in body.spans]
+    assert spans_of(body.text, spans, "reader--person") == ["Okafor"]
+    assert spans_of(body.text, spans, QUOTE_STYLE) == ["“We \U0001f44b\u034f are ready,”"]
+    assert quote_with_speaker(quote) == f"“We {wave} are ready,” — Rosalind Okafor"

@@ -39,30 +39,45 @@ def emoji_corpus(root: Path) -> Path:
     return root
 
 
-def right_border_columns(screen: str, rows: list[str]) -> set[int]:
-    """The column (in cells, as the terminal drew it) of the list pane's right border on each
-    row showing one of `rows`' words."""
+def pane_rows(screen: str, rows: list[str]) -> list[str]:
+    """The screen lines that show one of `rows`' words (a list row, the reader's title...)."""
+    return [line for line in screen.splitlines() if any(word in line for word in rows)]
+
+
+def border_columns(lines: list[str]) -> set[tuple[int, ...]]:
+    """Where the panes' bars stand on each line, in cells as Rich counts them.
+
+    A row that the terminal drew wider than Rich measured it (tmux 3.3 gives "👋🏽" four cells,
+    Rich two) pushes the bars after it to the right, and one of them falls off the line: the
+    number of bars changes, or their columns do.
+    """
     from rich.cells import cell_len
 
-    columns = set()
-    for line in screen.splitlines():
-        if any(word in line for word in rows):
-            end = line.index("│", 1)  # the list's right border is the row's second bar
-            columns.add(cell_len(line[:end]))
-    return columns
+    return {
+        tuple(cell_len(line[:at]) for at, char in enumerate(line) if char == "│") for line in lines
+    }
 
 
-def test_emoji_titles_keep_every_character_and_the_borders_straight(
+def test_emoji_titles_keep_their_letters_and_the_borders_straight(
     tmux: Callable[..., Tmux], exe: str, tmp_path: Path
 ) -> None:
     corpus = emoji_corpus(tmp_path / "emoji")
     t = tmux([exe, str(corpus)], 120, 30)
     flows.wait_ready(t)
     screen = t.wait_for("Plain title", what="the list")
-    for whole in (FAMILY, WAVE, FLAG):
+    # The hand stays; its skin tone, whose width terminals disagree on, is not drawn (the article
+    # keeps it: tests/test_app_widgets.py).
+    for whole in (FAMILY, FLAG, "Mayor \U0001f44b"):
         assert whole in screen, f"{whole!r} lost or split on screen:\n{screen}"
-    columns = right_border_columns(screen, ["Picnic", "Mayor", "Flags", "Plain title"])
-    assert len(columns) == 1, f"the list's right border moves between rows: {columns}\n{screen}"
+    rows = pane_rows(screen, ["Picnic", "Mayor", "Flags", "Plain title"])
+    assert len(rows) == 4 + 1, screen  # four rows, and the reader's title beside the first
+    columns = border_columns(rows)
+    assert len(columns) == 1, f"the panes' borders move between rows: {columns}\n{screen}"
+    t.keys("Down", "Down")  # the Mayor's article in the reader
+    screen = t.wait_for(re.compile(r"Reader.*\n.*Mayor"), what="the Mayor's article in the reader")
+    rows = pane_rows(screen, ["Picnic", "Mayor", "Flags", "Plain title", "harbour board"])
+    columns = border_columns(rows)
+    assert len(columns) == 1, f"the panes' borders move between rows: {columns}\n{screen}"
 
 
 def test_a_keymap_clash_is_said_at_start_and_in_the_help_screen(

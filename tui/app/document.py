@@ -19,7 +19,7 @@ from urllib.parse import quote as percent_encode
 
 from rich.cells import cell_len, get_character_cell_size
 
-from tui.app.text import day_and_time, safe, speaker_label
+from tui.app.text import day_and_time, safe, speaker_label, steady
 from tui.model import LABELS, Annotations, Article, Quote, Span
 
 BlockKind = Literal["title", "meta", "link", "blank", "body", "caption"]
@@ -138,7 +138,7 @@ def build_document(
     `safe_text` at ingest; metadata shown here (paths above all) is cleaned again.
     """
     hidden = set(hidden_labels)
-    text = article.text
+    text = steady(article.text)  # one character for one: the annotations' offsets still hold
     blocks: list[Block] = []
     clean = _safe
     blocks.append(Block("title", clean(article.title or article.path or article.id)))

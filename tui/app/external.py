@@ -23,7 +23,8 @@ from textual.app import SuspendNotSupported
 from tui.app.dialogs import InputDialog
 from tui.app.document import link_target
 from tui.app.state import AppState
-from tui.app.text import one_line, quote_with_speaker, safe
+from tui.app.text import one_line, quote_with_speaker
+from tui.ingest import safe_text
 from tui.model import Article
 
 DEFAULT_PAGER = "less"
@@ -115,7 +116,7 @@ class ExternalTools(AppState):
         """`Y`: the whole clean article to the clipboard."""
         article = self._open_article()
         if article is not None:
-            self.copy_to_clipboard(safe(article_text(article)))
+            self.copy_to_clipboard(safe_text(article_text(article)))  # every character kept
             self.notify(f"Copied the article ({len(article.text):,} characters)", timeout=2)
 
     def action_open_pager(self) -> None:
@@ -173,7 +174,7 @@ class ExternalTools(AppState):
         def run(command: str | None) -> None:
             if command:
                 ExternalTools._last_pipe = command
-                self.run_outside(command, text=safe(article_text(article)), wait=True)
+                self.run_outside(command, text=safe_text(article_text(article)), wait=True)
 
         self.push_screen(PipeDialog(article.title or article.path, self._last_pipe), run)
 

@@ -21,10 +21,26 @@ from tui.model import Quote
 
 _SPACE = re.compile(r"\s")
 
+# Emoji skin tones (U+1F3FB-U+1F3FF) and the emoji-style selector (U+FE0F): terminals disagree on
+# the cells these take ("👋🏽" is 2 cells to Rich and to modern terminals, 4 in tmux 3.3; "❤️"
+# is 2 to Rich, 1 in tmux), and one row drawn wider than Rich measured it pushes the pane's
+# border out of line. U+034F (combining grapheme joiner) takes no cell in any of them.
+_UNSTEADY = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f]")
+_NO_CELL = "\u034f"
+
+
+def steady(text: str) -> str:
+    """`text` with the characters whose width terminals disagree on made invisible: every
+    terminal then draws it in the cells Rich counts (the base emoji stays, in its plain form).
+    One character for one, so offsets into the text (highlights, quotes) still hold; the
+    article itself, search, copy and export keep the original."""
+    return _UNSTEADY.sub(_NO_CELL, text) if _UNSTEADY.search(text) else text
+
 
 def safe(value: str | None) -> str:
-    """`value` without control characters, escapes or bidi overrides ("" for None)."""
-    return safe_text(value) if value else ""
+    """`value` without control characters, escapes or bidi overrides ("" for None), in the
+    width every terminal agrees on (`steady`)."""
+    return steady(safe_text(value)) if value else ""
 
 
 def one_line(value: str | None) -> str:
