@@ -280,3 +280,21 @@ def test_files_are_private_whatever_the_umask(tmp_path: Path) -> None:
     assert len(made) > 10
     loose = [f"{p} {oct(p.stat().st_mode & 0o777)}" for p in made if p.stat().st_mode & 0o077]
     assert not loose, loose
+
+
+def test_annotate_says_which_speakers_it_is_not_sure_of(tmp_path: Path) -> None:
+    """The reader shows "John Smith?" for a guess; the command line's human reading says the
+    same, and only where `--json` has `speaker_sure` false."""
+    text = (
+        "Talks end\n\nJohn Smith met Peter Jones in Leeds on Monday. "
+        '"We will win this," he said.\n\n"It is over," Mary Brown said.\n'
+    )
+    (tmp_path / "talks.txt").write_text(text, encoding="utf-8")
+    human = run("annotate", str(tmp_path / "talks.txt"))
+    data = json.loads(run("annotate", "--json", str(tmp_path / "talks.txt")).stdout)
+    quotes = data["quotes"]
+    assert [q["speaker_sure"] for q in quotes] == [False, True], quotes
+    for quote in quotes:
+        shown = quote["speaker"] + ("" if quote["speaker_sure"] else "?")
+        line = next(line for line in human.stdout.splitlines() if quote["text"] in line)
+        assert line.endswith(f"— {shown}"), human.stdout

@@ -42,6 +42,14 @@ class Quote(BaseModel):
     the speaker's words; `start`/`end` then span the whole utterance, attribution included.
     Empty for a quotation in one piece."""
 
+    def shown_speaker(self) -> str | None:
+        """The speaker as a reader is shown it: "Tony Blair?" when the engine is not sure it is
+        him (a pronoun with two candidates, a long way back): a wrong name shown as certain is
+        worse than a doubt. The reader, the panel, the clipboard and `annotate` all say it so."""
+        if not self.speaker:
+            return None
+        return self.speaker if self.speaker_sure else f"{self.speaker}?"
+
     def spoken(self) -> str:
         """The speaker's own words: the parts joined with an ellipsis, or the whole quote."""
         if not self.parts or len(self.text) != self.end - self.start:

@@ -80,11 +80,8 @@ def quoted(text: str) -> str:
 
 
 def speaker_label(quote: Quote) -> str | None:
-    """The speaker as shown: "Tony Blair?" when the engine is not sure it is him (a pronoun with
-    two candidates, a long way back): a wrong name shown as certain is worse than a doubt."""
-    if not quote.speaker:
-        return None
-    return quote.speaker if quote.speaker_sure else f"{quote.speaker}?"
+    """The speaker as shown ("Tony Blair?" when unsure: `Quote.shown_speaker`)."""
+    return quote.shown_speaker()
 
 
 def quote_with_speaker(quote: Quote) -> str:

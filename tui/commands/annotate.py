@@ -106,7 +106,7 @@ def show(out: Console, path: str, article: Article, ann: Annotations) -> None:
         line = Text.assemble((f"{label:<8} ", "bold"), names)
         out.print(line)
     for quote in ann.quotes:
-        who = safe_text(quote.speaker or "unknown speaker")
+        who = safe_text(quote.shown_speaker() or "unknown speaker")
         said = safe_text(quote.spoken())
         if quote.kind == "indirect":
             said = f"(reported) {said}"
