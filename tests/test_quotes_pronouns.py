@@ -155,3 +155,46 @@ def test_a_description_of_someone_named_before_is_them_but_not_for_sure() -> Non
     )
     reported = [q for q in _quotes(text) if q.kind == "indirect"]
     assert [(q.speaker, q.speaker_sure) for q in reported] == [("Donald Harlan", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The sentence before is about an unnamed spokesman: "he" is him, not the man named
+        # before him (nor the one whose spokesman he is).
+        (
+            "Gordon Hale faces a test of trust. On Monday, a government spokesman declined to "
+            'say whether the premier backed the plans. He said: "What matters is the process."',
+            "a government spokesman",
+        ),
+        (
+            "Gordon Hale faces a test of trust. On Monday, Gordon Hale's official spokesman "
+            'declined to comment. He said: "What matters is the process."',
+            "Gordon Hale's official spokesman",
+        ),
+        (
+            "Mr Vance said the drilling showed promise. However, a spokeswoman for the Harbour "
+            'Board declined to give figures. She added: "It is too early to say."',
+            "a spokeswoman for the Harbour Board",
+        ),
+    ],
+)
+def test_he_after_a_sentence_about_an_unnamed_spokesman_is_the_spokesman(
+    text: str, speaker: str
+) -> None:
+    quote = _direct(text)
+    assert quote.speaker == speaker
+    assert not quote.speaker_sure  # a description, and "he" could still be someone else
+
+
+def test_a_named_spokesman_or_the_spokesman_named_before_keeps_the_name() -> None:
+    named = _direct(
+        "Gordon Hale faces a test. A spokesman, Tom Reddy, declined to comment. "
+        'He said: "It is over."'
+    )
+    assert named.speaker == "Tom Reddy"
+    definite = _direct(
+        "Lawyer Nikos Petrou represents the sprinter. The lawyer declined to comment further. "
+        'He said: "We will appeal."'
+    )
+    assert definite.speaker == "Nikos Petrou"  # "The lawyer" is the lawyer named before

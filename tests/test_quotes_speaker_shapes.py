@@ -204,3 +204,23 @@ def test_a_cue_after_but_belongs_to_the_sentences_subject() -> None:
     )
     (quote,) = [q for q in RulesExtractor().annotate(text).quotes if q.kind == "direct"]
     assert (quote.speaker, quote.cue, quote.speaker_sure) == ("Clarke", "argued", True)
+
+
+def test_a_firm_of_two_names_before_a_possessive_is_not_the_speaker() -> None:
+    """'..., added Ernst and Young's Sanjay Mehta': "and" joins the firm's two names; the
+    person follows the possessive (the speaker was "Ernst")."""
+    text = 'Investors welcomed it. "It could grow," added Barker and Lowe\'s Priya Raman.'
+    quotes = RulesExtractor().annotate(text).quotes
+    assert [q.speaker for q in quotes] == ["Priya Raman"]
+
+
+def test_and_added_continues_the_speech_verb_before_it_not_the_sentence_opening() -> None:
+    """'Customs claimed ... but his lawyer, Anton Greaves, told reporters ... and added: "..."'
+    is the lawyer's (it was given, sure, to Customs, the sentence's first subject)."""
+    text = (
+        "Port Customs claimed Mr Dale led the group but his lawyer, Anton Greaves, told "
+        'reporters it was a laughable suggestion and added: "He lived on welfare."'
+    )
+    quotes = RulesExtractor().annotate(text).quotes
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Anton Greaves"]

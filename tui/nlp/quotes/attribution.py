@@ -158,13 +158,27 @@ def speaker_after(art: ArticleText, toks: Sequence[Tok], i: int) -> tuple[int, i
             break
         if t.text == "(":
             break
-        if t.low in FWD_STOP and not (t.low == "of" and last >= 0 and toks[last].low in ORG_WORDS):
+        if t.low in FWD_STOP and not (
+            (t.low == "of" and last >= 0 and toks[last].low in ORG_WORDS)
+            or (t.low == "and" and last >= 0 and _firm_of_two(toks, last, j))
+        ):
             break
         last = j
         j += 1
     if last < 0:
         return None
     return toks[i].start, toks[last].end
+
+
+def _firm_of_two(toks: Sequence[Tok], last: int, j: int) -> bool:
+    """'Ernst and Young's Sanjay Mehta': "and" joins two names into one firm whose person
+    follows the possessive, rather than ending the speaker at "Ernst"."""
+    if not toks[last].text[:1].isupper() or j + 2 >= len(toks):
+        return False
+    owner, person = toks[j + 1], toks[j + 2]
+    return (
+        owner.text[:1].isupper() and owner.text.endswith(("'s", "’s")) and person.text[:1].isupper()
+    )
 
 
 def attr_after(
@@ -391,8 +405,12 @@ def _cue_before(art: ArticleText, toks: Sequence[Tok]) -> Attr | None:
             span = participle_subject(art, toks, k)
             at = span[0] if span is not None else at
         elif _after_and(toks, k):
-            # "Tobias Lund welcomed the decision and (then) said ...": the sentence's subject.
-            span = _sentence_subject(art, toks, k)
+            # "Tobias Lund welcomed the decision and (then) said ...": the sentence's subject;
+            # "Customs claimed ... but his lawyer, Antony Townsden, told reporters ... and
+            # added:": the subject of the speech verb this one continues.
+            prior = next((p for p in range(k - 2, 0, -1) if _is_cue(toks, p) is not None), 0)
+            span = subject_before(art, toks, prior, 0) if prior else None
+            span = span or _sentence_subject(art, toks, k)
             at = span[0] if span is not None else at
         elif k == 0 or (toks[k].text[:1].isupper() and toks[k - 1].text in ";:—–"):
             # Inverted: 'Said Dorothy Poynter, who grew up with him, "..."'.

@@ -141,6 +141,18 @@ def resolve_pronoun(
             reg.learn_gender(last, g)
             return Named(last, g, False)
     cands = fitting or cands
+    described = described_subject(art, pos, g)
+    if described is not None:
+        # The speaker already given to the words of that sentence ('A spokesman for the Film
+        # Council said: "..."' is the Council's), so one person is not shown under two names.
+        spoke = [
+            e[1]
+            for e in earlier
+            if described[1] <= e[3] < described[2] and len(e[1]) > 2 and e[1] in described[0]
+        ]
+        described = (spoke[-1] if spoke else described[0], described[1], described[2])
+    if not cands and described is not None:
+        return Named(described[0], g, False)  # see below
     if not cands:
         # Nobody near: the last person who fits, anywhere before; a guess.
         name = reg.recent_person(pos, g, skip=skips) or reg.recent_person(
@@ -150,8 +162,72 @@ def resolve_pronoun(
             reg.learn_gender(name, g)
         return Named(name, g, False)
     chosen, sure = _choose(art, cands, earlier, pos, fit)
+    if described is not None and described[2] >= max(c.pos for c in cands if c.name == chosen):
+        # "Tony Blair faces a test. A government spokesman declined to comment. He said: ...":
+        # the spokesman, whom the sentence before was about, not the man named before him.
+        return Named(described[0], g, False)
     reg.learn_gender(chosen, g)
     return Named(chosen, g, sure)
+
+
+def described_subject(art: ArticleText, pos: int, g: str) -> tuple[str, int, int] | None:
+    """The one unnamed person the sentence before `pos`'s opens with ("A government spokesman
+    declined ...", "On Monday, Tony Blair's official spokesman said ..."), with where that
+    sentence starts and ends, when "he" or "she" (`g`) may stand for them: someone named there
+    or before ("Tony Blair's") is not whom the pronoun means."""
+    para_start = art.paras[art.para_of(pos)][0]
+    here = art.sentence_start(pos, para_start)
+    if here <= 0:
+        return None
+    text, end = art.text, here
+    while end > 0 and (text[end - 1].isspace() or text[end - 1] in ".!?"):
+        end -= 1
+    start = art.sentence_start(end, art.paras[art.para_of(end)][0])
+    head = SINGLE_HEAD.search(text, start, end)
+    if head is None or head.start() - start > 90:
+        return None
+    word = head.group(1).lower()
+    if GENDERED.get(word, g) != g:
+        return None
+    phrase = text[start : head.end(1)]
+    opener = OPENER.match(phrase)
+    at = start + (opener.end() if opener else 0)
+    verb = VERB_AFTER.match(text, head.end(1))
+    if verb is None:
+        return None
+    words = text[at : verb.end(1) if verb.group(1) else head.end(1)].split()
+    first = words[0].lower()
+    owned = any(w.endswith(("'s", "’s")) for w in words[:-1])
+    if len(words) > 9 or (first not in INDEFINITE and not owned):
+        # "The spokesman", "The lawyer added": maybe someone the article has named in that
+        # role; left to the registry. "A spokesman", "His lawyer", "the band's spokesman":
+        # someone it has not.
+        return None
+    return " ".join(words), start, end
+
+
+SINGLE_HEAD = re.compile(
+    r"\b(spokesman|spokeswoman|spokesperson|lawyer|official|aide|representative)\b"
+    r"(?!\s+(?:spokes|representative))"
+)
+"""The head of a description of one person who speaks for someone (singular only: "officials"
+cannot be "he"; in "official spokesman" the head is the second word)."""
+
+GENDERED = {"spokesman": "m", "spokeswoman": "f"}
+
+INDEFINITE = wordset("a an his her their its")
+
+OPENER = re.compile(
+    r"(?:(?:But|And|Yet|However,|Meanwhile,)\s+)?(?:(?:On|In|Later|Earlier|Last|This)\b[^,.;]{0,30},\s*)?"
+)
+"""A conjunction, a time or a place before the subject ("However, ", "On Monday, ")."""
+
+VERB_AFTER = re.compile(
+    r"(\s+(?:for|of|to|at)(?:\s+the)?(?:\s+[A-Z][\w'’.&-]*){1,4})?"
+    r"\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:[a-z]+ed|said|told)\b"
+)
+"""The description is the subject: a verb follows it ("declined", "has said", "told"), maybe
+after whom it speaks for ("A spokeswoman for Human Rights Watch said"), kept with it."""
 
 
 def resolve_description(art: ArticleText, pos: int, skip: Iterable[str] = ()) -> Named:
