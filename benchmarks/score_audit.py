@@ -20,7 +20,11 @@ quotations whose gold speaker is not null: the predicted speaker must equal the 
 of its aliases, compared case-insensitively with whitespace collapsed. A predicted quote may carry
 `speaker_sure` (bool); when the field is missing it counts as sure. "Sure but wrong" is the
 share of found, named gold quotations where the engine gave a speaker, was sure, and was wrong;
-"unattributed" is the share where it gave no speaker at all.
+"unattributed" is the share where it gave no speaker at all. Those figures cannot see a quotation
+whose speaker the article never names ("a spokesman said") given to a person it names elsewhere
+(the man the spokesman speaks for, the one named before him): "unnamed as a person" is the share
+of found gold quotations with a null speaker to which the engine gave one of the article's PERSON
+names (its own entities), with how many of those it was sure of.
 
 Every gold span's sha1 prefix is checked against the shared text first; mismatched entries are
 reported and left out of the figures (exit status 1). Skips with a message (exit 0) when
@@ -69,6 +73,8 @@ class Pred:
     speaker: str | None = None
     sure: bool = True
     cue: str | None = None
+    person: bool = False
+    """The speaker is one of the article's PERSON names (the engine's own entities)."""
 
 
 @dataclass
@@ -86,6 +92,9 @@ class Counts:
     speaker_right: int = 0
     sure_wrong: int = 0
     unattributed: int = 0
+    unnamed_found: int = 0
+    unnamed_as_person: int = 0
+    unnamed_as_person_sure: int = 0
 
     def add(self, other: Counts) -> None:
         for name, value in asdict(other).items():
@@ -107,6 +116,9 @@ class Counts:
             "speaker_accuracy": rate(self.speaker_right, self.named_found),
             "sure_but_wrong": rate(self.sure_wrong, self.named_found),
             "unattributed": rate(self.unattributed, self.named_found),
+            "unnamed_found": self.unnamed_found,
+            "unnamed_as_person": rate(self.unnamed_as_person, self.unnamed_found),
+            "unnamed_as_person_sure": rate(self.unnamed_as_person_sure, self.unnamed_found),
         }
 
 
@@ -117,6 +129,7 @@ class DocResult:
     counts: Counts = field(default_factory=Counts)
     misses: list[tuple[Gold, Pred | None]] = field(default_factory=list)
     wrong: list[tuple[Gold, Pred]] = field(default_factory=list)
+    named_unnamed: list[tuple[Gold, Pred]] = field(default_factory=list)
     extras: list[Pred] = field(default_factory=list)
 
 
@@ -203,6 +216,11 @@ def score_doc(golds: Sequence[Gold], preds: Sequence[Pred]) -> DocResult:
             res.misses.append((g, near))
             continue
         if g.speaker is None:
+            c.unnamed_found += 1
+            if hit.person:
+                c.unnamed_as_person += 1
+                c.unnamed_as_person_sure += hit.sure
+                res.named_unnamed.append((g, hit))
             continue
         c.named_found += 1
         if speaker_right(g, hit.speaker):
@@ -288,6 +306,8 @@ def check_hashes(golds: Iterable[Gold], texts: Texts) -> list[tuple[Gold, str]]:
 def predict(extractor: object, text: str) -> list[Pred]:
     """Run the engine on one text and convert its quotes."""
     ann = extractor.annotate(text)  # type: ignore[attr-defined]
+    entities = getattr(ann, "entities", ())  # an engine that finds quotes only has none
+    people = {n for e in entities if e.label == "PERSON" for n in (e.canonical, e.text)}
     preds = []
     for q in ann.quotes:
         sure = getattr(q, "speaker_sure", True)
@@ -299,6 +319,7 @@ def predict(extractor: object, text: str) -> list[Pred]:
                 speaker=q.speaker,
                 sure=True if sure is None else bool(sure),
                 cue=getattr(q, "cue", None),
+                person=q.speaker in people,
             )
         )
     return preds
@@ -326,6 +347,7 @@ def print_table(table: dict[str, dict[str, float | int | None]]) -> None:
         ("speaker_accuracy", "speaker acc"),
         ("sure_but_wrong", "sure+wrong"),
         ("unattributed", "unattrib"),
+        ("unnamed_as_person", "unnamed→name"),
     ]
     head = f"{'set':9} {'docs':>4} {'gold d/i':>9} {'pred':>5} " + " ".join(
         f"{label:>11}" for _, label in cols
@@ -338,7 +360,7 @@ def print_table(table: dict[str, dict[str, float | int | None]]) -> None:
 
 
 def print_errors(doc_key: tuple[str, str], res: DocResult, text: str) -> None:
-    if not (res.misses or res.wrong or res.extras):
+    if not (res.misses or res.wrong or res.extras or res.named_unnamed):
         return
     print(f"\n== {doc_key[0]} {doc_key[1]}")
     for g, near in res.misses:
@@ -360,6 +382,12 @@ def print_errors(doc_key: tuple[str, str], res: DocResult, text: str) -> None:
         )
         if g.note:
             print(f"       note: {g.note}")
+    for g, p in res.named_unnamed:
+        sure = "sure" if p.sure else "unsure"
+        print(
+            f"  NAMED {g.kind:8} {g.start}-{g.end} gold={g.aliases!r} pred={p.speaker!r} "
+            f"({sure}, cue={p.cue!r})  {_snip(text, g.start, g.end)}"
+        )
     for p in res.extras:
         print(
             f"  EXTRA {p.kind:8} {p.start}-{p.end} pred={p.speaker!r}  "

@@ -205,3 +205,21 @@ def test_parts_with_different_speakers_do_not_add_up() -> None:
     g = gold(0, 100)
     preds = [Pred(0, 40, "direct", speaker="Ann Lee"), Pred(55, 100, "direct", speaker="Bo Li")]
     assert sa.best_match(g, preds) is None
+
+
+def test_an_unnamed_speaker_given_a_persons_name_is_counted_apart() -> None:
+    """'A spokesman said ...': speaker accuracy leaves it out, so giving it to the man the
+    spokesman speaks for would go unseen; "unnamed as a person" counts it."""
+    golds = [gold(0, 10, speaker=None), gold(20, 30, speaker=None), gold(40, 50, speaker=None)]
+    preds = [
+        Pred(0, 10, "direct", speaker="Tony Blair", person=True),  # a person named elsewhere
+        Pred(20, 30, "direct", speaker="a government spokesman", sure=False),
+        Pred(40, 50, "direct", speaker="Bob Roe", sure=False, person=True),
+    ]
+    res = sa.score_doc(golds, preds)
+    f = res.counts.figures()
+    assert res.counts.unnamed_found == 3
+    assert f["unnamed_as_person"] == round(2 / 3, 4)
+    assert f["unnamed_as_person_sure"] == round(1 / 3, 4)
+    assert [p.speaker for _, p in res.named_unnamed] == ["Tony Blair", "Bob Roe"]
+    assert f["speaker_accuracy"] is None

@@ -198,3 +198,16 @@ def test_a_named_spokesman_or_the_spokesman_named_before_keeps_the_name() -> Non
         'He said: "We will appeal."'
     )
     assert definite.speaker == "Nikos Petrou"  # "The lawyer" is the lawyer named before
+
+
+@pytest.mark.parametrize("who", ["A Port Authority spokesman", "A spokesman"])
+def test_he_added_after_an_unnamed_spokesmans_quotation_stays_with_him(who: str) -> None:
+    """'A US Embassy spokesman said: "..." "...," he added.' was given, sure, to the man quoted
+    before the spokesman."""
+    quotes = _quotes(
+        f'"It matters," added Mr Okafor. {who} said: "We are aware of the delays." '
+        '"We will do our best," he added.'
+    )
+    assert [q.speaker for q in quotes][0] == "Okafor"
+    assert quotes[1].speaker == quotes[2].speaker != "Okafor"
+    assert quotes[1].speaker in who

@@ -195,7 +195,7 @@ ORG_WORDS = wordset(
     council capital partners holdings airlines airways motors industries systems labs network
     channel radio television tv daily gazette chronicle observer guardian telegraph express
     mail sun week weekly monthly politico breitbart huffington poll polls survey republicans
-    democrats conservatives liberals"""
+    democrats conservatives liberals embassy consulate"""
 )
 PLACE_WORDS = wordset(
     """street avenue road city county state states island islands river mountain mountains

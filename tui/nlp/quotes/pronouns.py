@@ -174,23 +174,34 @@ def described_subject(art: ArticleText, pos: int, g: str) -> tuple[str, int, int
     """The one unnamed person the sentence before `pos`'s opens with ("A government spokesman
     declined ...", "On Monday, Tony Blair's official spokesman said ..."), with where that
     sentence starts and ends, when "he" or "she" (`g`) may stand for them: someone named there
-    or before ("Tony Blair's") is not whom the pronoun means."""
+    or before ("Tony Blair's") is not whom the pronoun means. Or `pos`'s own sentence, when a
+    quotation stands between ('A US Embassy spokesman said: "..." "...," he added.')."""
     para_start = art.paras[art.para_of(pos)][0]
     here = art.sentence_start(pos, para_start)
+    text = art.text
+    own = _opening_description(text, here, pos, g)
+    if own is not None and any(mark in text[own[1] : pos] for mark in '"“”'):
+        return own[0], here, pos
     if here <= 0:
         return None
-    text, end = art.text, here
+    end = here
     while end > 0 and (text[end - 1].isspace() or text[end - 1] in ".!?"):
         end -= 1
     start = art.sentence_start(end, art.paras[art.para_of(end)][0])
+    before = _opening_description(text, start, end, g)
+    return (before[0], start, end) if before is not None else None
+
+
+def _opening_description(text: str, start: int, end: int, g: str) -> tuple[str, int] | None:
+    """The description of one unnamed person text[start:end] opens with, and where its verb
+    ends (see `described_subject`)."""
     head = SINGLE_HEAD.search(text, start, end)
     if head is None or head.start() - start > 90:
         return None
     word = head.group(1).lower()
     if GENDERED.get(word, g) != g:
         return None
-    phrase = text[start : head.end(1)]
-    opener = OPENER.match(phrase)
+    opener = OPENER.match(text[start : head.end(1)])
     at = start + (opener.end() if opener else 0)
     verb = VERB_AFTER.match(text, head.end(1))
     if verb is None:
@@ -203,7 +214,7 @@ def described_subject(art: ArticleText, pos: int, g: str) -> tuple[str, int, int
         # role; left to the registry. "A spokesman", "His lawyer", "the band's spokesman":
         # someone it has not.
         return None
-    return " ".join(words), start, end
+    return " ".join(words), verb.end()
 
 
 SINGLE_HEAD = re.compile(
