@@ -208,6 +208,19 @@ def test_he_added_after_an_unnamed_spokesmans_quotation_stays_with_him(who: str)
         f'"It matters," added Mr Okafor. {who} said: "We are aware of the delays." '
         '"We will do our best," he added.'
     )
-    assert [q.speaker for q in quotes][0] == "Okafor"
+    assert len(quotes) == 3 and quotes[0].speaker == "Okafor"
     assert quotes[1].speaker == quotes[2].speaker != "Okafor"
     assert quotes[1].speaker in who
+
+
+def test_they_a_paragraph_after_an_organisation_spoke_is_not_sure() -> None:
+    """'The ONS said ...' then, a paragraph on, 'Many had expected ... , they say': "they" may
+    be the analysts the article turned to; it was given, sure, to the statistics office."""
+    quotes = _quotes(
+        "The Harbour Statistics Office said retail sales rose 0.6% on the month.\n\n"
+        "The data confounded analysts. Many had expected sales to fall slightly. However, "
+        "discounts may be behind the unexpected rise, they say."
+    )
+    theirs = [q for q in quotes if "discounts" in q.text]
+    assert len(theirs) == 1, quotes
+    assert not theirs[0].speaker_sure

@@ -119,7 +119,10 @@ def resolve_pronoun(
     if g in ("p", "o"):
         for p, org, sg, _ in reversed(earlier):
             if p >= para - 3 and sg is None and org not in art.reg.people:
-                return Named(org, None)
+                # "They" is sure only in the paragraph where the organisation spoke: a paragraph
+                # later it may be the people the article turned to ("The ONS said ... Many had
+                # expected ... , they say"); "it" has no such rival.
+                return Named(org, None, g == "o" or p == para)
         if g == "o":
             return Named(subject_org(art, pos, para), None)
         return Named(None, None)
