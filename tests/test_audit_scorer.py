@@ -169,9 +169,12 @@ def test_audit_file_is_well_formed() -> None:
 
 
 OFFICES = sa.AUDIT.with_name("offices.jsonl")
+SPOKESPEOPLE = sa.AUDIT.with_name("spokespeople.jsonl")
 
 
-@pytest.mark.parametrize("path", [sa.AUDIT, OFFICES], ids=["audit", "offices"])
+@pytest.mark.parametrize(
+    "path", [sa.AUDIT, OFFICES, SPOKESPEOPLE], ids=["audit", "offices", "spokespeople"]
+)
 def test_audit_spans_match_the_shared_data(path: Path) -> None:
     if not sa.DATA.is_dir():
         pytest.skip(f"shared data not found at {sa.DATA}; span hashes not checked")
@@ -180,15 +183,23 @@ def test_audit_spans_match_the_shared_data(path: Path) -> None:
     assert not bad, [f"{g.set} {g.doc} {g.start}-{g.end}: {why}" for g, why in bad]
 
 
-def test_the_offices_set_holds_references_only() -> None:
-    golds = sa.load_gold(OFFICES)
-    assert len(golds) == 48
-    assert {(g.set, g.doc) for g in golds} == {
-        ("bbc", "politics/040.txt"),
-        ("bbc", "politics/218.txt"),
-        ("bbc", "politics/251.txt"),
-    }
-    with OFFICES.open(encoding="utf-8") as fh:
+@pytest.mark.parametrize(
+    ("path", "count", "docs"),
+    [
+        (OFFICES, 48, ["politics/040.txt", "politics/218.txt", "politics/251.txt"]),
+        (
+            SPOKESPEOPLE,
+            49,
+            ["business/433.txt", "politics/042.txt", "politics/168.txt", "tech/354.txt"],
+        ),
+    ],
+    ids=["offices", "spokespeople"],
+)
+def test_the_bbc_sets_hold_references_only(path: Path, count: int, docs: list[str]) -> None:
+    golds = sa.load_gold(path)
+    assert len(golds) == count
+    assert {(g.set, g.doc) for g in golds} == {("bbc", doc) for doc in docs}
+    with path.open(encoding="utf-8") as fh:
         keys = {k for line in fh if line.strip() for k in json.loads(line)}
     assert keys == {"set", "doc", "start", "end", "kind", "speaker", "aliases", "span_sha1", "note"}
 

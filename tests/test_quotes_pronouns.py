@@ -224,3 +224,14 @@ def test_they_a_paragraph_after_an_organisation_spoke_is_not_sure() -> None:
     theirs = [q for q in quotes if "discounts" in q.text]
     assert len(theirs) == 1, quotes
     assert not theirs[0].speaker_sure
+
+
+def test_he_after_a_subject_with_a_lower_case_portfolio_before_his_name_is_him() -> None:
+    """'Shadow home secretary David Davis echoed ... "...," he said': "home" before the office
+    hid the subject, and "he" went to the spokesman quoted before."""
+    quotes = _quotes(
+        'A spokesman for the Home Office defended the plans. He said: "We stand by it."\n\n'
+        "Shadow home secretary Dafydd Rowe echoed criticisms of the way Mr Hale introduced "
+        'the rules. "There is genuine concern," he said.'
+    )
+    assert quotes[-1].speaker == "Dafydd Rowe"

@@ -224,3 +224,14 @@ def test_and_added_continues_the_speech_verb_before_it_not_the_sentence_opening(
     quotes = RulesExtractor().annotate(text).quotes
     direct = [q for q in quotes if q.kind == "direct"]
     assert [q.speaker for q in direct] == ["Anton Greaves"]
+
+
+def test_dean_before_a_surname_alone_is_a_given_name() -> None:
+    """'..., Dean Boyd, said': "Dean" is his given name, not a dean's title (the speaker was
+    "Boyd"); a dean with a full name after the title keeps it off."""
+    text = (
+        "A spokesman for the harbour board, Dean Corlett, said the plan was sound. "
+        "Dean Sarah Hill of the law school said the plan would fail."
+    )
+    quotes = RulesExtractor().annotate(text).quotes
+    assert [q.speaker for q in quotes] == ["Dean Corlett", "Sarah Hill"]

@@ -227,3 +227,7 @@ STOP_CAPS = wordset(
     sources officials critics supporters experts analysts several few more less why
     u.s. u.k. u.n. e.u. d.c. a.m. p.m. un eu uk us"""
 )
+
+GIVEN_TITLES = frozenset({"dean"})
+"""Titles that are also given names: "Dean Boyd" alone is a name (the Dean of a school comes
+with more words or a name after it: "Dean Sarah Hill")."""

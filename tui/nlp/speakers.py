@@ -37,6 +37,7 @@ from tui.nlp.gazetteer import fold, gazetteer
 from tui.nlp.speaker_words import (
     FIRST_F,
     FIRST_M,
+    GIVEN_TITLES,
     HONORIFICS,
     ORG_WORDS,
     PERSON_TITLES,
@@ -111,7 +112,11 @@ def split_run(run: str) -> tuple[tuple[str, ...], str | None, bool]:
     cut = 0
     for i, tok in enumerate(toks):
         n = _norm(tok)
-        if n in PERSON_TITLES and i < len(toks) - 1:
+        if (
+            n in PERSON_TITLES
+            and i < len(toks) - 1
+            and not (n in GIVEN_TITLES and i == len(toks) - 2)
+        ):
             cut = i + 1
             titled = True
             if n in TITLES_M:

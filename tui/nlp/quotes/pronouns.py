@@ -74,6 +74,12 @@ SUBJECT_WORDS = (
     | ROLE_BETWEEN
     | ROLE_ADJECTIVES
     | wordset("peer backbencher solicitor barrister campaigner")
+    # the portfolio in a lower-case office ("Shadow home secretary David Davis")
+    | wordset(
+        """home shadow deputy junior interior justice health education defence defense trade
+        transport culture environment work pensions affairs constitutional development energy
+        housing"""
+    )
 )
 """Lower-case words that may stand before a name at the head of a sentence while the name stays
 its subject ("Conservative economist Aparna Mathur", "the former governor Ed Rendell")."""
@@ -153,7 +159,7 @@ def resolve_pronoun(
             for e in earlier
             if described[1] <= e[3] < described[2] and len(e[1]) > 2 and e[1] in described[0]
         ]
-        described = (spoke[-1] if spoke else described[0], described[1], described[2])
+        described = (spoke[-1] if spoke else described[0], *described[1:])
     if not cands and described is not None:
         return Named(described[0], g, False)  # see below
     if not cands:
@@ -165,7 +171,7 @@ def resolve_pronoun(
             reg.learn_gender(name, g)
         return Named(name, g, False)
     chosen, sure = _choose(art, cands, earlier, pos, fit)
-    if described is not None and described[2] >= max(c.pos for c in cands if c.name == chosen):
+    if described is not None and described[3] >= max(c.pos for c in cands if c.name == chosen):
         # "Tony Blair faces a test. A government spokesman declined to comment. He said: ...":
         # the spokesman, whom the sentence before was about, not the man named before him.
         return Named(described[0], g, False)
@@ -173,18 +179,19 @@ def resolve_pronoun(
     return Named(chosen, g, sure)
 
 
-def described_subject(art: ArticleText, pos: int, g: str) -> tuple[str, int, int] | None:
+def described_subject(art: ArticleText, pos: int, g: str) -> tuple[str, int, int, int] | None:
     """The one unnamed person the sentence before `pos`'s opens with ("A government spokesman
     declined ...", "On Monday, Tony Blair's official spokesman said ..."), with where that
-    sentence starts and ends, when "he" or "she" (`g`) may stand for them: someone named there
-    or before ("Tony Blair's") is not whom the pronoun means. Or `pos`'s own sentence, when a
+    sentence starts and ends, and the point after which a person named is nearer than it, when
+    "he" or "she" (`g`) may stand for them: someone named in that sentence or before ("Tony
+    Blair's") is not whom the pronoun means. Or `pos`'s own sentence, when a
     quotation stands between ('A US Embassy spokesman said: "..." "...," he added.')."""
     para_start = art.paras[art.para_of(pos)][0]
     here = art.sentence_start(pos, para_start)
     text = art.text
-    own = _opening_description(text, here, pos, g)
-    if own is not None and any(mark in text[own[1] : pos] for mark in '"“”'):
-        return own[0], here, pos
+    own = _opening_description(text, max(here, para_start), pos, g)
+    if own is not None and any(mark in text[own[2] : pos] for mark in '"“”'):
+        return own[0], own[1], pos, own[1]  # anyone named after its start is nearer
     if here <= 0:
         return None
     end = here
@@ -192,12 +199,12 @@ def described_subject(art: ArticleText, pos: int, g: str) -> tuple[str, int, int
         end -= 1
     start = art.sentence_start(end, art.paras[art.para_of(end)][0])
     before = _opening_description(text, start, end, g)
-    return (before[0], start, end) if before is not None else None
+    return (before[0], start, end, end) if before is not None else None
 
 
-def _opening_description(text: str, start: int, end: int, g: str) -> tuple[str, int] | None:
-    """The description of one unnamed person text[start:end] opens with, and where its verb
-    ends (see `described_subject`)."""
+def _opening_description(text: str, start: int, end: int, g: str) -> tuple[str, int, int] | None:
+    """The description of one unnamed person text[start:end] opens with, where it starts and
+    where its verb ends (see `described_subject`)."""
     head = SINGLE_HEAD.search(text, start, end)
     if head is None or head.start() - start > 90:
         return None
@@ -217,7 +224,7 @@ def _opening_description(text: str, start: int, end: int, g: str) -> tuple[str, 
         # role; left to the registry. "A spokesman", "His lawyer", "the band's spokesman":
         # someone it has not.
         return None
-    return " ".join(words), verb.end()
+    return " ".join(words), at, verb.end()
 
 
 SINGLE_HEAD = re.compile(
