@@ -955,6 +955,46 @@ async def test_files_changed_on_disk_show_while_the_app_is_open(
         factory.close()
 
 
+async def test_the_article_on_show_is_read_again_when_its_file_changes(
+    tmp_path: Path, make_app: AppFactory
+) -> None:
+    """An article edited on disk while it is open (or annotated anew by a rebuild) shows as the
+    index now has it: new text, new quotes and speakers, without the reader being sent back
+    to the title. It used to keep the old text and highlights until opened again."""
+    corpus = tmp_path / "live-corpus"
+    shutil.copytree(CORPUS, corpus)
+    factory = AppFactory(make_app.root / "live-app", make_app.root / "live-index", corpus)
+    app = factory()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            app = await open_okafor(pilot)
+            reader = app.reader
+            assert reader.article is not None and reader.article.id == OKAFOR_ID
+            await pilot.press("j", "j", "j")  # read on a little
+            await pilot.pause()
+            top = reader.scroll_offset.y
+            assert top > 0
+            path = corpus / OKAFOR_ID
+            path.write_text(
+                path.read_text(encoding="utf-8")
+                + '\n"The harbour will be ready by spring," said Maren Tollefsen.\n',
+                encoding="utf-8",
+            )
+            await wait_for(
+                pilot,
+                lambda: any(q.speaker == "Maren Tollefsen" for q in reader.annotations.quotes),
+                timeout=15,
+            )
+            assert reader.article is not None and "Maren Tollefsen" in reader.article.text
+            assert reader.scroll_offset.y == top  # still where the reader was
+            quotes = app.side_panel.query_one("#quotes", OptionList)
+            shown = [str(quotes.get_option_at_index(i).prompt) for i in range(quotes.option_count)]
+            assert any("Maren Tollefsen" in line for line in shown), shown  # the panel too
+    finally:
+        factory.close()
+
+
 async def test_full_garbage_collections_wait_for_a_pause_in_the_keys(make_app: AppFactory) -> None:
     saved = gc.get_threshold()
     app = make_app(idle_gc=True)

@@ -150,6 +150,7 @@ class Indexing(AppState):
         self.problems = list(summary.skipped)
         self.status.problems(len(self.problems), self._key_for("problems"))
         self.start_search(self.query_text, keep_cursor=True)
+        self.refresh_shown_article()
 
     # -- the list before the first index is there ----------------------------------------------
 
@@ -268,6 +269,7 @@ class Indexing(AppState):
         self.problems = list(message.summary.skipped)
         self.status.problems(len(self.problems), self._key_for("problems"))
         self.start_search(self.query_text, keep_cursor=True)
+        self.refresh_shown_article()
 
     def on_watch_failed(self, message: WatchFailed) -> None:
         error = one_line(f"{type(message.error).__name__}: {message.error}")

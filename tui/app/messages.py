@@ -95,6 +95,17 @@ class PageDone(Message):
         super().__init__()
 
 
+class ArticleRefreshed(Message):
+    """The article on show, as the index now has it (its file changed, or the index was
+    rebuilt with new annotation rules)."""
+
+    def __init__(self, article: Article, annotations: Annotations, hit_spans: list[Span]) -> None:
+        self.article = article
+        self.annotations = annotations
+        self.hit_spans = hit_spans
+        super().__init__()
+
+
 class ArticleReady(Message):
     def __init__(
         self,

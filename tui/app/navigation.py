@@ -15,6 +15,7 @@ from tui.app.dialogs import (
 from tui.app.help_screen import PLACES, HelpScreen, help_rows
 from tui.app.messages import (
     ArticleReady,
+    ArticleRefreshed,
     PageDone,
 )
 from tui.app.reader import Reader
@@ -106,6 +107,41 @@ class Navigation(AppState):
         spans = self.engine.hit_spans(query, article) if query.strip() else []
         if not get_current_worker().is_cancelled:
             self.post_message(ArticleReady(hit, article, annotations, spans, query, focus))
+
+    def refresh_shown_article(self) -> None:
+        """After an index update: the article on show again if the index now has it otherwise
+        (its file was edited, or the index was rebuilt by new annotation rules), so the reader
+        never keeps highlights and speakers the index no longer gives."""
+        article = self.reader.article
+        if article is not None and self._requested is not None:
+            self._refresh_article(article.id, article.text, self.reader.annotations)
+
+    @work(thread=True, exclusive=True, group="article-refresh", exit_on_error=False)
+    def _refresh_article(self, article_id: str, text: str, annotations: Annotations) -> None:
+        article = self.engine.article(article_id)
+        if article is None:
+            return
+        fresh = self.engine.annotations(article_id)
+        if article.text == text and fresh == annotations:
+            return
+        query = self._shown_query
+        spans = self.engine.hit_spans(query, article) if query.strip() else []
+        if not get_current_worker().is_cancelled:
+            self.post_message(ArticleRefreshed(article, fresh, spans))
+
+    @while_shown
+    def on_article_refreshed(self, message: ArticleRefreshed) -> None:
+        shown = self.reader.article
+        if shown is None or shown.id != message.article.id:
+            return  # another article was opened meanwhile
+        article = message.article
+        source = shown_source(article.source, self.outlets)
+        if source != article.source:
+            article = article.model_copy(update={"source": source})
+        self.reader.refresh_article(article, message.annotations, message.hit_spans)
+        quotes = [quote for _, quote in self.reader.doc.quotes] if self.reader.doc else []
+        self.side_panel.show(message.annotations.entities, quotes)
+        self._show_marks_in_reader()
 
     @while_shown
     def on_article_ready(self, message: ArticleReady) -> None:

@@ -169,6 +169,23 @@ class Reader(ScrollView, can_focus=True):
         self._rebuild()
         self.post_message(self.Moved(self))
 
+    def refresh_article(
+        self, article: Article, annotations: Annotations, hit_spans: list[Span]
+    ) -> None:
+        """The article on show, as it now reads (edited on disk, annotated anew), with the
+        line at the top of the view kept there: the reader is not sent back to the title."""
+        self.article = article
+        self.annotations = annotations
+        self.corpus_spans = hit_spans
+        if self.finding is None:
+            self.hit_spans = hit_spans
+        else:
+            self.hit_spans = find_spans(article.text, self.finding)
+        self.current_hit = None
+        self.current_quote = None
+        self._rebuild()
+        self.post_message(self.Moved(self))
+
     def find(self, text: str) -> int:
         """Mark the matches of `text` in the article instead of the corpus search's hits (as
         less's `/`), the first one at or below the view current; returns how many."""
