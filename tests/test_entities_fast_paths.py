@@ -427,6 +427,7 @@ SHAPE_PIECES += [" ", "  ", "\t", "\u00a0", " of ", " and ", " & ", " de ", "x",
 @example("World War I")
 @example("Acme Inc. The Bank")
 @example("Tony\u00a0 Blair\tBank")
+@example("Tony\tBlair  Bank I")
 def test_the_shape_of_a_run_is_what_its_tokens_and_segments_make(run: str) -> None:
     # `run_shape` cuts tokens with `str.split` and reads a run of words only as one segment
     # without `_segments`; the token pattern and the general `_segments` must agree.

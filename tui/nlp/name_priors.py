@@ -65,12 +65,14 @@ def name_facts(gaz: Gazetteer, name: str, initial: bool) -> _Facts:
     cached = cache.get(name)
     if cached is not None:
         return cached
+    # Every name of a new article misses here once; most are one word, whose first and last
+    # words are the same and need reading only once.
     names = [w for w in name.split() if is_word(w)]
     n = len(names)
     first = names[0]
     key = fold(name)
     first_key = fold(first.rstrip("."))
-    last_key = fold(names[-1].rstrip("."))
+    last_key = first_key if n == 1 else fold(names[-1].rstrip("."))
     place_weight = gaz.places.get(key, 0.0)
     prior = _prior(gaz, name, initial, names, key, first_key, last_key, place_weight)
     drop = drop_alone = sentence_word = common = False

@@ -58,29 +58,40 @@ _PLAIN_REST = (
 )
 """A plain capitalised word after its capital."""
 _PLAIN = rf"(?:(?:a[lsdnrtz]|el)-)?[{_UP}]{_PLAIN_REST}"
+_ABBREV_GUARD = rf"(?=[a-z]{{1,{max(len(w) for w in _ABBREV.split('|')) - 1}}}\.)"
+"""What follows the capital of every abbreviation (a few small letters, a full stop): looked
+at before `after_first_letter` tries each abbreviation's first letter behind the capital one by
+one, it rules them all out at once after the capital of most words ("The", "Blair")."""
 _WORD = (
-    rf"(?:(?:[{_UP}]\.){{2,4}}(?:[{_UP}](?![{_L}.]))?"
+    rf"(?:(?=[{_UP}])(?:(?:[{_UP}]\.){{2,4}}(?:[{_UP}](?![{_L}.]))?"
     rf"|{word_pattern(_ABBREV.split('|'))}\.(?![{_L}])"
-    rf"|[{_UP}]\.(?=[ \t][{_UP}])"
+    rf"|[{_UP}]\.(?=[ \t][{_UP}]))"
     rf"|{_PLAIN})"
 )
+"""A capitalised word of a run after its first. Its first three forms open with a capital: one
+look at the next character (`(?=...)`) rules all three out after a space before a word in small
+letters, the usual end of a run, where trying each would test every branch of the trie."""
 _SEP = r"[ \t\u00a0]{1,3}"
+_CONNECTOR_WORDS = word_set("de del della der den van von da di du dos das y & and bin ibn on upon")
 _CONNECTOR = (
-    r"(?:of(?:[ \t]the)?|for(?:[ \t]the)?|"
-    + word_pattern(
-        word_set("de del della der den van von da di du dos das y & and bin ibn on upon")
-    )
+    "(?=["
+    + re.escape("".join(sorted({w[0] for w in _CONNECTOR_WORDS | {"of", "for"}})))
+    + "])"
+    + r"(?:of(?:[ \t]the)?|for(?:[ \t]the)?|"
+    + word_pattern(_CONNECTOR_WORDS)
     + ")"
 )
 """Words that may join two capitalised words of one run. The abbreviations and connectors are
 written as tries (`word_pattern`), which the regex engine tries a letter at a time instead of
 word by word at every capital: each is followed by what a shorter one cannot be ("." or a
-space), so the longest-first trie matches exactly what the list did."""
+space), so the longest-first trie matches exactly what the list did. The connectors are tried
+only after a look at their possible first letters, which rules them out at once before most
+words."""
 _FIRST_WORD = (
     rf"[{_UP}ae](?<![\w'’\-].)"
     rf"(?:(?<=[{_UP}])"
     rf"(?:\.(?:[{_UP}]\.){{1,3}}(?:[{_UP}](?![{_L}.]))?"
-    rf"|{after_first_letter(_ABBREV.split('|'))}\.(?![{_L}])"
+    rf"|{_ABBREV_GUARD}{after_first_letter(_ABBREV.split('|'))}\.(?![{_L}])"
     rf"|\.(?=[ \t][{_UP}])"
     rf"|{_PLAIN_REST})"
     rf"|(?:(?<=a)[lsdnrtz]|(?<=e)l)-[{_UP}]{_PLAIN_REST})"
@@ -97,7 +108,7 @@ RUN = re.compile(_FIRST_WORD + _MORE_WORDS)
 _CAPITAL_RUN = re.compile(
     rf"[{_UP}](?<![\w'’\-].)"
     rf"(?:\.(?:[{_UP}]\.){{1,3}}(?:[{_UP}](?![{_L}.]))?"
-    rf"|{after_first_letter(_ABBREV.split('|'))}\.(?![{_L}])"
+    rf"|{_ABBREV_GUARD}{after_first_letter(_ABBREV.split('|'))}\.(?![{_L}])"
     rf"|\.(?=[ \t][{_UP}])"
     rf"|{_PLAIN_REST})" + _MORE_WORDS
 )
@@ -164,12 +175,20 @@ def run_shape(run: str) -> _RunShape:
     shapes are read without the general machinery. The tokens are what `TOKEN.finditer` finds
     (`str.split` cuts at the same whitespace; each token is found where the last one ended),
     and a run of capitalised words only, with no sentence ending inside, is one segment."""
+    parts = run.split()
     tokens = []
     pos = 0
-    for tok in run.split():
-        pos = run.find(tok, pos)
-        tokens.append((pos, pos + len(tok), tok))
-        pos += len(tok)
+    if " ".join(parts) == run:
+        # One space between words, as in most runs: each starts one past the last one's end.
+        for tok in parts:
+            end = pos + len(tok)
+            tokens.append((pos, end, tok))
+            pos = end + 1
+    else:
+        for tok in parts:
+            pos = run.find(tok, pos)
+            tokens.append((pos, pos + len(tok), tok))
+            pos += len(tok)
     words = tuple([t for t in tokens if is_word(t[2])])
     caps: bool | None = None
     if words and run.isupper() and all(caps_word(w[2]) for w in words):
@@ -177,15 +196,15 @@ def run_shape(run: str) -> _RunShape:
     if not words:
         return _RunShape(words, caps, ())
     if len(words) == len(tokens) and not _sentence_break(tokens):
-        seg = tokens  # what `_segments` makes of it: one segment
-        if len(seg) > 1 and seg[-1][2] == "I" and seg[-2][2] != "War":
-            seg = seg[:-1]
-        segs = [seg]
-    else:
-        segs = _segments(gazetteer(), tokens)
+        # What `_segments` makes of it: one segment, the run's words (those are `parts`).
+        if len(parts) > 1 and parts[-1] == "I" and parts[-2] != "War":
+            tokens.pop()
+            parts.pop()
+        segment = (tuple(parts), tuple([w[0] for w in tokens]), tuple([w[1] for w in tokens]))
+        return _RunShape(words, caps, (segment,))
     segments = tuple(
         (tuple([w[2] for w in seg]), tuple([w[0] for w in seg]), tuple([w[1] for w in seg]))
-        for seg in segs
+        for seg in _segments(gazetteer(), tokens)
     )
     return _RunShape(words, caps, segments)
 

@@ -7,6 +7,8 @@ introducing "Jacky Chung" once and calling him "Chung" or "Mr Chung" afterwards.
 ORG entities are given, their `canonical` forms win.
 
 Everything is a few regex scans over the text plus dictionary look-ups: linear in its length.
+How one capitalised run reads as a name (its tokens without titles, a gender, whether it looks
+like an organisation's) is `speaker_runs`, read once per distinct run.
 """
 
 from __future__ import annotations
@@ -15,8 +17,7 @@ import bisect
 import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import NamedTuple
+from operator import attrgetter
 
 from tui.model import Entity
 
@@ -34,22 +35,22 @@ from tui.nlp.capital_runs import UPPER as _UP  # noqa: F401
 from tui.nlp.capital_runs import norm_token as _norm
 from tui.nlp.coref import NAMESAKE_NEAR, same_person
 from tui.nlp.gazetteer import fold, gazetteer
+from tui.nlp.speaker_runs import (  # noqa: F401  (importable from here, as before)
+    ACRONYM,
+    GIVEN,
+    POST_NOMINALS,
+    RunShape,
+    _after_headline_words,
+    first_name_gender,
+    is_orgish,
+    run_shape,
+    split_run,
+)
 from tui.nlp.speaker_words import (
-    FIRST_F,
-    FIRST_M,
-    GIVEN_TITLES,
     HONORIFICS,
-    ORG_WORDS,
     PERSON_TITLES,
-    PLACE_WORDS,
-    STOP_CAPS,
-    TITLES_F,
-    TITLES_M,
 )
 
-POST_NOMINALS = frozenset(("MP", "MEP", "MSP", "QC", "KC", "MLA"))
-"""Letters after a name that are no part of it ("Frank Field MP")."""
-GIVEN = FIRST_M | FIRST_F
 PEERAGE = frozenset(("lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl"))
 """Titles a peer goes by with one name ("Lord Carlile", "Baroness Kennedy")."""
 
@@ -83,155 +84,13 @@ def _speech_adjacent(text: str, start: int, end: int, apposition: bool = False) 
     )
 
 
-ACRONYM = re.compile(r"[A-Z0-9&.\-]{2,}")
+_START = attrgetter("start")
 
 
 def clear_caches() -> None:
     """Forget the runs read so far (for benchmarks that must start cold)."""
     for cached in (_norm, split_run, run_shape):
         cached.cache_clear()
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def split_run(run: str) -> tuple[tuple[str, ...], str | None, bool]:
-    """Split a capitalised run into (name tokens, gender from a title, had a person title).
-
-    Leading sentence words ("But", "Yesterday"), descriptors ("Republican") and titles ("Sen.",
-    "White House Press Secretary") are dropped: the name is what follows the last title.
-    Cached: the same runs come back in every article ("Mr Blair", "The government").
-    """
-    if " " not in run and "\u00a0" not in run:
-        # One word, as most runs are ("The", "Blair"): no title to cut (one needs a name
-        # after it), only a sentence word or a particle to drop.
-        if _norm(run) in STOP_CAPS or run.lower() in _PARTICLES:
-            return (), None, False
-        return (run,), None, False
-    toks = run.replace("\u00a0", " ").split(" ")
-    gender: str | None = None
-    titled = False
-    cut = 0
-    for i, tok in enumerate(toks):
-        n = _norm(tok)
-        if (
-            n in PERSON_TITLES
-            and i < len(toks) - 1
-            and not (n in GIVEN_TITLES and i == len(toks) - 2)
-        ):
-            cut = i + 1
-            titled = True
-            if n in TITLES_M:
-                gender = "m"
-            elif n in TITLES_F:
-                gender = "f"
-    rest = toks[cut:]
-    if titled and len(rest) > 2 and rest[0] == "of":
-        # "Secretary of State John Kerry": the title's complement is not part of the name.
-        rest = rest[3:] if rest[1] == "the" else rest[2:]
-    while rest and (_norm(rest[0]) in STOP_CAPS or rest[0].lower() in _PARTICLES):
-        rest = rest[1:]
-    while rest and rest[-1].lower() in _PARTICLES:
-        rest = rest[:-1]
-    while len(rest) > 1 and rest[-1] in POST_NOMINALS and _norm(rest[0]) in GIVEN:
-        rest = rest[:-1]  # "Frank Field MP" is Frank Field; "the Salford MP" stays a description
-    if len(rest) > 1 and not titled:
-        rest = _after_headline_words(rest)
-    return tuple(rest), gender, titled
-
-
-def _after_headline_words(toks: list[str]) -> list[str]:
-    """A name run without the title-case words a page put before it: "Story Continued Below
-    Trump" (page furniture glued to the next sentence) and "Response To Trump" (a headline) are
-    Trump. A token before the last that is a common English word and no one's given name or
-    surname ("Below", "To") cannot be part of a person's name; only the last word is kept,
-    and only when that word directly follows such a token ("Sharpton Said Something About
-    Donald Trump" is no one: whose name the headline meant is not in the run). Organisation
-    names keep their words ("Music Managers Forum"): only runs with no organisation or place
-    word are cut."""
-    if len(toks) < 2:
-        return toks
-    # Only the token before the last decides whether the last directly follows such a word
-    # (the others would only move the cut further left, which keeps the run whole).
-    gaz = gazetteer()
-    n = fold(toks[-2])
-    if n not in gaz.common_words or n in gaz.given_names or n in gaz.surnames:
-        return toks  # a headline's words before several capitalised ones: not one name
-    if is_orgish(toks) or fold(toks[-1]) in gaz.common_words:
-        return toks
-    return toks[-1:]
-
-
-_PARTICLES = {
-    "de",
-    "da",
-    "del",
-    "della",
-    "di",
-    "du",
-    "van",
-    "von",
-    "der",
-    "den",
-    "bin",
-    "ibn",
-    "al",
-    "la",
-    "le",
-    "dos",
-    "das",
-    "ter",
-    "of",
-    "the",
-}
-
-
-def is_orgish(tokens: Sequence[str]) -> bool:
-    """Whether a name looks like an organisation or place rather than a person."""
-    for t in tokens:
-        n = _norm(t)
-        if n in ORG_WORDS or n in PLACE_WORDS:
-            return True
-    return len(tokens) == 1 and ACRONYM.fullmatch(tokens[0]) is not None and len(tokens[0]) <= 5
-
-
-class RunShape(NamedTuple):
-    """What a capitalised run says by itself, wherever it occurs; see `run_shape`."""
-
-    toks: tuple[str, ...]
-    gender: str | None
-    titled: bool
-    orgish: bool
-    full_name: bool
-    """Two to four tokens, no organisation word, no acronym: may be a person's full name."""
-    first_gender: str | None
-    last: str
-    """The last name token as compared (`_norm`), "" without tokens."""
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def run_shape(run: str) -> RunShape:
-    """`split_run` and the tests `Registry.build` makes of each run, done once per distinct run
-    (an article repeats its names, and a corpus its "Mr Blair" and "The government")."""
-    toks, gender, titled = split_run(run)
-    orgish = bool(toks) and is_orgish(toks)
-    full_name = (
-        2 <= len(toks) <= 4
-        and not orgish
-        and not any(ACRONYM.fullmatch(t) and not t.endswith(".") for t in toks)
-    )
-    last = _norm(toks[-1]) if toks else ""
-    return RunShape(toks, gender, titled, orgish, full_name, first_name_gender(toks), last)
-
-
-def first_name_gender(tokens: Sequence[str]) -> str | None:
-    """'m' or 'f' when the first token is a common given name, else None."""
-    if not tokens:
-        return None
-    n = _norm(tokens[0])
-    if n in FIRST_M:
-        return "m"
-    if n in FIRST_F:
-        return "f"
-    return None
 
 
 _APOSTROPHE_NAME = re.compile(rf"[{UPPER}]\w*+[’'][{UPPER}]\w+")
@@ -294,8 +153,10 @@ class Registry:
         said inside a quote is rarely who "he" refers to afterwards.
         """
         reg = cls(text=text)
+        # Entities come sorted from the entity engine (sorting sorted data only checks it);
+        # `attrgetter` reads the key in C, a lambda would be a Python call per entity.
         reg.entities = sorted(
-            (e for e in entities if e.label in ("PERSON", "ORG")), key=lambda e: e.start
+            [e for e in entities if e.label == "PERSON" or e.label == "ORG"], key=_START
         )
         reg._ent_starts = [e.start for e in reg.entities]
         # One pass over the capitalised runs (`name_runs`, read here without building the
@@ -318,24 +179,28 @@ class Registry:
             run = m.group()
             shape = run_shape(run)
             if "of" in run:
-                pieces = cut_at_of(m.start(), run)
+                pieces = [
+                    (rs, rend, piece, run_shape(piece))
+                    for rs, rend, piece in cut_at_of(m.start(), run)
+                ]
             elif shape.toks:
-                pieces = [(m.start(), m.end(), run)]
+                # The common case, a run with no "of" in it: one piece, the run itself.
+                pieces = [(m.start(), m.end(), run, shape)]
             else:
                 continue
-            for rs, rend, piece in pieces:
-                if piece is not run:
-                    shape = run_shape(piece)
-                    if not shape.toks:
-                        continue
-                if len(shape.toks) == 1:
+            for rs, rend, piece, shape in pieces:
+                toks = shape.toks
+                if not toks:
+                    continue
+                if len(toks) == 1:
+                    last = shape.last
                     if shape.titled:
-                        singles[shape.last] = True
-                        titled_last[shape.last] = shape.gender
-                        titled_one.setdefault(shape.last, (shape.toks[0], rs, rend))
-                        titled_runs[piece, shape.toks[0]] = None
-                    elif shape.last not in singles:
-                        lone.setdefault(shape.last, []).append((rs, rend))
+                        singles[last] = True
+                        titled_last[last] = shape.gender
+                        titled_one.setdefault(last, (toks[0], rs, rend))
+                        titled_runs[piece, toks[0]] = None
+                    elif last not in singles:
+                        lone.setdefault(last, []).append((rs, rend))
                 elif shape.full_name:
                     full.append((rs, rend, shape, piece))
                 if not shape.orgish:
