@@ -44,7 +44,7 @@ def test_the_spacy_engine_keeps_the_rules_entities_and_adds_reported_speech() ->
         pytest.skip(str(exc))
     text = (
         "Harbour Board chair Amara Okafor opened the new berth on Monday. Union leader Tomas "
-        "Reyes has repeatedly criticized the board's handling of the safety reports."
+        "Reyes has repeatedly opposed the board's handling of the safety reports."
     )
     rules = get_extractor("rules").annotate(text)
     parsed = engine.annotate(text)

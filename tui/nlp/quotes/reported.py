@@ -20,7 +20,6 @@ from tui.nlp.quotes.attribution import (
     subject_before,
 )
 from tui.nlp.quotes.clauses import (
-    CLAUSE_STARTS,
     OBJECT_VERBS,
     QUOTE_MARKS,
     WHEN_WORDS,
@@ -36,7 +35,6 @@ from tui.nlp.quotes.reported_claim import (
     CONTRASTS,
     COORDINATORS,
     URGES,
-    _claim_goes_on,
     _end_with_its_clause,
     _make,
     _object_then_to,
@@ -44,7 +42,25 @@ from tui.nlp.quotes.reported_claim import (
     _trim,
     said_before_added,
 )
+from tui.nlp.quotes.reported_clause import (
+    CUE_OR_STANCE,
+    CUE_WORDS,
+    DEICTIC,
+    NUMBERS,
+    SETTING_OPENERS,
+    SETTING_REACH,
+    SOURCE_AFTER,
+    TIME_NOUNS,
+    claim_resumes,
+    claim_source,
+    holds,
+    listener,
+    plain_clause,
+)
 from tui.nlp.quotes.reported_evidence import evidence_first, evidence_last
+from tui.nlp.quotes.reported_inside import nested, speaker_inside
+from tui.nlp.quotes.reported_joints import MIN_CLAIM, claim_after, claim_before
+from tui.nlp.quotes.reported_stance import STANCE_VERBS, may_stand, stance_claim
 from tui.nlp.quotes.reported_subject import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
@@ -61,7 +77,6 @@ from tui.nlp.quotes.words import (
     DETERMINERS,
     PARTICIPLE_CUES,
     REPORTED_CUE,
-    REPORTED_WORD,
     REPORTING,
     STRONG_CUE,
     STRONG_WORDS,
@@ -99,24 +114,48 @@ def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
             continue  # the headline: 'Mayor says "yes" to the new pier' (a subtitle is read)
         # Where a reporting word is spelt in the paragraph: most paragraphs have none, and are
         # not split into sentences; a sentence that holds none is not looked at further.
-        # Words are looked for at a word's start (`REPORTED_WORD`, the quicker scan). Only a
+        # Words are looked for at a word's start (`CUE_OR_STANCE`, the quicker scan). Only a
         # paragraph longer than the reach can have a sentence cut inside a word, where the
         # cut piece may read as a reporting word ("said" of "unsaid"): such a paragraph is
         # skipped only when no reporting word is spelt in it anywhere.
-        cues = [m.span() for m in REPORTED_WORD.finditer(low, ps, pe)] if low else None
-        if cues == [] and (pe - ps <= art.reach or not REPORTED_CUE.search(low, ps, pe)):
+        # Stances and aims ("vowed to appeal", "criticized X for Y") have verbs of their own,
+        # found by the same scan and told apart by the word found; `may_stand` drops those
+        # whose next words rule a stance out ("the plans", "found guilty") untokenised.
+        cues: list[tuple[int, int]] | None = None
+        stances: list[int] = []
+        if low:
+            cues = []
+            for m in CUE_OR_STANCE.finditer(low, ps, pe):
+                w = m.group()
+                if w in CUE_WORDS:
+                    cues.append(m.span())
+                if w in STANCE_VERBS and may_stand(low, m.start(), m.end(), w):
+                    stances.append(m.start())
+        if (
+            cues == []
+            and not stances
+            and (pe - ps <= art.reach or not REPORTED_CUE.search(low, ps, pe))
+        ):
             continue
         cue_ends = [e for _, e in cues] if cues else []
         for ss, se in art.sentences(ps, pe):
             inside = quoted(ss, se)
             if se - ss < 25 or inside * 2 > se - ss:
                 continue  # a sentence that is mostly someone's own words is theirs
-            if cues is not None and not _may_report(low, cues, cue_ends, ss, se):
+            stance = bool(stances) and holds(stances, ss, se)
+            may = cues is None or _may_report(low, cues, cue_ends, ss, se)
+            if not may and not stance:
                 continue  # no reporting word; or "expects", "found" with no "that", no poll
-            q = _reported_in(art, ss, se, mixed=inside > 0)
+            q = _reported_in(art, ss, se, mixed=inside > 0, stance=stance, speech=may)
             if q is not None:
                 first = said_before_added(art, ss, q, _reported_in)  # "X, BMW said, adding"
+                if first is None and q.start - ss > 2 * MIN_CLAIM:
+                    first = claim_before(art, ss, q, inside > 0, _reported_in)
                 out.extend((first, q) if first is not None else (q,))
+                if se - q.end > MIN_CLAIM:
+                    then = claim_after(art, q, se, inside > 0, _reported_in)
+                    if then is not None:
+                        out.append(then)
                 if q.speaker and q.speaker not in art.reg.people and q.speaker not in art.described:
                     # An organisation's words: "it" in a later sentence may be it.
                     art.last_speaker.append((art.para_of(ss), q.speaker, None, q.start))
@@ -161,12 +200,21 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _reported_in(art: ArticleText, ss: int, se: int, mixed: bool = False) -> Quote | None:
+def _reported_in(
+    art: ArticleText,
+    ss: int,
+    se: int,
+    mixed: bool = False,
+    stance: bool = False,
+    speech: bool = True,
+) -> Quote | None:
     """One reported-speech quote in the sentence text[ss:se], or None.
 
     `mixed`: the sentence holds a short direct quotation ('Clinton says it means Trump "may
     not have paid a dime" in taxes'); then only a speaker and verb before what they said will
-    do, and both must stand outside the quotation marks."""
+    do, and both must stand outside the quotation marks. `stance`: it spells a verb of a
+    stance or an aim, read last (`reported_stance`); `speech`: it may hold speech the other
+    readers read (else only the stance is looked for)."""
     text = art.text
     marks = any(mark in text[ss:se] for mark in '"“”')
     if marks and not mixed:
@@ -178,16 +226,27 @@ def _reported_in(art: ArticleText, ss: int, se: int, mixed: bool = False) -> Quo
     if n < 6:
         return None
     if marks:
-        return _speaker_first(art, text, toks, ss, se, mixed=True) or _closing_cue_unquoted(
-            art, text, toks, ss, se
-        )
+        q = None
+        if speech:
+            q = _speaker_first(art, text, toks, ss, se, mixed=True) or _closing_cue_unquoted(
+                art, text, toks, ss, se
+            )
+        if q is None and stance:
+            q = stance_claim(art, text, toks, se)  # 'called the plan "a disgrace"'
+        return q
     q = (
-        _speaker_apposed(art, text, toks, ss)
-        or _speaker_first(art, text, toks, ss, se)
-        or _speaker_inside(art, text, toks, ss, se)
-        or _speaker_last(art, text, toks, ss, se)
-        or evidence_last(art, text, toks, ss)
+        (
+            _speaker_apposed(art, text, toks, ss)
+            or _speaker_first(art, text, toks, ss, se)
+            or speaker_inside(art, text, toks, ss, se)
+            or _speaker_last(art, text, toks, ss, se)
+            or evidence_last(art, text, toks, ss)
+        )
+        if speech
+        else None
     )
+    if q is None and stance:
+        q = stance_claim(art, text, toks, se)
     if q is not None and q.start > ss and toks[0].low in SUBORDINATORS:
         _end_with_its_clause(art, toks, q)
     return q
@@ -248,9 +307,10 @@ def _speaker_first(
             source = (toks[2].start, toks[c - 1].end)
             name, _, sure = name_phrase(art, *source, toks[0].start)
             cs, ce = _trim(text, toks[c].end, se)
-        elif toks[k - 1].text == "," and not quoted(k):
+        elif (toks[k - 1].text == "," or k >= SOURCE_AFTER) and not quoted(k):
             # "..., according to an analysis by X, a former aide now at Y.": the source ends
-            # at its first comma; what follows describes it.
+            # at its first comma; what follows describes it. "... 46 percent to 39 percent
+            # according to a CBS poll": the comma may be left out.
             tail = []
             for tok in toks[k + 2 :]:
                 if tok.text in ".!?,;":
@@ -260,9 +320,18 @@ def _speaker_first(
                 tail.append(tok)
             if not tail or len(tail) > SOURCE_WORDS:
                 return None
+            if toks[k - 1].text != "," and not claim_source(tail):
+                return None  # "dealt with according to Russia's law": in keeping with, no source
             source = (tail[0].start, tail[-1].end)
             name, _, sure = _source_name(art, source, len(tail), toks[k].start)
-            cs, ce = _trim(text, ss, toks[k - 1].start)
+            cs, ce = _trim(
+                text, ss, toks[k - 1].start if toks[k - 1].text == "," else toks[k].start
+            )
+            rest = k + 2 + len(tail)
+            if toks[k - 1].text == "," and claim_resumes(toks, rest):
+                # "G4S receives, according to one report, $234 million in contracts": the
+                # source set inside the claim, which is the whole sentence around it.
+                cs, ce = _trim(text, ss, se)
         else:
             return None
         # The source is named by the words "according to" themselves: a poll, a record or
@@ -277,9 +346,15 @@ def _speaker_first(
         if k > 0 and not toks[k].text.islower():
             continue  # "the United States", "Obama Says ..." in a headline: no verb here
         reach = k + (11 if w in OBJECT_VERBS else 7)  # "told a meeting of bankers that"
+        setting = k + 1 < n and toks[k + 1].low in SETTING_OPENERS
+        if setting:
+            reach = k + SETTING_REACH  # "says at a campaign stop in Toledo, Ohio, that ..."
         t = next((x for x in range(k + 1, min(n, reach)) if toks[x].low == "that"), -1)
-        if t < 0 or any(toks[x].text in ",;:()" for x in range(k + 1, t)):
+        between = range(k + 1, t)
+        if t < 0 or any(toks[x].text in (";:()" if setting else ",;:()") for x in between):
             continue
+        if setting and any(toks[x].low in BOUNDARY for x in between):
+            continue  # "said on Monday, when asked, that": a clause of its own in between
         if w in PARTICIPLE_CUES and k > 0 and toks[k - 1].text == ",":
             # "Clinton spoke in Tulsa, Oklahoma, arguing that ...": the sentence's subject.
             span = _sentence_subject(art, toks, k)
@@ -288,7 +363,7 @@ def _speaker_first(
             found = _subject(art, toks, k)
         if found is None:
             continue
-        inner = _nested(art, text, toks, t + 1, se)
+        inner = nested(art, text, toks, t + 1, se)
         if inner is not None:
             return inner
         subject, (name, _, sure) = found
@@ -370,6 +445,10 @@ def _speaker_first(
             # "Trump will insist on being Trump": a demand of himself, no words; "insisted on
             # Wednesday it was time ..." says when.
             continue
+        if w.startswith("conced") and (
+            toks[k + 1].text[:1].isdigit() or toks[k + 1].low in NUMBERS
+        ):
+            continue  # "The Londoners have conceded six goals": a score, no admission
         if w.startswith("describ") and any(t.low == "as" for t in toks[k + 1 : k + 9]):
             continue  # "Christie described Clinton as a disgrace": a label, not a clause
         if w.startswith("warn") and toks[min(k + 2, n - 1)].low in WARNED_OF:
@@ -378,6 +457,8 @@ def _speaker_first(
         if w in OBJECT_VERBS:
             j = after_object(toks, j)  # "told reporters", "told CNN", "told him"
         while j < n and toks[j].low in WHEN_WORDS:
+            if toks[j].low in DEICTIC and (j + 1 >= n or toks[j + 1].low not in TIME_NOUNS):
+                break  # "say this is just a rough patch": "this" opens the claim
             j += 1  # "said Monday", "said on Tuesday"
         # 'claimed "Trump exaggerates" the level of ...': what was said may open with a quote.
         mark = int(mixed and j < n and toks[j].text in QUOTE_MARKS)
@@ -387,6 +468,7 @@ def _speaker_first(
             not has_verb(toks[j + mark + 1 :])
             and not third_person(toks, j + mark)
             and not contracted(toks[j + mark])
+            and not plain_clause(toks, j + mark)
         ):
             continue
         found = _subject(art, toks, k)
@@ -398,34 +480,6 @@ def _speaker_first(
     return evidence_first(art, text, toks, se, quoted) if contrast else None
 
 
-def _nested(art: ArticleText, text: str, toks: list[Tok], j: int, se: int) -> Quote | None:
-    """Speech reported inside reported speech: in 'Johnston says that last year, Trump said
-    his net worth was ...' the claim is Trump's, as the inner cue says; Johnston reports it.
-    `j` is where the outer clause starts; its opening words (a time, a comma) may come first."""
-    n = len(toks)
-    for k in range(j + 1, min(n - 4, j + 10)):
-        w = toks[k]
-        if w.low not in INNER_CUES:
-            continue
-        a = k
-        while a > j and toks[a - 1].text[:1].isupper():
-            a -= 1
-        if a == k or (a > j and toks[a - 1].text != ","):
-            return None  # no name right before the verb, or one inside a longer phrase
-        span = (toks[a].start, toks[k - 1].end)
-        name, _, sure = name_phrase(art, *span, toks[0].start)
-        if not name:
-            return None
-        c = k + 1
-        if toks[c].low == "that":
-            c += 1
-        elif toks[c].low not in CLAUSE_STARTS or not has_verb(toks[c + 1 :]):
-            return None  # 'policies that Trump argues allowed ...': no clause of its own
-        cs, ce = _trim(text, toks[c].start, se)
-        return _make(art, cs, ce, name, w.low, sure, span)
-    return None
-
-
 WARNED_OF = wordset("against about of over")
 """Words after "warned X" that say what of, not what was said ("warned voters against")."""
 
@@ -434,9 +488,6 @@ DAY_NAMES = wordset(" ".join(WEEKDAYS + MONTHS).lower())
 
 PASSIVE_AUX = wordset("was were is are be been being am get gets got")
 """Words before a participle that make it passive: "was asked to" is a request received."""
-
-INNER_CUES = frozenset(("said", "says", "claimed", "claims", "insisted", "insists", "stated"))
-"""Verbs that report words inside someone else's report ("X says that Trump said ...")."""
 
 
 def _speaker_apposed(art: ArticleText, text: str, toks: list[Tok], ss: int) -> Quote | None:
@@ -510,6 +561,8 @@ def _speaker_last(art: ArticleText, text: str, toks: list[Tok], ss: int, se: int
     else:
         m = next((x for x in range(len(rest)) if rest[x].low in REPORTING), -1)
         after = rest[m + 1 :] if m >= 0 else []
+        if m > 0 and rest[m].low in OBJECT_VERBS and after and listener(after[0]):
+            after = after[after_object(after, 0) :]  # "..., Cole told the Harbour Times."
         adjunct = not after or (
             after[0].low in ADJUNCTS
             and len(after) <= 5
@@ -531,26 +584,6 @@ def _speaker_last(art: ArticleText, text: str, toks: list[Tok], ss: int, se: int
     return _make(art, cs, ce, name, cue, sure, (span[0], span[1]))
 
 
-def _setting_only(tail: Sequence[Tok]) -> bool:
-    """Whether the words after a cue set inside a claim only say when, where or in what it was
-    said: "on Monday", "in a June report", "at a rally in Tulsa"; not what of ("said of the
-    plan") nor a clause ("in a statement she wrote")."""
-    if len(tail) <= 3 and all(t.low in ADJUNCTS or t.text[:1].isdigit() for t in tail):
-        return True
-    return (
-        2 <= len(tail) <= 5
-        and tail[0].low in SETTING_WORDS
-        and all(t.text[:1].isalnum() for t in tail[1:])
-        and not any(
-            t.low in REPORTING or t.low in BOUNDARY or t.low in SUBJECT_PRONOUNS for t in tail
-        )
-    )
-
-
-SETTING_WORDS = wordset("in at during")
-"""Prepositions opening where or in what something was said ("in a statement", "at a rally")."""
-
-
 def _source_name(art: ArticleText, source: tuple[int, int], words: int, pos: int) -> Named:
     """Who a source after "according to" names. A long one names its maker first ("a speech
     Mrs. Clinton delivered at New York University"): the first name in it, not the last."""
@@ -567,30 +600,3 @@ SHORT_SOURCE = 6
 
 SOURCE_WORDS = 25
 """At most this many words name the source after "according to"."""
-
-
-def _speaker_inside(art: ArticleText, text: str, toks: list[Tok], ss: int, se: int) -> Quote | None:
-    """'CLAIM, SUBJECT CUE [on Monday], CLAIM.': the attribution set inside what was said
-    ("Too often, Mr. Clarke said, the debate turns ..."). The claim is the whole sentence."""
-    n = len(toks)
-    for c in range(2, n - 5):
-        if toks[c].text != ",":
-            continue
-        m = next((x for x in range(c + 2, min(n, c + 10)) if toks[x].text in ",;:()"), -1)
-        if m < 0 or toks[m].text != "," or n - m < 5:
-            continue
-        k = next((x for x in range(c + 2, m) if toks[x].low in REPORTING), -1)
-        if k < 0 or not toks[k].text.islower() or not _setting_only(toks[k + 1 : m]):
-            continue  # "..., she said on Monday, ...": no object after the verb
-        subject = subject_before(art, toks, k, c + 1, anchored=True)
-        if subject is not None and subject[0] != toks[c + 1].start:
-            whole = (toks[c + 1].start, subject[1])  # "labor-policy experts say"
-            subject = whole if describe(art, *whole) is not None else subject
-        if subject is None or subject[0] != toks[c + 1].start:
-            continue
-        if toks[m + 1].low in BOUNDARY and not _claim_goes_on(toks, m + 1):
-            continue  # "..., Cole said, and then left": the rest is narrative
-        name, _, sure = name_phrase(art, subject[0], subject[1], toks[k].start)
-        cs, ce = _trim(text, ss, se)
-        return _make(art, cs, ce, name, toks[k].low, sure, subject)
-    return None

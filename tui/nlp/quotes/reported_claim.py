@@ -203,8 +203,8 @@ def _make(
             art.described.add(described[0])
             return reported(art, cs, ce, described[0], cue, described[1])
         words = _words(text[source[0] : source[1]].lower())
-        if not unnamed and (not words or words[-1] not in ANONYMOUS):
-            return None
+        if not unnamed and (not words or words[-1] not in ANONYMOUS) and words != ["they"]:
+            return None  # "they said", no one they stand for: people unnamed still spoke
     return reported(art, cs, ce, speaker, cue, speaker_sure(art, speaker, sure))
 
 

@@ -61,8 +61,10 @@ def evidence_first(
         # After "that" the claim may open with where or when ("found that in the three
         # largest counties, voters ..."): "that" has said a clause follows.
         opens = opens_clause(toks[j]) or (j > k + 1 and toks[j].low in CLAUSE_OPENERS)
-        if j >= n - 3 or not opens or not has_verb(toks[j + 1 :]):
+        if j >= n - 3 or not opens:
             return None
+        if j == k + 1 and not has_verb(toks[j + 1 :]) and not _small_clause(toks, j):
+            return None  # "that" says a clause follows; without it, a verb must show one
         subject = (toks[o].start, toks[k - 1].end)
         named = _document_maker(art, subject, toks[k].start)
         cs, ce = _trim(text, toks[j].start, se)
@@ -128,10 +130,29 @@ def _document_maker(art: ArticleText, subject: tuple[int, int], pos: int) -> Nam
     return name_phrase(art, runs[-1][0], runs[-1][1], pos)
 
 
+def _small_clause(toks: list[Tok], j: int) -> bool:
+    """Whether the words from j are a name or a noun and a participle: "Clinton leading Trump
+    by five points", "turnout falling": what a poll shows, with no finite verb."""
+    for x in range(j + 1, min(len(toks) - 1, j + SMALL_CLAUSE_WORDS)):
+        t = toks[x]
+        if t.low.endswith("ing") and t.text.islower() and len(t.low) > 4:
+            return True
+        if not t.text[:1].isalnum() or (t.low in BOUNDARY and t.low != "and"):
+            return False  # "both Trump and Carson beating Clinton": "and" joins the subject
+    return False
+
+
+SMALL_CLAUSE_WORDS = 8
+"""The participle of what a poll shows comes within this many words ("his favourability
+among Republicans falling")."""
+
+
 def _modifier(tok: Tok) -> bool:
-    """A word that may stand before a document's name ("A new", "The 2014", "USA TODAY")."""
+    """A word that may stand before a document's name ("A new", "The 2014", "USA TODAY",
+    "the Reuters/Ipsos")."""
     return (
-        tok.low in DETERMINERS
+        tok.text in ("/", "-", "&")
+        or tok.low in DETERMINERS
         or tok.text[:1].isupper()
         or tok.text[:1].isdigit()
         or (tok.text.isalpha() and tok.text.islower() and tok.low not in BOUNDARY)

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.attribution import subject_before
 from tui.nlp.quotes.clauses import ANONYMOUS
+from tui.nlp.quotes.described import describe
 from tui.nlp.quotes.naming import name_phrase
 from tui.nlp.quotes.tokens import Named, Tok
-from tui.nlp.quotes.words import DOCUMENTS
+from tui.nlp.quotes.words import DOCUMENTS, EVIDENCE_VERBS, REPORTING, THAT_VERBS
 from tui.nlp.speaker_words import wordset
 
 
@@ -30,10 +31,39 @@ def _subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[tuple[int, 
         while a > 0 and k - a < 3 and toks[a - 1].low in TENSE_AUX:
             a -= 1
         span = subject_before(art, toks, a, 0)
+    if (
+        span is None
+        and k >= 2
+        and toks[k - 1].low.endswith("ly")
+        and toks[k - 1].text.islower()
+        and toks[k - 1].low not in NOT_ADVERBS
+    ):
+        span = subject_before(art, toks, k - 1, 0)  # "Manafort politely suggested that ..."
     if span is not None:
-        return span, name_phrase(art, span[0], span[1], toks[k].start)
-    return _pair_subject(art, toks, k) or _group_subject(toks, k)
+        named = name_phrase(art, span[0], span[1], toks[k].start)
+        if not named.name and describe(art, *span) is None:
+            # "Others say", "The unions said": no name, and no description of the lists; a
+            # group named by a plural noun still speaks.
+            return _plural_group(art, toks, k) or (span, named)
+        return span, named
+    found = (
+        _pair_subject(art, toks, k)
+        or _group_subject(toks, k)
+        or _described(art, toks, k)
+        or _plural_group(art, toks, k)
+    )
+    if (
+        found is None
+        and k > 1
+        and toks[0].low in ("and", "but")
+        and all(t.text[:1].isupper() or t.text == "." for t in toks[1:k])
+    ):
+        return _subject(art, toks[1:], k - 1)  # "And Reed vows not to ..."
+    return found
 
+
+NOT_ADVERBS = wordset("family ally rally assembly supply daily weekly monthly only")
+"""Words in -ly that are no adverb between a subject and its verb ("the family said")."""
 
 WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
 
@@ -85,7 +115,7 @@ def _group_subject(toks: Sequence[Tok], k: int) -> tuple[tuple[int, int], Named]
         h >= 0
         and h + 1 == k
         and toks[h].low not in DOCUMENTS
-        and all(t.text.isalnum() for t in toks[f:h])
+        and all(t.text.replace("-", "").isalnum() for t in toks[f:h])
     ):
         # "Federal and state officials said", "Another 19 percent said": the head last (not
         # "The report says": a record its maker, named elsewhere, speaks through).
@@ -115,3 +145,87 @@ GROUP_LINKS = wordset("from on in at of for to with close across")
 
 GROUP_STOPS = wordset("who which that said says say when while because if")
 """Words that show the qualifying phrase is a clause of its own, not part of the subject."""
+
+
+def _described(
+    art: ArticleText, toks: Sequence[Tok], k: int
+) -> tuple[tuple[int, int], Named] | None:
+    """'The actress said ...', 'The billionaire real estate magnate says ...': a description
+    of someone, heading the sentence, as the subject of the cue at k. The person the article
+    named so, if one fits (`name_phrase`), else the description as written (`describe`)."""
+    f = 0
+    if k >= 3 and toks[1].text == "," and toks[0].low in SENTENCE_ADVERBS:
+        f = 2  # "However, the actress said ..."
+    e = k
+    while e > f and toks[e - 1].low in TENSE_AUX:
+        e -= 1  # "The actress has said"
+    if e - f < 2 or e - f > DESCRIBED_WORDS or toks[f].low not in DESCRIBED_OPENERS:
+        return None
+    if any(not t.text[:1].isalpha() or t.low in TENSE_AUX for t in toks[f:e]):
+        return None  # "The actress, who ...": a clause or an apposition, read elsewhere
+    span = (toks[f].start, toks[e - 1].end)
+    if describe(art, *span) is None:
+        return None
+    return span, name_phrase(art, span[0], span[1], toks[k].start)
+
+
+DESCRIBED_WORDS = 6
+"""At most this many words in a description heading a sentence as its subject."""
+
+DESCRIBED_OPENERS = wordset("the a an another several some many most two three four")
+"""Words that open a description of who spoke ("The actress", "Several lawmakers")."""
+
+
+def _plural_group(
+    art: ArticleText, toks: Sequence[Tok], k: int
+) -> tuple[tuple[int, int], Named] | None:
+    """'Other Republican candidates said ...', "Trump's opponents say ...", 'Iowa biofuels
+    advocates say ...': people named by a plural noun of any kind, heading the sentence,
+    shown as written (never sure: they are no one's name). The noun list of `_group_subject`
+    cannot hold every kind of people; a short phrase ending in a plural right before the cue,
+    with nothing but words before it, is a group that spoke."""
+    f = 0
+    if k >= 3 and toks[1].text == "," and toks[0].low in SENTENCE_ADVERBS:
+        f = 2
+    elif toks[0].low in ("but", "and"):
+        f = 1
+    e = k
+    while e > f and toks[e - 1].low in TENSE_AUX:
+        e -= 1
+    if not 1 <= e - f <= PLURAL_WORDS:
+        return None
+    head = toks[e - 1]
+    if not _plural(head.low) or head.low in NOT_PEOPLE:
+        return None
+    for t in toks[f : e - 1]:
+        if not (t.text.isalpha() or t.text in ("’s", "'s", "-")) or t.low in GROUP_STOPS:
+            return None
+        if t.low.endswith("ly") or t.low in TENSE_AUX:
+            return None  # "Privately ministers believe": an adverb, not part of the group
+        if t.low in REPORTING or t.low in THAT_VERBS or t.low in EVIDENCE_VERBS:
+            return None  # "Gallup finds states ...": a verb before, the noun is its object
+    if any(t.low in SUBJECT_PRONOUNS for t in toks[f:e]):
+        return None
+    span = (toks[f].start, head.end)
+    phrase = " ".join(art.text[span[0] : span[1]].split())
+    art.described.add(phrase)
+    return span, Named(phrase, None, False)
+
+
+def _plural(w: str) -> bool:
+    """Whether a word in small letters or a capitalised one reads as a plural noun."""
+    return (
+        len(w) > 3 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics"))
+    )
+
+
+PLURAL_WORDS = 5
+"""At most this many words in a group named by a plural noun before its cue."""
+
+NOT_PEOPLE = wordset(
+    """results numbers figures data ratings records documents reports polls surveys studies
+    papers emails filings minutes things times news years days months weeks this
+    was has does goes remarks comments words statements findings results always perhaps
+    sometimes afterwards nowadays besides towards whereas thus yes""",
+)
+"""Plurals that are no people: records (read as evidence elsewhere) and times."""

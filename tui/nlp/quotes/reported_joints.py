@@ -1,0 +1,67 @@
+"""Sentences that hold two claims, joined by a dash, a semicolon, ", and" or ", but": "Fowler
+said the race would be harder — and he noted that any change would come later", "Okafor wants
+to sell the old ferry, and Weir wants to close the harbour". The sentence readers of `reported`
+find one claim per sentence; here the clause before or after the one found is read again as a
+sentence of its own, with its own subject and cue. Split from `reported`, which passes its
+sentence reader in (`read`), so the two modules do not import each other.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from tui.model import Quote
+from tui.nlp.quotes.article import ArticleText
+from tui.nlp.quotes.reported_stance import STANCE_WORD
+
+
+class Reader(Protocol):
+    """The sentence reader of `reported`: one reported-speech quote in text[ss:se], or None."""
+
+    def __call__(
+        self, art: ArticleText, ss: int, se: int, *, mixed: bool, stance: bool
+    ) -> Quote | None: ...
+
+
+def claim_before(art: ArticleText, ss: int, q: Quote, mixed: bool, read: Reader) -> Quote | None:
+    """A first claim in a sentence of two: "But Fowler said the race would be harder — and he
+    noted that any change would come later." Each clause has its own speaker and cue; the
+    readers take the one with "that" first, so the clause before the other claim is read as a
+    sentence of its own, up to the last joint (a dash, a semicolon, ", and", ", but") before
+    it. Kept only when it ends before that joint."""
+    text = art.text
+    b = -1
+    for joint in CLAUSE_JOINTS:
+        at = text.rfind(joint, ss + MIN_CLAIM, q.start)
+        b = max(b, at)
+    if b < 0:
+        return None
+    stance = STANCE_WORD.search(art._lower(), ss, b) is not None
+    first = read(art, ss, b, mixed=mixed, stance=stance)
+    return first if first is not None and first.end <= b else None
+
+
+def claim_after(art: ArticleText, q: Quote, se: int, mixed: bool, read: Reader) -> Quote | None:
+    """A second claim after the first one, joined to it: "Okafor wants to sell the old ferry,
+    and Weir wants to close the harbour." The first claim ends at the joint (its words are
+    clipped where a second subject comes); the rest is read as a sentence of its own, with its
+    own subject, and kept only when it lies wholly after the first."""
+    text = art.text
+    b = -1
+    for joint in CLAUSE_JOINTS:
+        at = text.find(joint, q.end, q.end + len(joint) + 2)
+        if at >= 0:
+            b = at + len(joint)
+            break
+    if b < 0 or se - b < MIN_CLAIM:
+        return None
+    stance = STANCE_WORD.search(art._lower(), b, se) is not None
+    then = read(art, b, se, mixed=mixed, stance=stance)
+    return then if then is not None and then.start >= b else None
+
+
+CLAUSE_JOINTS = (" — ", " – ", " -- ", "; ", ", and ", ", but ")
+"""Where one clause of a sentence ends and another, perhaps with a claim of its own, begins."""
+
+MIN_CLAIM = 25
+"""A sentence or clause shorter than this many characters holds no reported speech."""
