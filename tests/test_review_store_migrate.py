@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from test_review_store_pg import cluster
 
 from tui.review import Mark, ReviewStore
 from tui.review.migrate import copy_marks
-from tui.review.saved import SavedSearches
+from tui.review.saved import SavedSearch, SavedSearches
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -72,6 +73,7 @@ def test_saved_searches_travel_with_the_marks(tmp_path: Path, kinds: tuple[str, 
     with ReviewStore(one, reviewer="ana") as a, ReviewStore(two, reviewer="bob") as b:
         SavedSearches(a).save("ports", "port OR harbour")
         SavedSearches(a).save("minister", "okafor")
+        time.sleep(0.002)  # stamps have millisecond resolution: "later" must be later
         SavedSearches(b).save("Ports", "harbour master")  # bob's, saved later: it wins
         copy_marks(a, b)
         copy_marks(b, a)
@@ -79,6 +81,29 @@ def test_saved_searches_travel_with_the_marks(tmp_path: Path, kinds: tuple[str, 
         for store in (a, b):
             listed = {(s.name, s.query, s.saved_by) for s in SavedSearches(store).all()}
             assert listed == {("minister", "okafor", "ana"), ("Ports", "harbour master", "bob")}
+
+
+@pytest.mark.parametrize("kinds", [("sqlite", "postgresql"), ("postgresql", "sqlite")])
+def test_searches_saved_in_the_same_millisecond_end_the_same_in_both_stores(
+    tmp_path: Path, kinds: tuple[str, str]
+) -> None:
+    """Stamps have millisecond resolution: two searches of one name saved in the same
+    millisecond (seen on a fast machine) were each kept by their own store, and copying both
+    ways left the stores disagreeing."""
+    one, two = place(tmp_path, kinds[0], "one"), place(tmp_path, kinds[1], "two")
+    stamp = "2026-12-07T20:00:00.000Z"
+    with ReviewStore(one, reviewer="ana") as a, ReviewStore(two, reviewer="bob") as b:
+        SavedSearches(a).merge(
+            SavedSearch(name="ports", query="port", saved_at=stamp, saved_by="ana")
+        )
+        SavedSearches(b).merge(
+            SavedSearch(name="Ports", query="harbour", saved_at=stamp, saved_by="bob")
+        )
+        copy_marks(a, b)
+        copy_marks(b, a)
+        listed = [{(s.name, s.query) for s in SavedSearches(store).all()} for store in (a, b)]
+        assert listed[0] == listed[1], listed
+        assert (copy_marks(a, b).changed, copy_marks(b, a).changed) == (0, 0)
 
 
 def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

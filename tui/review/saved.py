@@ -97,11 +97,20 @@ class SavedSearches:
 
     def merge(self, saved: SavedSearch) -> bool:
         """Keep `saved` unless this store holds a later search of that name (copies between
-        stores: run again, or the other way round, nothing is lost). True if it changed."""
+        stores: run again, or the other way round, nothing is lost). True if it changed.
+
+        Two saved in the same millisecond (the stamps' resolution) are told apart by who saved
+        them and their words, the same way in both stores: else each store kept its own and
+        copying both ways left them disagreeing."""
 
         def body(run: Run) -> bool:
-            rows = run("SELECT saved_at FROM searches WHERE key = ?", (_key(saved.name),))
-            if rows and str(rows[0][0]) >= saved.saved_at:
+            rows = run(
+                "SELECT saved_at, saved_by, name, query FROM searches WHERE key = ?",
+                (_key(saved.name),),
+            )
+            if rows and _order(*(str(v or "") for v in rows[0])) >= _order(
+                saved.saved_at, saved.saved_by or "", saved.name, saved.query
+            ):
                 return False
             _put(run, saved)
             return True
@@ -122,6 +131,12 @@ class SavedSearches:
             self.merge(saved)
         with contextlib.suppress(OSError):  # read-only folder: merging again changes nothing
             os.replace(legacy, legacy.with_name(legacy.name + ".imported"))
+
+
+def _order(saved_at: str, saved_by: str, name: str, query: str) -> tuple[str, str, str, str]:
+    """Which of two searches of one name is kept: the later; on a tie, one chosen by its
+    other fields, whichever store decides."""
+    return saved_at, saved_by, name, query
 
 
 def _put(run: Run, saved: SavedSearch) -> None:
