@@ -25,7 +25,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Label, OptionList, ProgressBar
 
 from tui.app.app import BroadsheetApp
-from tui.app.article_list import ROW_HEIGHT
+from tui.app.article_list import ROW_HEIGHT, ArticleList
 from tui.app.dialogs import ExportDialog, NoteDialog, ProblemsScreen, TagsDialog
 from tui.app.footer import KeyFooter
 from tui.app.help_screen import HelpScreen
@@ -991,8 +991,22 @@ async def test_the_article_on_show_is_read_again_when_its_file_changes(
             quotes = app.side_panel.query_one("#quotes", OptionList)
             shown = [str(quotes.get_option_at_index(i).prompt) for i in range(quotes.option_count)]
             assert any("Maren Tollefsen" in line for line in shown), shown  # the panel too
+            await settle(pilot)
     finally:
         factory.close()
+
+
+async def test_a_list_move_that_lands_as_the_app_quits_is_dropped(make_app: AppFactory) -> None:
+    """A list refresh (a file changed on disk) can post a cursor move that is handled after the
+    app has closed its screens; reading `screen` then raised "No screens on stack" and the
+    exit ended in a traceback (seen once in a fresh-clone run)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        hit = app.results_list.current_hit
+        assert hit is not None
+    assert not app.is_running and not app.screen_stack
+    app._highlighted(ArticleList.Highlighted(0, hit))  # dropped, as at the end of a quit
 
 
 async def test_full_garbage_collections_wait_for_a_pause_in_the_keys(make_app: AppFactory) -> None:

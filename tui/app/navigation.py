@@ -50,6 +50,7 @@ class Navigation(AppState):
             self.open_article(message.hit, self.query_text, early=self._early is not None)
 
     @on(ArticleList.Highlighted)
+    @while_shown
     def _highlighted(self, message: ArticleList.Highlighted) -> None:
         """On a wide screen the reader previews the highlighted article (after a pause)."""
         self._cancel_preview()

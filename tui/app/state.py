@@ -14,7 +14,7 @@ from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
@@ -56,13 +56,14 @@ M = TypeVar("M")
 def while_shown(handler: Callable[[Any, M], None]) -> Callable[[Any, M], None]:
     """For handlers of answers from workers (a search, a page, an article, index progress):
     one may land while the app quits, when its widgets are already gone; it is then dropped
-    rather than failing the exit with a traceback."""
+    rather than failing the exit with a traceback (its widgets gone, or its screen: "No screens
+    on stack" from a list highlight posted as the test or the user quit)."""
 
     @wraps(handler)
     def guarded(self: Any, message: M) -> None:
         try:
             handler(self, message)
-        except NoMatches:
+        except (NoMatches, ScreenStackError):
             # Textual clears `_running` as its shutdown starts; a missing widget at any other
             # time is a bug and is raised as one.
             if getattr(self, "_running", True):
