@@ -235,3 +235,22 @@ def test_he_after_a_subject_with_a_lower_case_portfolio_before_his_name_is_him()
         'the rules. "There is genuine concern," he said.'
     )
     assert quotes[-1].speaker == "Dafydd Rowe"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pronoun", "speaker"),
+    [
+        ("A minister said an aide had resigned.", "He", "Gordon Hale"),  # a clause, not one
+        (
+            "A spokeswoman for Marks and Spencer declined to comment.",
+            "She",
+            "A spokeswoman for Marks and Spencer",
+        ),
+        ("A retired official declined to comment.", "He", "A retired official"),
+    ],
+)
+def test_only_a_whole_description_before_its_verb_stands_for_he(
+    sentence: str, pronoun: str, speaker: str
+) -> None:
+    quote = _direct(f'Gordon Hale spoke on Monday. {sentence} {pronoun} said: "It is over."')
+    assert quote.speaker == speaker

@@ -219,6 +219,9 @@ def _opening_description(text: str, start: int, end: int, g: str) -> tuple[str, 
     words = text[at : verb.end(1) if verb.group(1) else head.end(1)].split()
     first = words[0].lower()
     owned = any(w.endswith(("'s", "’s")) for w in words[:-1])
+    before_head = text[at : head.start()].split()
+    if any(w.lower() in NOT_IN_DESCRIPTION for w in before_head):
+        return None  # "A minister said an aide had resigned": a clause, not one description
     if len(words) > 9 or (first not in INDEFINITE and not owned):
         # "The spokesman", "The lawyer added": maybe someone the article has named in that
         # role; left to the registry. "A spokesman", "His lawyer", "the band's spokesman":
@@ -238,13 +241,17 @@ GENDERED = {"spokesman": "m", "spokeswoman": "f"}
 
 INDEFINITE = wordset("a an his her their its")
 
+NOT_IN_DESCRIPTION = CUES | wordset("that who which whose but was were is are has had")
+"""Words that show the words before the head are a clause of their own, not its description."""
+
 OPENER = re.compile(
     r"(?:(?:But|And|Yet|However,|Meanwhile,)\s+)?(?:(?:On|In|Later|Earlier|Last|This)\b[^,.;]{0,30},\s*)?"
 )
 """A conjunction, a time or a place before the subject ("However, ", "On Monday, ")."""
 
+_NAMED = r"(?:\s+[A-Z][\w'’.&-]*)"
 VERB_AFTER = re.compile(
-    r"(\s+(?:for|of|to|at)(?:\s+the)?(?:\s+[A-Z][\w'’.&-]*){1,4})?"
+    rf"(\s+(?:for|of|to|at)(?:\s+the)?{_NAMED}{{1,4}}(?:\s+(?:and|&){_NAMED}{{1,3}})?)?"
     r"\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:[a-z]+ed|said|told)\b"
 )
 """The description is the subject: a verb follows it ("declined", "has said", "told"), maybe
