@@ -22,7 +22,7 @@ from tui.app.reader import Reader
 from tui.app.side_panel import SidePanel
 from tui.app.state import BROWSE_QUERY, PAGE_SIZE, WIDE_FROM, AppState, while_shown
 from tui.app.text import one_line
-from tui.model import Annotations
+from tui.model import Annotations, Article
 from tui.search.api import Hit, Sort
 from tui.search.facets import shown_source
 
@@ -135,14 +135,18 @@ class Navigation(AppState):
         shown = self.reader.article
         if shown is None or shown.id != message.article.id:
             return  # another article was opened meanwhile
-        article = message.article
-        source = shown_source(article.source, self.outlets)
-        if source != article.source:
-            article = article.model_copy(update={"source": source})
+        article = self._with_shown_source(message.article)
         self.reader.refresh_article(article, message.annotations, message.hit_spans)
         quotes = [quote for _, quote in self.reader.doc.quotes] if self.reader.doc else []
         self.side_panel.show(message.annotations.entities, quotes)
         self._show_marks_in_reader()
+
+    def _with_shown_source(self, article: Article) -> Article:
+        """One outlet, one name: the article's source as the list and the facets show it."""
+        source = shown_source(article.source, self.outlets)
+        return (
+            article if source == article.source else article.model_copy(update={"source": source})
+        )
 
     @while_shown
     def on_article_ready(self, message: ArticleReady) -> None:
@@ -160,10 +164,7 @@ class Navigation(AppState):
             self._told_early = True
             self.notify("Highlights, quotes and search come once indexing is done.", timeout=4)
         reader = self.reader
-        article = message.article
-        source = shown_source(article.source, self.outlets)
-        if source != article.source:  # one outlet, one name: as the list and facets say
-            article = article.model_copy(update={"source": source})
+        article = self._with_shown_source(message.article)
         path = article.path
         warnings = [
             p.reason

@@ -108,9 +108,8 @@ class SavedSearches:
                 "SELECT saved_at, saved_by, name, query FROM searches WHERE key = ?",
                 (_key(saved.name),),
             )
-            if rows and _order(*(str(v or "") for v in rows[0])) >= _order(
-                saved.saved_at, saved.saved_by or "", saved.name, saved.query
-            ):
+            theirs = (saved.saved_at, saved.saved_by or "", saved.name, saved.query)
+            if rows and tuple(str(v or "") for v in rows[0]) >= theirs:
                 return False
             _put(run, saved)
             return True
@@ -131,12 +130,6 @@ class SavedSearches:
             self.merge(saved)
         with contextlib.suppress(OSError):  # read-only folder: merging again changes nothing
             os.replace(legacy, legacy.with_name(legacy.name + ".imported"))
-
-
-def _order(saved_at: str, saved_by: str, name: str, query: str) -> tuple[str, str, str, str]:
-    """Which of two searches of one name is kept: the later; on a tie, one chosen by its
-    other fields, whichever store decides."""
-    return saved_at, saved_by, name, query
 
 
 def _put(run: Run, saved: SavedSearch) -> None:
