@@ -235,3 +235,47 @@ def test_dean_before_a_surname_alone_is_a_given_name() -> None:
     )
     quotes = RulesExtractor().annotate(text).quotes
     assert [q.speaker for q in quotes] == ["Dean Corlett", "Sarah Hill"]
+
+
+def test_a_time_phrase_opening_the_sentence_is_not_part_of_the_speaker() -> None:
+    # Seen on BBC: "Last month her lawyers said she had won back custody" was given to "Last
+    # month her lawyers"; a reader sees the lawyers, and the time is when they said it.
+    text = (
+        "Last month her lawyers said she had won back custody of her young daughter.\n\n"
+        'Yesterday police said: "He has fled the country with the money."\n\n'
+        'Earlier this week the minister told reporters: "We will not change course."\n\n'
+        "On Monday Mr Hughes said the factory would close within a year."
+    )
+    assert _at(text, "custody", "indirect").speaker == "her lawyers"
+    assert _at(text, "fled the country").speaker == "police"
+    assert _at(text, "change course").speaker == "the minister"
+    assert _at(text, "factory would close", "indirect").speaker == "Hughes"
+
+
+def test_a_listener_named_with_its_kind_is_not_part_of_what_was_said() -> None:
+    # Seen on BBC: "told the Daily Record newspaper he wants a date to be set" was reported
+    # speech starting at "newspaper"; what he said starts at "he".
+    text = (
+        "Dave Prentis, the leader of the union, told the Daily Record newspaper he wants a date "
+        "to be set for the leadership vote.\n\n"
+        "The chairman told the Evening Standard website the club would not be sold this year."
+    )
+    q = _at(text, "wants a date", "indirect")
+    assert text[q.start : q.end].startswith("he wants a date")
+    assert q.speaker == "Dave Prentis"
+    q = _at(text, "not be sold", "indirect")
+    assert text[q.start : q.end].startswith("the club would not")
+
+
+def test_a_listener_kind_followed_by_its_title_is_not_part_of_what_was_said() -> None:
+    text = (
+        "Nicholas Negroponte is building a cheap laptop. "
+        "He told the World Service programme Go Digital he hoped the laptop would reach "
+        "schools in poor countries.\n\n"
+        "However, the water company told the Argentine newspaper Clarin it would not accept "
+        "any change to its legal structure."
+    )
+    q = _at(text, "he hoped", "indirect")
+    assert text[q.start : q.end].startswith("he hoped the laptop")
+    q = _at(text, "not accept", "indirect")
+    assert text[q.start : q.end].startswith("it would not accept")

@@ -140,4 +140,19 @@ def after_object(toks: Sequence[Tok], j: int) -> int:
         k += 1
     if k == j and j < len(toks) and toks[j].low in PERSON_NOUNS | {"reporters", "journalists"}:
         return j + 1
+    if k > j and k < len(toks) and toks[k].low in MEDIA_KINDS:
+        k += 1  # "told the Daily Record newspaper he wants ...": the kind is the listener's
+        title = k
+        while title < len(toks) and title - k < 4 and toks[title].text[:1].isupper():
+            title += 1
+        if title > k and title < len(toks) and toks[title].low in CLAUSE_OPENERS:
+            k = title  # "told the Argentine newspaper Clarin it would ...": its title too
     return k if k > j else len(toks)
+
+
+CLAUSE_OPENERS = wordset("he she it they we i that")
+"""Words that open what was told, after a listener's kind and title."""
+
+
+MEDIA_KINDS = wordset("newspaper paper magazine programme program show website station channel")
+"""Words after a listener's name that say what it is ("the Evening Standard website")."""

@@ -110,6 +110,7 @@ def _collect_back(
         first += 1
     if first > end_tok:
         return None
+    first = _past_time_phrase(toks, first, end_tok)
     head = toks[end_tok]
     if not (
         head.text[:1].isupper()
@@ -122,3 +123,35 @@ def _collect_back(
     ):
         return None
     return toks[first].start, head.end
+
+
+def _past_time_phrase(toks: Sequence[Tok], first: int, end_tok: int) -> int:
+    """Where the phrase starts once a time it opens with is left out: "Last month her lawyers
+    said", "Earlier this week the minister told" are the lawyers and the minister speaking;
+    the time says when. The phrase's last word is always kept."""
+    i = first
+    if toks[i].low in ("on", "by") and i < end_tok and toks[i + 1].low in TIME_NOUNS:
+        i += 2  # "On Monday Mr Hughes said"
+    elif toks[i].low in TIME_WORDS:
+        i += 1  # "Yesterday police said"
+    elif toks[i].low in TIME_OPENERS:
+        j = i + 1
+        if j < end_tok and toks[j].low in ("this", "last", "next"):
+            j += 1  # "Earlier this week"
+        if j <= end_tok and toks[j].low in TIME_NOUNS:
+            i = j + 1
+    return i if i <= end_tok else first
+
+
+TIME_WORDS = wordset("yesterday today tonight recently")
+"""Words that alone say when, at the head of a sentence before its subject."""
+
+TIME_OPENERS = wordset("last next this earlier later early late")
+"""Words that open a time ("Last month", "Earlier this week") before a sentence's subject."""
+
+TIME_NOUNS = wordset(
+    """week weekend month year night morning afternoon evening summer winter spring autumn
+    season monday tuesday wednesday thursday friday saturday sunday january february march
+    april june july august september october november december"""
+)
+"""What "Last", "Earlier this", "On" say the time of."""
