@@ -176,6 +176,21 @@ def test_names_in_a_related_link_inside_a_paragraph_are_not_who_he_is() -> None:
     assert [q.speaker for q in quotes] == ["Paul Grant"]
 
 
+def test_names_in_an_unlabelled_related_headline_are_not_who_he_is() -> None:
+    # Seen on a scraped CNN page: a related link's headline, "Name: words" with no full stop,
+    # left between two sentences; "he said" after it went, sure, to the headline's name.
+    text = (
+        "Rep. Dan Whitcombe, a Republican, spoke on Thursday about the protests. Whitcombe "
+        "stressed that people come to the country for work, not handouts. Obama: Looting "
+        'will not fix policing "This is a land of opportunity and of liberty," he said. '
+        '"It did not get that way because of a government that gave everyone everything."\n\n'
+        "President Barack Obama spoke about the unrest on Friday."
+    )
+    quotes = [q for q in RulesExtractor().annotate(text).quotes if q.kind == "direct"]
+    assert quotes
+    assert {q.speaker for q in quotes} == {"Dan Whitcombe"}
+
+
 def test_he_after_the_interviewers_turn_is_the_one_interviewed() -> None:
     text = (
         'Senator Paul Grant spoke to the host, Dana Reyes, on Sunday. "I think the debate went '

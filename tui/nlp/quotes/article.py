@@ -39,6 +39,16 @@ INLINE_TEASER = re.compile(r"\b(?:RELATED|READ MORE|SEE ALSO|WATCH|READ):[^\"“
 Clinton puts Trump on defense "I just think ...," he told Bash."), up to the next quotation
 mark: the people it names are not who "he" in the story stands for."""
 
+UNLABELLED_TEASER = re.compile(
+    r"(?<=[.!?\"”] )(?!(?:From|For|To|In|On|At|By|With|And|But|Note|Update|Source)\b)"
+    r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}: [A-Z][^.!?\"“”\n:]{8,140}\w(?= [\"“])"
+)
+"""A related link's headline with no label, "Name: words" between two sentences and running
+into a quotation with no full stop ("... handouts. Obama: Violent protests won't solve policing
+"America is ...," he said."): a sentence of the story ends before its quotation opens, so this
+is no sentence, and whoever it names is not who "he" stands for. ("From Fox News: Hillary
+Clinton is enlisting ..." introduces a passage: a preposition never opens a headline's name.)"""
+
 
 class ArticleText:
     """One article being read: text, paragraphs, fragments and the people in it."""
@@ -128,8 +138,10 @@ class ArticleText:
         quotation and no reported speech never needs them."""
         if self._reg is None:
             blocked = [(f.start, f.end) for f in self.frags]
-            if ":" in self.text and any(label in self.text for label in TEASER_LABELS):
-                blocked.extend(m.span() for m in INLINE_TEASER.finditer(self.text))
+            if ":" in self.text:
+                if any(label in self.text for label in TEASER_LABELS):
+                    blocked.extend(m.span() for m in INLINE_TEASER.finditer(self.text))
+                blocked.extend(m.span() for m in UNLABELLED_TEASER.finditer(self.text))
             self._reg = Registry.build(self.text, self.entities, blocked)
         return self._reg
 
