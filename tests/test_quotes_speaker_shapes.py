@@ -279,3 +279,16 @@ def test_a_listener_kind_followed_by_its_title_is_not_part_of_what_was_said() ->
     assert text[q.start : q.end].startswith("he hoped the laptop")
     q = _at(text, "not accept", "indirect")
     assert text[q.start : q.end].startswith("it would not accept")
+
+
+def test_an_organisation_inside_a_persons_apposition_is_not_the_speaker() -> None:
+    # Seen on BBC: "Mary ..., founder of the Survivors Fund (SURF), one of the organisations
+    # through which ..., said" was given, sure, to the fund.
+    text = (
+        "Martha Okafor, founder of the Harbour Trust (HT), one of the charities through which "
+        "the money is paid, said it was a sign that the survivors came first.\n\n"
+        "John Tanner, head of the Riverside Fund, one of the groups involved, said the money "
+        "would help thousands of families."
+    )
+    assert _at(text, "survivors came first", "indirect").speaker == "Martha Okafor"
+    assert _at(text, "help thousands", "indirect").speaker == "John Tanner"

@@ -127,7 +127,7 @@ def subject_before(
                 prev = toks[c - 1] if c - 1 >= floor else None
                 if prev is not None and (prev.text[:1].isupper() or prev.text == ")"):
                     span = _collect_back(art, toks, c - 1, floor)
-                    if span is not None:
+                    if span is not None and not _object_of_preposition(toks, span, floor):
                         return span
             elif toks[c].text in '.!?;:"“”':
                 break
@@ -142,6 +142,25 @@ def subject_before(
     if span is not None:
         return _outside_relative_clause(art, toks, span, floor)
     return span
+
+
+def _object_of_preposition(toks: Sequence[Tok], span: tuple[int, int], floor: int) -> bool:
+    """Whether the phrase at `span` follows a preposition: in "John Tanner, head of the Harbour
+    Trust, one of the charities involved, said" the trust is where he works, inside his
+    apposition; the one who spoke is named before it."""
+    first = next((x for x in range(floor, len(toks)) if toks[x].start >= span[0]), None)
+    if first is None or first == floor:
+        return False
+    before = toks[first - 1]
+    if before.low in ("the", "a", "an") and first - 1 > floor:
+        before = toks[first - 2]
+    return before.low in APPOSITION_PREPOSITIONS
+
+
+APPOSITION_PREPOSITIONS = frozenset(("of", "at", "with", "from", "in"))
+"""Prepositions that tie an organisation to a person's role ("head of", "an analyst at"); not
+"after" ("the day after Sir Ian Blair, the new commissioner, said": he is a clause's subject)
+nor "for" ("A spokesman for the Summit (WSIS), which ..., told": it speaks through him)."""
 
 
 def speaker_after(art: ArticleText, toks: Sequence[Tok], i: int) -> tuple[int, int] | None:
