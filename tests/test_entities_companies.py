@@ -143,3 +143,18 @@ def test_watchdogs_projects_and_embassies_are_organisations(text: str, name: str
     """Read by eye on BBC News: "Human Rights Watch", "American Life Project" and "US Embassy"
     were people, and then speakers 'he' could stand for."""
     assert labels(text).get(name) == "ORG", labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Amnesty International said the trial had been unfair.", "Amnesty International"),
+        ("Analysts at Flight International said the order was late.", "Flight International"),
+        ("The Lib Dems said the tax would fall on the richest.", "Lib Dems"),
+        ("Leaders of the Lib Dems met in Harrogate on Saturday.", "Lib Dems"),
+    ],
+)
+def test_an_international_body_and_a_party_are_organisations(text: str, org: str) -> None:
+    # Seen on BBC: "Amnesty International" and "the Lib Dems" were PERSON, so "they" never
+    # stood for the party and "Amnesty International's Jan Shaw" hid her behind a person.
+    assert labels(text).get(org) == "ORG"

@@ -226,6 +226,23 @@ def test_they_a_paragraph_after_an_organisation_spoke_is_not_sure() -> None:
     assert not theirs[0].speaker_sure
 
 
+def test_they_after_people_the_article_describes_is_them_and_never_a_place() -> None:
+    """Seen on BBC: "Analysts say that ... As a result, they say, ..." had no speaker, and
+    "Critics argue ... Without growth, they say, ..." went to Italy, a place, which had "plans"
+    a sentence before. "They" is the people who spoke; a guess, as no name says so."""
+    quotes = _quotes(
+        "Analysts say that hiring and firing staff is still too hard for small firms. As a "
+        "result, they say, the country is filled with small companies that never grow.\n\n"
+        "Portugal plans to raise as much as 25bn euros from selling state firms in 2005. "
+        "Critics argue these moves do not go far enough and could make its problems worse. "
+        "Without a pick up in growth, they say, the money could eventually run out."
+    )
+    first = next(q for q in quotes if "filled with" in q.text)
+    assert first.speaker == "Analysts" and not first.speaker_sure
+    last = next(q for q in quotes if "run out" in q.text)
+    assert last.speaker == "Critics" and not last.speaker_sure
+
+
 def test_he_after_a_subject_with_a_lower_case_portfolio_before_his_name_is_him() -> None:
     """'Shadow home secretary David Davis echoed ... "...," he said': "home" before the office
     hid the subject, and "he" went to the spokesman quoted before."""

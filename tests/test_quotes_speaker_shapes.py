@@ -292,3 +292,11 @@ def test_an_organisation_inside_a_persons_apposition_is_not_the_speaker() -> Non
     )
     assert _at(text, "survivors came first", "indirect").speaker == "Martha Okafor"
     assert _at(text, "help thousands", "indirect").speaker == "John Tanner"
+
+
+def test_the_person_after_an_organisations_possessive_speaks() -> None:
+    text = (
+        "The Home Office refused to comment. Amnesty International's Jan Shaw said: "
+        '"That the policy was run this way is bleakly ironic."'
+    )
+    assert _at(text, "bleakly ironic").speaker == "Jan Shaw"

@@ -75,6 +75,10 @@ class ArticleText:
         self.guessed: set[int] = set()
         # Speakers that are descriptions as written ("Many lawmakers"), not names.
         self.described: set[str] = set()
+        # (para, description, where the words start) of groups described as several people
+        # whose reported speech was found ("Analysts say"): whom a later "they" may be. Kept
+        # apart from `last_speaker`, which "he" and "she" read.
+        self.groups_spoke: list[tuple[int, str, int]] = []
         self._place_names: frozenset[str] | None = None  # see `place_names`
         self.reach = CONTEXT  # how far sentence bounds are looked for; less for tiny quotes
         self._low: str | None = None  # the text lower-cased, made on first use

@@ -93,6 +93,14 @@ def _read_phrase(
     if ent is not None and ent.label == "ORG":
         person = person_before(art, ent, start)
         if person is None:
+            owned = text[ent.end + 3 : end].split()
+            if (
+                text.startswith(("’s ", "'s "), ent.end)
+                and owned
+                and all(w[:1].isupper() for w in owned)
+            ):
+                # "Amnesty International's Jan Shaw said": she speaks, for it.
+                return name_phrase(art, ent.end + 3, end, pos, quote_start, skip)
             return Named(ent.canonical, None)
         ent = person  # "Olivia Brandt of Ashgrove Capital": she speaks, not the firm
     if ent is not None and ent.label == "PERSON" and text.startswith(("’s ", "'s "), ent.end):

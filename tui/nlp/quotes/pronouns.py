@@ -123,14 +123,23 @@ def resolve_pronoun(
         -6:
     ]
     if g in ("p", "o"):
-        for p, org, sg, _ in reversed(earlier):
-            if p >= para - 3 and sg is None and org not in art.reg.people:
+        group = next((e for e in reversed(art.groups_spoke) if e[2] < pos), None)
+        for p, org, sg, qs in reversed(earlier):
+            if group is not None and g == "p" and group[2] > qs and group[0] >= para - 3:
+                break  # "Critics argue ... , they say": the people who spoke since
+            if p < para - 3 or (g == "p" and org in skips):
+                # Far back; or a place ("Italy plans to ..."), never "they" ("It said" after
+                # "Downing Street said" is the office the place stands for).
+                continue
+            if sg is None and org not in art.reg.people:
                 # "They" is sure only in the paragraph where the organisation spoke: a paragraph
                 # later it may be the people the article turned to ("The ONS said ... Many had
                 # expected ... , they say"); "it" has no such rival.
                 return Named(org, None, g == "o" or p == para)
         if g == "o":
             return Named(subject_org(art, pos, para), None)
+        if group is not None and group[0] >= para - 3:
+            return Named(group[1], None, False)  # a guess: no name says so
         return Named(None, None)
     reg = art.reg
     fit: dict[str, int] = {}
@@ -177,6 +186,13 @@ def resolve_pronoun(
         return Named(described[0], g, False)
     reg.learn_gender(chosen, g)
     return Named(chosen, g, sure)
+
+
+def plural_group(description: str) -> bool:
+    """Whether people described as written ("Analysts", "Many economists") are several, so
+    "they" may stand for them; "A spokesman" and "Mr Hale's lawyer" are one."""
+    last = description.split()[-1].lower()
+    return last.endswith("s") and not last.endswith(("'s", "’s", "ss", "us"))
 
 
 def described_subject(art: ArticleText, pos: int, g: str) -> tuple[str, int, int, int] | None:

@@ -31,6 +31,7 @@ from tui.nlp.quotes.clauses import (
 )
 from tui.nlp.quotes.described import describe
 from tui.nlp.quotes.naming import name_phrase, named_before_pronoun
+from tui.nlp.quotes.pronouns import plural_group
 from tui.nlp.quotes.reported_claim import (
     CONTRASTS,
     COORDINATORS,
@@ -159,6 +160,9 @@ def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
                 if q.speaker and q.speaker not in art.reg.people and q.speaker not in art.described:
                     # An organisation's words: "it" in a later sentence may be it.
                     art.last_speaker.append((art.para_of(ss), q.speaker, None, q.start))
+                elif q.speaker in art.described and plural_group(q.speaker):
+                    # "Analysts say ... As a result, they say": people "they" may be.
+                    art.groups_spoke.append((art.para_of(ss), q.speaker, q.start))
     return out
 
 
