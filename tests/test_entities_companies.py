@@ -152,6 +152,7 @@ def test_watchdogs_projects_and_embassies_are_organisations(text: str, name: str
         ("Analysts at Flight International said the order was late.", "Flight International"),
         ("The Lib Dems said the tax would fall on the richest.", "Lib Dems"),
         ("Leaders of the Lib Dems met in Harrogate on Saturday.", "Lib Dems"),
+        ("Nokia and the modem maker Sierra Wireless agreed to work together.", "Sierra Wireless"),
     ],
 )
 def test_an_international_body_and_a_party_are_organisations(text: str, org: str) -> None:

@@ -84,6 +84,12 @@ def test_a_name_after_a_title_or_before_a_speech_verb_is_a_person(text: str, nam
         ("The title went to Kenyan Tegla Loroupe by two seconds.", "Tegla Loroupe"),
         ("Pakistani Saqlain Mushtaq took five wickets.", "Saqlain Mushtaq"),
         ("He lost to fellow American James Heath in the seventh round.", "James Heath"),
+        # Seen on BBC: two-word nationalities stayed in the name ("New Zealander Graham
+        # Henry" x38), and "Sri", taken for one, was cut from "Sri Mulyani Indrawati".
+        ("New Zealander Graham Henry named his squad on Monday.", "Graham Henry"),
+        ("The final went to South Korean Hyung-Taik Lee in three sets.", "Hyung-Taik Lee"),
+        ("Sri Lankan Muttiah Muralitharan took six wickets.", "Muttiah Muralitharan"),
+        ("The minister, Sri Mulyani Indrawati, said prices would rise.", "Sri Mulyani Indrawati"),
     ],
 )
 def test_a_name_after_a_nationality_is_the_whole_name(text: str, name: str) -> None:
@@ -107,3 +113,16 @@ def test_a_nationality_before_a_company_does_not_make_a_person() -> None:
 )
 def test_regions_are_never_people(text: str) -> None:
     assert people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Referee Jonathan Kaplan sent him off after ten minutes.", "Jonathan Kaplan"),
+        ("Controversial DJ Howard Stern is moving to satellite radio.", "Howard Stern"),
+    ],
+)
+def test_a_role_before_a_name_is_not_part_of_it(text: str, name: str) -> None:
+    # Seen on BBC: "Referee Jonathan Kaplan" and "Controversial DJ Howard Stern" were whole
+    # names in the reader's list of people.
+    assert people(text) == [name]

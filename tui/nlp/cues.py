@@ -101,7 +101,7 @@ PERSON_ROLES = word_set(
     fisherman grower resident homeowner tenant commuter
     holder finalist semifinalist semi-finalist medallist medalist winner runner-up
     dissident activist campaigner protester rebel militant commander warlord suspect
-    defendant victim witness survivor
+    defendant victim witness survivor referee umpire linesman dj
     mother father son daughter wife husband brother sister widow uncle aunt cousin
     grandson granddaughter grandmother grandfather nephew niece
     """
@@ -160,7 +160,7 @@ ORG_SUFFIXES = word_set(
     Confederation Association Society Foundation Organisation Organization League Conference
     Club Clubs Church Mosque Temple Synagogue Hospital Clinic Museum Gallery Library Orchestra
     Ensemble Choir Band Theatre Theater Opera Ballet Exchange Markets Reserve Treasury
-    Embassy Consulate Watch Project International Dems
+    Embassy Consulate Watch Project International Dems Wireless
     Newsroom Newsdesk Desk Times Post Herald Telegraph Tribune Journal Gazette Chronicle
     Observer Guardian Independent Mirror Express Standard Courier Examiner Globe Sun Star
     News Radio Television TV Broadcasting Network Channel Magazine Review Weekly Daily
@@ -278,7 +278,7 @@ DEMONYMS = word_set(
     Mozambican Namibian Nepalese Nepali Nicaraguan Nigerian Nigerien Norwegian Omani
     Pakistani Palestinian Panamanian Paraguayan Peruvian Polish Pole Portuguese Qatari
     Romanian Russian Rwandan Salvadoran Samoan Saudi Scottish Scot Senegalese Serb Serbian
-    Sierra Slovak Slovakian Slovenian Slovene Somali Spanish Spaniard Sri Sudanese Surinamese
+    Slovak Slovakian Slovenian Slovene Somali Spanish Spaniard Sudanese Surinamese
     Swazi Swedish Swede Swiss Syrian Taiwanese Tajik Tanzanian Thai Togolese Tongan
     Trinidadian Tunisian Turkish Turk Turkmen Ugandan Ukrainian Uruguayan Uzbek Venezuelan
     Vietnamese Welsh Yemeni Zambian Zimbabwean Kiwi Aussie Yankee
@@ -293,6 +293,29 @@ DEMONYMS = word_set(
     Olympic Paralympic
     """
 )
+
+TWO_WORD_DEMONYMS = frozenset(
+    tuple(pair.split())
+    for pair in (
+        "new zealander",
+        "sri lankan",
+        "south korean",
+        "north korean",
+        "south african",
+        "sierra leonean",
+        "saudi arabian",
+        "costa rican",
+        "puerto rican",
+        "el salvadoran",
+        "northern irish",
+        "east timorese",
+        "south sudanese",
+        "bosnian serb",
+        "bosnian croat",
+        "kosovo albanian",
+    )
+)
+"""Nationalities written in two words ("New Zealander Graham Henry"), as `fold` keys them."""
 
 # Well-known organisations written as acronyms or single words whose form alone does not say
 # what they are. General knowledge of international news, not taken from any corpus.

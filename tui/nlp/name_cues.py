@@ -35,7 +35,7 @@ TITLE_HEADS = _TITLE_KEYS | word_set(
     """
     commissioner director chairman chairwoman ceo cfo coo spokesman spokeswoman coach
     manager envoy chancellor attorney prosecutor treasurer secretary-general director-
-    general undersecretary under-secretary superintendent inspector chief
+    general undersecretary under-secretary superintendent inspector chief comptroller
     """
 )
 ROLE_KEYS = frozenset(r.casefold() for r in cues.PERSON_ROLES)

@@ -372,6 +372,12 @@ def split_front(
     Clinton" with evidence for PERSON; "EU Farm Commissioner Franz Fischler" -> "EU" and "Franz
     Fischler"; "U.S. Assistant Secretary" -> "U.S.". Returns pieces with their PERSON evidence.
     """
+    nationality = len(words) >= 4 and (
+        (fold(words[0][2]), fold(words[1][2])) in cues.TWO_WORD_DEMONYMS
+    )
+    if nationality:
+        words = words[2:]  # "New Zealander Graham Henry", "South African President Thabo Mbeki"
+        initial = False
     # Opening words ("The", "But", "Monday").
     while words:
         w = words[0][2]
@@ -398,10 +404,18 @@ def split_front(
         # "American Kevin King": the nationality is not part of the name, and two or three
         # words after one are mostly a person's.
         words = words[1:]
-        if 2 <= len(words) <= 3 and not any(_title_head(w[2]) for w in words):
-            person = 1.0
+        nationality = True
+    if nationality and 2 <= len(words) <= 3 and not any(_title_head(w[2]) for w in words):
+        person = 1.0
     if len(words) < 2:
         return [(words, person)]
+    if (
+        len(words) >= 3
+        and words[1][2].casefold() in ROLE_KEYS
+        and _describing(words[0][2])
+        and fold(words[0][2]) not in TITLE_MODIFIERS
+    ):
+        words = words[1:]  # "Controversial DJ Howard Stern": what the role is like, then it
     head = -1
     for i, (_, _, w) in enumerate(words):
         if _title_head(w) or (i == 0 and w.casefold() in ROLE_KEYS):
@@ -450,6 +464,13 @@ def split_front(
     if rest:
         pieces.append((rest, 3.0))
     return pieces
+
+
+def _describing(word: str) -> bool:
+    """Whether a capitalised word before a role reads as an adjective ("Controversial",
+    "Veteran" is a role itself): its ending says so, and no name ends so."""
+    key = word.casefold()
+    return len(key) > 5 and key.endswith(("al", "ive", "ous", "ful", "ic", "ed", "ing"))
 
 
 def _nationality_before_name(gaz: Gazetteer, words: list[tuple[int, int, str]]) -> bool:

@@ -352,6 +352,14 @@ def _score(
             if before_of in cues.PLACE_DESCRIPTORS:
                 m.add(PLACE, 2.0)
 
+    if (
+        prev == ","
+        and start > 3
+        and (nxt_key in SPEECH or (nxt == "," and next_word(text, end + 1).casefold() in SPEECH))
+        and doc.prev_word(start - 2).casefold() in ROLE_KEYS
+    ):
+        m.add(PERSON, 2.0)  # "The minister, Sri Mulyani Indrawati, said": in apposition
+
     # The words around it.
     if nxt_key in SPEECH:
         if not brand:
