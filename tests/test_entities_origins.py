@@ -126,3 +126,20 @@ def test_a_role_before_a_name_is_not_part_of_it(text: str, name: str) -> None:
     # Seen on BBC: "Referee Jonathan Kaplan" and "Controversial DJ Howard Stern" were whole
     # names in the reader's list of people.
     assert people(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hunting Act came into force in February.",
+        "MPs passed the Finance Bill on Tuesday night.",
+        "Finding Neverland won three prizes.",
+    ],
+)
+def test_laws_and_titles_opening_with_a_verb_are_not_people(text: str) -> None:
+    # Seen on BBC: "Hunting Act", "Finance Bill", "Finding Neverland" (x15) were people.
+    assert people(text) == []
+
+
+def test_a_given_name_in_ing_still_opens_a_persons_name() -> None:
+    assert people("Irving Berlin wrote the song.") == ["Irving Berlin"]

@@ -91,6 +91,8 @@ def name_facts(gaz: Gazetteer, name: str, initial: bool) -> _Facts:
         sentence_word = place_weight < COUNTRY and name not in KNOWN_ORGS_EXACT
         common = key in gaz.common_words or name in cues.COMMON_INITIAL
     else:
+        # "Hunting Act", "Finding Neverland": no one's name, and nothing else known of it.
+        drop = not prior and _no_persons_name(gaz, first_key, last_key)
         drop_alone = (
             (first in cues.DEMONYMS or first_key in DEMONYM_KEYS)
             and last_key not in ORG_SUFFIX_KEYS
@@ -174,7 +176,7 @@ def _prior(
             add(ORG, 1.5)  # "Air France", "Real Madrid", "Dynamo Moscow"
         if first_key in EVENT_PREFIX_KEYS:
             add(EVENT, 3.0)  # "Storm Iona", "Hurricane Katrina", "Operation Desert Storm"
-        if n <= 3 and not prior:
+        if n <= 3 and not prior and not _no_persons_name(gaz, first_key, last_key):
             add(PERSON, 0.75)  # two or three unknown capitalised words: often a person
     else:
         if _acronym(name):
@@ -193,6 +195,24 @@ def _prior(
 
     return prior
 
+
+def _no_persons_name(gaz: Gazetteer, first_key: str, last_key: str) -> bool:
+    """Whether unknown capitalised words cannot be a person's name by their form: a law
+    ("Hunting Act", "Finance Bill") or a title opening with a verb in -ing ("Finding
+    Neverland", "Being Julia"; not "Irving Berlin", whose first word is a given name)."""
+    if last_key in LAW_WORDS:
+        return True
+    return (
+        len(first_key) > 5
+        and first_key.endswith("ing")
+        and first_key not in gaz.given_names
+        and first_key not in gaz.surnames
+        and first_key not in gaz.places  # "Nanjing Auto", "Reading Festival"
+    )
+
+
+LAW_WORDS = frozenset(("act", "acts", "bill", "bills", "directive", "treaty"))
+"""Last words of a law's or a treaty's name, which no person's name ends with."""
 
 _PLACE_ENDINGS = ("shire", "stan", "grad", "abad", "pur", "ville")
 _SURNAME_ENDINGS = (
