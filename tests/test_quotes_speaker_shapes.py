@@ -300,3 +300,34 @@ def test_the_person_after_an_organisations_possessive_speaks() -> None:
         '"That the policy was run this way is bleakly ironic."'
     )
     assert _at(text, "bleakly ironic").speaker == "Jan Shaw"
+
+
+def test_a_persons_role_at_an_organisation_and_more_apposition_keep_the_person() -> None:
+    # Seen on BBC: "Mr Shin-Bae Kim, chief executive of SK Telecom, also at 3GSM, said:" was
+    # given, sure, to SK Telecom.
+    text = (
+        "John Smith, chief executive of Harbour Telecom, also at the show, said: "
+        '"We have plans to put television on every phone."'
+    )
+    assert _at(text, "television on every phone").speaker == "John Smith"
+
+
+def test_an_impersonal_it_is_understood_names_no_speaker() -> None:
+    # Seen on BBC: "The IPCL board met ... It is understood that the board ..." was given, sure,
+    # to IPCL: "it" there stands for no one.
+    text = (
+        "The Harbour Steel board met in Mumbai to discuss the results. It is understood that "
+        "the board also considered his resignation and asked him to think again."
+    )
+    q = _at(text, "considered his resignation", "indirect")
+    assert q.speaker is None
+
+
+def test_having_said_that_is_no_ones_claim() -> None:
+    # Seen on BBC: "Having said that, Mark is looking in much better shape" was reported
+    # speech by "Having".
+    text = (
+        "My view is that you go when the gun goes. Having said that, Mark is looking in much "
+        "better shape this winter than last."
+    )
+    assert [q for q in _quotes(text) if "better shape" in q.text] == []

@@ -151,6 +151,11 @@ def _object_of_preposition(toks: Sequence[Tok], span: tuple[int, int], floor: in
     first = next((x for x in range(floor, len(toks)) if toks[x].start >= span[0]), None)
     if first is None or first == floor:
         return False
+    inside = range(first, len(toks))
+    if toks[first].text[:1].islower() and any(
+        toks[x].low in ("of", "at") for x in inside if toks[x].start < span[1]
+    ):
+        return True  # "John Smith, chief executive of Harbour Telecom, also at the show, said"
     before = toks[first - 1]
     if before.low in ("the", "a", "an") and first - 1 > floor:
         before = toks[first - 2]

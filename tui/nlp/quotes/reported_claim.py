@@ -16,7 +16,15 @@ from tui.nlp.quotes.certainty import speaker_sure
 from tui.nlp.quotes.clauses import ANONYMOUS, has_verb, opens_clause
 from tui.nlp.quotes.described import describe, reported
 from tui.nlp.quotes.tokens import Tok, _tokens
-from tui.nlp.quotes.words import ASKS, DEMANDS, REPORTING, THAT_VERBS, _words, has_words
+from tui.nlp.quotes.words import (
+    ASKS,
+    DEMANDS,
+    IMPERSONAL,
+    REPORTING,
+    THAT_VERBS,
+    _words,
+    has_words,
+)
 from tui.nlp.speaker_words import wordset
 
 
@@ -170,6 +178,9 @@ _OBJECT_THEN_THAT = re.compile(r"(?:[^\s,;:.\"“”]+\s+){1,8}?that\s+", re.IGN
 """A short object with no punctuation in it, then "that"."""
 
 
+_PASSIVE_AFTER = re.compile(r"\s+(?:is|was|has been|had been)\s")
+
+
 def _make(
     art: ArticleText,
     cs: int,
@@ -203,7 +214,18 @@ def _make(
             art.described.add(described[0])
             return reported(art, cs, ce, described[0], cue, described[1])
         words = _words(text[source[0] : source[1]].lower())
-        if not unnamed and (not words or words[-1] not in ANONYMOUS) and words != ["they"]:
+        # "It is understood that ...": a claim the article gives no speaker ("it said" is not).
+        impersonal = (
+            words == ["it"]
+            and (cue or "") in IMPERSONAL
+            and _PASSIVE_AFTER.match(text, source[1]) is not None
+        )
+        if (
+            not unnamed
+            and not impersonal
+            and (not words or words[-1] not in ANONYMOUS)
+            and words != ["they"]
+        ):
             return None  # "they said", no one they stand for: people unnamed still spoke
     return reported(art, cs, ce, speaker, cue, speaker_sure(art, speaker, sure))
 

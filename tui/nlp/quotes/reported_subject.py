@@ -14,7 +14,13 @@ from tui.nlp.quotes.clauses import ANONYMOUS
 from tui.nlp.quotes.described import describe
 from tui.nlp.quotes.naming import name_phrase
 from tui.nlp.quotes.tokens import Named, Tok
-from tui.nlp.quotes.words import DOCUMENTS, EVIDENCE_VERBS, REPORTING, THAT_VERBS
+from tui.nlp.quotes.words import (
+    DOCUMENTS,
+    EVIDENCE_VERBS,
+    IMPERSONAL,
+    REPORTING,
+    THAT_VERBS,
+)
 from tui.nlp.speaker_words import wordset
 
 
@@ -22,6 +28,8 @@ def _subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[tuple[int, 
     """The subject before a reporting verb at token k and who it names: a name or a
     pronoun, two people joined by "and" ("Mr. Grassley and Mr. Leahy said"), or people left
     unnamed with what qualifies them ("Elected officials from both parties say")."""
+    if k > 0 and toks[k - 1].low == "having":
+        return None  # "Having said that, Mark is in better shape": an idiom, no one's claim
     span = subject_before(art, toks, k, 0)
     if span is None and k >= 3 and toks[k - 2].low == "on" and toks[k - 1].low in WEEKDAYS:
         span = subject_before(art, toks, k - 2, 0)  # "The Times on Saturday wrote that ..."
@@ -39,6 +47,13 @@ def _subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[tuple[int, 
         and toks[k - 1].low not in NOT_ADVERBS
     ):
         span = subject_before(art, toks, k - 1, 0)  # "Manafort politely suggested that ..."
+    if (
+        span is not None
+        and toks[k].low in IMPERSONAL
+        and toks[k - 1].low in ("is", "was", "been")
+        and art.text[span[0] : span[1]].lower() == "it"
+    ):
+        return span, Named(None, None)  # "It is understood that ...": no one is named
     if span is not None:
         named = name_phrase(art, span[0], span[1], toks[k].start)
         if not named.name and describe(art, *span) is None:

@@ -388,3 +388,10 @@ ROLE_ADJECTIVES = wordset(
     defense defence finance economic national state federal presidential"""
 )
 """Words that qualify a role before a name ("former governor", "senior adviser")."""
+
+
+IMPERSONAL = wordset(
+    "understood believed thought said reported claimed alleged feared known expected rumoured"
+)
+"""Participles that make "it is ... that" impersonal ("It is understood that the board ..."):
+a claim the article gives no speaker, never what "it" stands for."""
