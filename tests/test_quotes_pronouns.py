@@ -271,3 +271,15 @@ def test_only_a_whole_description_before_its_verb_stands_for_he(
 ) -> None:
     quote = _direct(f'Gordon Hale spoke on Monday. {sentence} {pronoun} said: "It is over."')
     assert quote.speaker == speaker
+
+
+def test_he_after_a_person_named_by_surname_only_is_that_person() -> None:
+    """Seen on AP copy: "Assad told the AP that ... He cited ..." went, sure, to the other man
+    named before by his full name: a person the article names by surname only was no one "he"
+    could stand for."""
+    quotes = _quotes(
+        "John Kerry met Lavrov in Geneva on Monday. Assad told reporters in Damascus that the "
+        "United States was to blame. He cited the failure of the US to rein in armed groups."
+    )
+    cited = next(q for q in quotes if "rein in" in q.text)
+    assert cited.speaker == "Assad"

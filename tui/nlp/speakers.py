@@ -87,6 +87,29 @@ def _speech_adjacent(text: str, start: int, end: int, apposition: bool = False) 
 _START = attrgetter("start")
 
 
+_CLAUSE_OPENERS = frozenset(
+    ("but", "and", "so", "then", "yet", "while", "when", "as", "if", "because", "after", "before")
+)
+"""Words that open a clause before a surname ("But Assad said"): no piece of a name."""
+
+
+def _piece_of_a_name(text: str, word: str) -> bool:
+    """Whether the article writes `word` after another capitalised word, inside a sentence
+    ("shares in Standard Chartered"), or in small letters ("the coal industry"): then it is
+    a piece of a longer name or a word, not a person's surname. ("Mr Assad", "But Assad" are
+    his.)"""
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+        if not m.group()[0].isupper():
+            return True
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if not before or not before[-1][:1].isupper() or before[-1][-1:] in '.!?:,"”':
+            continue
+        prev = before[-1].strip("\"“'‘(")
+        if _norm(prev) not in PERSON_TITLES and _norm(prev) not in _CLAUSE_OPENERS:
+            return True  # "Black Spider said", "shares in Standard Chartered"
+    return False
+
+
 def clear_caches() -> None:
     """Forget the runs read so far (for benchmarks that must start cold)."""
     for cached in (_norm, split_run, run_shape):
@@ -249,6 +272,24 @@ class Registry:
                 reg._add_single(tok, titled_last.get(last), rs, peer)
         for piece, tok in titled_runs:
             reg._titles(piece, [tok])  # "President Saakashvili": his office
+        gaz = gazetteer()
+        for pos, etoks, egender in named:
+            # "Assad told the AP that ... He cited ...": a person the article names by one word
+            # only, who speaks, is someone "he" may stand for. Not a word the entity engine
+            # took from a longer name ("Standard Chartered" → "Chartered"), a title or a word.
+            if len(etoks) == 1:
+                last = _norm(etoks[0])
+                key = fold(etoks[0])
+                if (
+                    last not in reg.by_last
+                    and last not in reg.by_first
+                    and last not in PERSON_TITLES
+                    and key not in gaz.common_words
+                    and key not in gaz.given_names
+                    and single_use(last)
+                    and not _piece_of_a_name(text, etoks[0])
+                ):
+                    reg._add_single(etoks[0], egender, pos)
         by_last, by_first = reg.by_last, reg.by_first
         for rs, shape in maybe_people:
             last = shape.last
