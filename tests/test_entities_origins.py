@@ -143,3 +143,16 @@ def test_laws_and_titles_opening_with_a_verb_are_not_people(text: str) -> None:
 
 def test_a_given_name_in_ing_still_opens_a_persons_name() -> None:
     assert people("Irving Berlin wrote the song.") == ["Irving Berlin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Secretary of State John Kerry flew to Geneva.", "John Kerry"),
+        ("The Secretary of Energy Spencer Abraham opened the plant.", "Spencer Abraham"),
+    ],
+)
+def test_the_end_of_an_office_before_of_is_not_part_of_the_name(text: str, name: str) -> None:
+    # Seen on BBC and AP copy: "State John Bolton", "Energy Spencer Abraham" as names.
+    assert name in people(text)
+    assert not any(p.endswith(name) and p != name for p in people(text))

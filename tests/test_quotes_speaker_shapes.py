@@ -331,3 +331,14 @@ def test_having_said_that_is_no_ones_claim() -> None:
         "better shape this winter than last."
     )
     assert [q for q in _quotes(text) if "better shape" in q.text] == []
+
+
+def test_a_plea_in_court_is_no_attribution() -> None:
+    # Seen on a scraped news page: a police report's quotation followed by "Caldara has pleaded
+    # not guilty." was given, sure, to Caldara.
+    text = (
+        'The police report stated that, according to the victim, "Reyes started the van and '
+        'drove forward, bumping him with the front of it." Reyes has pleaded not guilty.'
+    )
+    q = _at(text, "started the van")
+    assert q.speaker != "Reyes"

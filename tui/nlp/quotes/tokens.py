@@ -103,6 +103,8 @@ def _is_cue(toks: Sequence[Tok], i: int) -> str | None:
     if w in CUES:
         if i > 0 and toks[i - 1].low == "story":
             return None  # page furniture ("Story Continued Below"): a story says nothing
+        if w == "pleaded" and nxt in ("guilty", "not", "innocent", "no"):
+            return None  # "Caldara has pleaded not guilty": a plea in court, no one's words
         # "told" as the cue needs an object or a colon after it; "said" always qualifies.
         return toks[i].text.lower()
     return None
