@@ -342,3 +342,14 @@ def test_a_plea_in_court_is_no_attribution() -> None:
     )
     q = _at(text, "started the van")
     assert q.speaker != "Reyes"
+
+
+def test_someone_described_by_place_and_party_is_a_description_not_a_name() -> None:
+    # Seen on POLITICO copy: '"...," said a New Hampshire Republican' gave, sure, a person
+    # called "New Hampshire Republican".
+    text = (
+        '"He has the most to gain by looking calm," said a New Hampshire Republican.\n\n'
+        "An Iowa Democrat said the race was tight and turnout would decide it."
+    )
+    assert _at(text, "most to gain").speaker == "a New Hampshire Republican"
+    assert _at(text, "race was tight", "indirect").speaker == "An Iowa Democrat"

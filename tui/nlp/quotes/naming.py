@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from tui.model import Entity
 from tui.nlp.capital_runs import name_runs
+from tui.nlp.cues import DEMONYMS
 from tui.nlp.names import at_workplace
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.offices import in_other_offices, office_holder, office_tail
@@ -24,9 +25,12 @@ from tui.nlp.quotes.words import (
     _PREPS,
     COMPANY_HEADS,
     COMPANY_REACH,
+    CUES,
     DESCRIPTIONS,
     ORG_HEADS,
     PRONOUNS,
+    REPORTING,
+    THAT_VERBS,
     VOICES,
     _companyish,
 )
@@ -89,6 +93,9 @@ def _read_phrase(
         into = named_into(art, quote_start) if quote_start is not None else None
         told = addressee(art, pos)
         return resolve_pronoun(art, low, pos, [n for n in (into, told) if n] + list(skip))
+    said_as = _indefinite_description(art, start, end, low)
+    if said_as is not None:
+        return said_as
     ent = art.reg.entity_at(start, end)
     if ent is not None and ent.label == "ORG":
         person = person_before(art, ent, start)
@@ -429,3 +436,30 @@ def people_in(art: ArticleText, start: int, end: int) -> set[str]:
             if name in art.reg.people:
                 out.add(name)
     return out
+
+
+def _indefinite_description(art: ArticleText, start: int, end: int, low: str) -> Named | None:
+    """'"...," said a New Hampshire Republican', 'An Iowa Democrat said': someone the article
+    leaves unnamed, described as written, not a person called "Iowa Democrat"."""
+    words = low.split()
+    if not words or words[-1].title() not in DEMONYMS:
+        return None
+    text = art.text
+    after = _NEXT_WORD.match(text, end)
+    nxt = after.group(1) if after is not None else ""
+    if nxt.islower() and nxt not in CUES and nxt not in REPORTING and nxt not in THAT_VERBS:
+        return None  # "A British Muslim group ...": the description goes on past the word
+    if words[0] in ("a", "an", "another", "one"):
+        phrase = text[start:end]
+    elif text[max(0, start - 4) : start].lower().endswith((" a ", "an ")) and start > 2:
+        phrase = text[text.rindex(" ", 0, start - 1) + 1 : end].lstrip("\n")
+    else:
+        return None
+    if len(words) < 2 and words[0] in ("a", "an", "another", "one"):
+        return None
+    described = " ".join(phrase.split())
+    art.described.add(described)
+    return Named(described, None)
+
+
+_NEXT_WORD = re.compile(r"\s*(\w+)")
