@@ -142,6 +142,37 @@ def test_anchors_are_what_the_two_scans_find(text: str) -> None:
     assert patterns._anchors(text) == sorted(expected)
 
 
+DIGIT_PIECES = [
+    "5",
+    "1,000",
+    "2.5",
+    "٣",
+    "５",
+    "²",
+    "Ⅻ",
+    "$",
+    "£",
+    "€",
+    "₩",
+    "x",
+    "é",
+    " ",
+    "’",
+    ".",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DIGIT_PIECES), max_size=30).map("".join))
+def test_digit_anchors_are_those_of_the_unicode_digit_class(text: str) -> None:
+    # The scan looks first for plain ranges (ASCII digits, "$", anything else not ASCII) and
+    # keeps a start only if it is a digit or a sign: Arabic-Indic and full-width digits are
+    # digits, a superscript two or a Roman numeral is not.
+    plain = re.compile(r"[\d$£€¥₹₩₽][\d,.]*")
+    expected = [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in patterns._DIGIT_ANCHOR.finditer(text)] == expected
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.text("abs", min_size=1, max_size=4), min_size=1, max_size=8),

@@ -16,10 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.nlp import capital_runs
-from tui.nlp.quotes import ArticleText, find_quotes, reported, words
+from tui.nlp.quotes import ArticleText, find_quotes, reported, subject_company, words
 from tui.nlp.quotes.direct import ADDRESSED, _addressed
 from tui.nlp.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, _marks_by_paragraph, _paragraphs
-from tui.nlp.quotes.tokens import _tokens
+from tui.nlp.quotes.tokens import _tokens, within
 from tui.nlp.quotes.words import (
     ABBREV,
     CUE_WORD,
@@ -377,3 +377,48 @@ def test_pronouns_resolved_with_the_memo_of_names_as_without(text: str) -> None:
         assert find_quotes(text, []) == remembered
     finally:
         ArticleText.__init__ = init  # type: ignore[method-assign]
+
+
+class _EveryWord:
+    """A word list that holds every word: `_speaker_first` then tries each token as its verb."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+FIRST_PIECES = [*PIECES, "Jane Doe", " said", " that", " according to", " told reporters"]
+FIRST_PIECES += [", saying", " and said", " called for", " urged", " is stressing", " agreed it"]
+FIRST_PIECES += [" the port will reopen next week", " she will win the vote", ", ", ". "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FIRST_PIECES), max_size=40).map("".join))
+def test_reported_speech_found_with_the_verb_list_as_trying_every_word(text: str) -> None:
+    # `_speaker_first` visits only the tokens that are one of its loops' verbs; visiting every
+    # token, as its loops once did, must find the same quotes.
+    quick = find_quotes(text, [])
+    original = reported.FIRST_VERBS
+    try:
+        reported.FIRST_VERBS = _EveryWord()  # type: ignore[assignment]
+        assert find_quotes(text, []) == quick
+    finally:
+        reported.FIRST_VERBS = original
+
+
+NAMED_PIECES = ["Ask Jeeves", "Ask Jeevesy", "-", "_", " ", "é", "x", ".", "Ask", " Jeeves"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NAMED_PIECES), max_size=30).map("".join))
+def test_a_company_is_counted_as_the_pattern_counts_it(text: str) -> None:
+    pattern = r"(?<![\w-])" + re.escape("Ask Jeeves") + r"(?![\w-])"
+    assert subject_company._times_named(text, "Ask Jeeves") == len(re.findall(pattern, text))
+
+
+@given(
+    st.lists(st.integers(0, 30), unique=True).map(sorted), st.integers(0, 30), st.integers(0, 30)
+)
+def test_indexes_within_bounds_are_those_a_range_reaches(
+    indexes: list[int], lo: int, hi: int
+) -> None:
+    assert within(indexes, lo, hi) == [i for i in range(lo, hi) if i in indexes]

@@ -57,9 +57,20 @@ _CREDIT_REACH = 17
 """How far a credit's ":" or "/" can be from its start: "Illustrations by:" is the longest."""
 
 
+_last_read: tuple[str, list[re.Match[str]]] = ("", [])
+"""The last text `_credit_matches` read and what it found: the name finder and then the
+caption filter ask about the same article, one straight after the other."""
+
+
 def _credit_matches(text: str) -> list[re.Match[str]]:
     """What `_CREDIT.finditer(text)` finds, found by trying the pattern only just before each
-    ":" and "/": a case-insensitive pattern cannot be scanned for quickly, the marks can."""
+    ":" and "/": a case-insensitive pattern cannot be scanned for quickly, the marks can.
+    The same text asked again (the same object) is answered from `_last_read`; callers only
+    read the list."""
+    global _last_read
+    last_text, last_found = _last_read  # one read of the pair: safe beside other threads
+    if text is last_text:
+        return last_found
     out: list[re.Match[str]] = []
     pos = 0  # where the next match may start: after the last one, as with finditer
     tried = -1  # starts up to here are already known not to match
@@ -72,6 +83,7 @@ def _credit_matches(text: str) -> list[re.Match[str]]:
                 pos = match.end()
                 break
         tried = max(tried, p)
+    _last_read = (text, out)
     return out
 
 

@@ -302,9 +302,13 @@ def _score(
     """Score the candidate name text[start:end] and add it to `out`."""
     text = doc.text
     name = text[start:end]
-    if not is_word(name) or name.lower() == name:
-        return
-    facts = name_facts(doc.gaz, name, initial)
+    # A name already in the cache passed the test below when it was first read (its facts
+    # are kept for no other name): most names recur, and are looked up straight away.
+    facts = FACTS_CACHE[initial].get(name)
+    if facts is None:
+        if not is_word(name) or name.lower() == name:
+            return
+        facts = name_facts(doc.gaz, name, initial)
     if facts.drop or (
         facts.drop_alone and not person and next_word(text, end).casefold() not in SPEECH
     ):

@@ -68,7 +68,7 @@ from tui.nlp.quotes.reported_subject import (
     TENSE_AUX,
     _subject,
 )
-from tui.nlp.quotes.tokens import Named, Tok, _tokens
+from tui.nlp.quotes.tokens import Named, Tok, _tokens, within
 from tui.nlp.quotes.words import (
     ADJUNCTS,
     ASKS,
@@ -289,6 +289,12 @@ def _closing_cue_unquoted(
     return q
 
 
+FIRST_VERBS = frozenset(REPORTING | THAT_VERBS | PARTICIPLE_CUES | DEMANDS | {"according"})
+"""Every word at which a loop of `_speaker_first` can find its verb (it skips all others):
+"according", a reporting verb, a verb taking "that", a participle and a demand. A new rule
+there that reads another word must add it here."""
+
+
 def _speaker_first(
     art: ArticleText, text: str, toks: list[Tok], ss: int, se: int, mixed: bool = False
 ) -> Quote | None:
@@ -296,12 +302,16 @@ def _speaker_first(
 
     In a `mixed` sentence (one holding a short quotation) the verb must stand outside it."""
     n = len(toks)
+    # Each loop below reads only tokens that are one of its verbs: they are listed once here,
+    # so that a sentence is not walked word by word four times in Python (`FIRST_VERBS`).
+    lows = [t.low for t in toks]
+    verbs = [k for k, w in enumerate(lows) if w in FIRST_VERBS]
 
     def quoted(k: int) -> bool:
         return mixed and art.frag_at(toks[k].start) is not None
 
     # "According to X, CONTENT." / "CONTENT, according to X."
-    for k in range(n - 1):
+    for k in within(verbs, 0, n - 1):
         if toks[k].low != "according" or toks[k + 1].low != "to":
             continue
         if k == 0:
@@ -342,7 +352,7 @@ def _speaker_first(
         # people left unnamed are a source still, shown without a speaker.
         return _make(art, cs, ce, name, "according to", sure, source, unnamed=True)
     # "SUBJECT CUE [to OBJECT] that CONTENT."
-    for k in range(n):
+    for k in verbs:
         w = toks[k].low
         progressive = w in PARTICIPLE_CUES and k > 1 and toks[k - 1].low in TENSE_AUX
         if (w not in REPORTING and w not in THAT_VERBS and not progressive) or quoted(k):
@@ -376,7 +386,7 @@ def _speaker_first(
         cs, ce = _trim(text, toks[t].start if keep else toks[t].end, se)
         return _make(art, cs, ce, name, toks[k].low, sure, subject)
     # "SUBJECT ..., saying CONTENT.", "SUBJECT ... and said CONTENT.", "SUBJECT called for X."
-    for k in range(1, n - 4):
+    for k in within(verbs, 1, n - 4):
         w = toks[k].low
         if k == 1 and w not in DEMANDS:
             continue  # "SUBJECT, saying" needs a subject and a comma before the participle
@@ -430,12 +440,12 @@ def _speaker_first(
         )
     # A poll or a study that found what people said is the source: "A poll released in
     # August found that 74 percent of voters said ..." is the poll's finding.
-    contrast = any(t.low in CONTRASTS for t in toks)  # "Video shows ..., but Shelby said ..."
+    contrast = not CONTRASTS.isdisjoint(lows)  # "Video shows ..., but Shelby said ..."
     evidence = None if contrast else evidence_first(art, text, toks, se, quoted)
     if evidence is not None:
         return evidence
     # "SUBJECT CUE CONTENT." with no "that": "Stein said she plans to join the protest."
-    for k in range(1, n - 4):
+    for k in within(verbs, 1, n - 4):
         w = toks[k].low
         if w in THAT_VERBS and toks[k + 1].low in SUBJECT_PRONOUNS and toks[k].text.islower():
             pass  # "analysts agreed it was ...", "they complained they weren't paid"

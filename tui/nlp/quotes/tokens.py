@@ -4,6 +4,7 @@ said it, with which cue, how sure) and `Unit` (the fragments of one quotation)."
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -86,6 +87,14 @@ class _MatchTok(Tok):
 
 def _tokens(text: str, start: int, end: int) -> list[Tok]:
     return list(map(_MatchTok, TOKEN.finditer(text, start, end)))
+
+
+def within(indexes: list[int], lo: int, hi: int) -> list[int]:
+    """The ascending `indexes` in [lo, hi): the tokens a loop over `range(lo, hi)` would reach
+    that a caller listed beforehand (its candidate words), so that it visits only those."""
+    if not indexes or (indexes[0] >= lo and indexes[-1] < hi):
+        return indexes
+    return indexes[bisect_left(indexes, lo) : bisect_left(indexes, hi)]
 
 
 def _is_cue(toks: Sequence[Tok], i: int) -> str | None:
