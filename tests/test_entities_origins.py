@@ -156,3 +156,31 @@ def test_the_end_of_an_office_before_of_is_not_part_of_the_name(text: str, name:
     # Seen on BBC and AP copy: "State John Bolton", "Energy Spencer Abraham" as names.
     assert name in people(text)
     assert not any(p.endswith(name) and p != name for p in people(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Singer Jennifer Lopez arrived late.", "Jennifer Lopez"),
+        ("Welshman Jimmy Watkins won the title.", "Jimmy Watkins"),
+        ("Cinematographer John Mathieson was nominated.", "John Mathieson"),
+        ("Americans Andy Roddick and Mardy Fish lost.", "Andy Roddick"),
+    ],
+)
+def test_what_someone_is_before_their_given_name_is_not_their_name(text: str, name: str) -> None:
+    # Seen on BBC: "Singers Jennifer Lopez", "Welshman Jimmy Watkins" in the list of people.
+    assert name in people(text)
+    assert not any(p.endswith(name) and p != name for p in people(text))
+
+
+def test_names_the_gazetteers_do_not_hold_and_bodies_keep_their_first_words() -> None:
+    assert "Ruud van Nistelrooy" in people("Ruud van Nistelrooy scored twice.")
+    assert labels("The National Council for Adoption said no.") == {
+        "National Council for Adoption": "ORG"
+    }
+    found = labels(
+        "EADS Philippe Camus said orders rose. ECB President Jean-Claude Trichet agreed."
+    )
+    assert found.get("Philippe Camus") == "PERSON"
+    assert found.get("Jean-Claude Trichet") == "PERSON"
+    assert found.get("ECB") == "ORG"

@@ -414,6 +414,7 @@ def split_front(
         and fold(words[0][2]) in TITLE_MODIFIERS
         and not _title_head(words[0][2])
         and fold(words[1][2]) in gaz.given_names
+        and fold(words[1][2]) not in gaz.common_words
         and not any(fold(w[2]) in ORG_SUFFIX_KEYS or fold(w[2]) in ORG_HEAD_KEYS for w in words[1:])
     ):
         # "Secretary of State John Kerry", cut at "of": "State" ends his office, not his name.
@@ -426,6 +427,14 @@ def split_front(
         and fold(words[0][2]) not in TITLE_MODIFIERS
     ):
         words = words[1:]  # "Controversial DJ Howard Stern": what the role is like, then it
+    lead = _words_before_given_name(gaz, words)
+    if lead:
+        # "Singer Jennifer Lopez", "Welshman Jimmy Watkins": what the person is, then who; an
+        # organisation's acronym or possessive stays a name of its own ("EADS Philippe Camus").
+        front, words = words[:lead], words[lead:]
+        person = max(person, 1.0)
+        if front[-1][2].isupper() or front[-1][2].endswith(("'s", "’s", "'", "’")):
+            return [(front, 0.0), (words, person)]
     head = -1
     for i, (_, _, w) in enumerate(words):
         if _title_head(w) or (i == 0 and w.casefold() in ROLE_KEYS):
@@ -474,6 +483,68 @@ def split_front(
     if rest:
         pieces.append((rest, 3.0))
     return pieces
+
+
+def _words_before_given_name(gaz: Gazetteer, words: list[tuple[int, int, str]]) -> int:
+    """How many words before a given name say what the person is rather than name them:
+    "Singer Jennifer Lopez", "Welshman Jimmy Watkins", "EADS Philippe Camus", "Cinematographer
+    John Mathieson" (0 when none do: "Ruud van Nistelrooy", "Susilo Bambang Yudhoyono", whose
+    first words are names the gazetteers do not hold, and "J Walter Thompson", a firm)."""
+    if len(words) < 3:
+        return 0
+    last = fold(words[-1][2])
+    if last in ORG_SUFFIX_KEYS or last in PLACE_SUFFIX_KEYS or last in EVENT_SUFFIX_KEYS:
+        return 0  # "British Davis Cup", "the National Council for Adoption"
+    for i in range(1, len(words) - 1):
+        word = words[i][2]
+        key = fold(word)
+        if key not in gaz.given_names or key in gaz.common_words or word.isupper():
+            continue
+        if key in ORG_SUFFIX_KEYS or key in ORG_HEAD_KEYS:
+            return 0  # "National Council for Adoption": "Council" is no one's given name
+        rest = [fold(w[2]) for w in words[i:]]
+        if (
+            len(rest) > 3
+            or key in gaz.places  # "New York Dolls", "East Kent Hunt"
+            or any(w in gaz.common_words or w in _LOWER_LINKS for w in rest)
+        ):
+            return 0
+        lead = words[:i]
+        if any(_title_head(w[2]) for w in lead):
+            return 0  # "ECB President Jean-Claude Trichet": the title's own reading cuts it
+        return i if all(_says_what(gaz, w[2]) for w in lead) else 0
+    return 0
+
+
+_LOWER_LINKS = frozenset(("of", "for", "and", "the", "that", "you"))
+"""Words that show a run after a given name is a title or a body, not a person's name."""
+
+
+_WHAT_ENDINGS = ("man", "men", "ian", "ians", "er", "ers", "ist", "ists", "ant", "ants", "ed")
+"""Endings of capitalised words that say what someone is ("Welshman", "Olympian", "Singer",
+"Defenders", "Contestants", "Injured"), before their name."""
+
+
+def _says_what(gaz: Gazetteer, word: str) -> bool:
+    """Whether a capitalised word before a given name says what the person is or whom they
+    work for: a common word, a role, a nationality, an organisation's acronym or possessive."""
+    if word.endswith(("'s", "’s", "'", "’")):
+        return True  # "Ladbrokes' Warren Lush"
+    if word.isupper():
+        return len(word) >= 3  # "EADS", "BBC", "MSP"; not initials ("JP Morgan Chase")
+    key = fold(word)
+    if key in gaz.given_names or key in gaz.surnames:
+        return False
+    return (
+        key in gaz.common_words
+        or key in TITLE_MODIFIERS
+        or key in ROLE_KEYS
+        or key in DEMONYM_KEYS
+        or (key.endswith("s") and key[:-1] in DEMONYM_KEYS)  # "Americans Andy Roddick and ..."
+        or _title_head(word)
+        or (len(key) > 4 and key.endswith(_WHAT_ENDINGS))
+        or _describing(word)
+    )
 
 
 def _describing(word: str) -> bool:
