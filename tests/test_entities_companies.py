@@ -153,6 +153,7 @@ def test_watchdogs_projects_and_embassies_are_organisations(text: str, name: str
         ("The Lib Dems said the tax would fall on the richest.", "Lib Dems"),
         ("Leaders of the Lib Dems met in Harrogate on Saturday.", "Lib Dems"),
         ("Nokia and the modem maker Sierra Wireless agreed to work together.", "Sierra Wireless"),
+        ("A spokesman for Manchester's Trafford Centre said sales were up.", "Trafford Centre"),
     ],
 )
 def test_an_international_body_and_a_party_are_organisations(text: str, org: str) -> None:

@@ -160,7 +160,7 @@ ORG_SUFFIXES = word_set(
     Confederation Association Society Foundation Organisation Organization League Conference
     Club Clubs Church Mosque Temple Synagogue Hospital Clinic Museum Gallery Library Orchestra
     Ensemble Choir Band Theatre Theater Opera Ballet Exchange Markets Reserve Treasury
-    Embassy Consulate Watch Project International Dems Wireless Fellowship
+    Embassy Consulate Watch Project International Dems Wireless Fellowship Centre Center
     Newsroom Newsdesk Desk Times Post Herald Telegraph Tribune Journal Gazette Chronicle
     Observer Guardian Independent Mirror Express Standard Courier Examiner Globe Sun Star
     News Radio Television TV Broadcasting Network Channel Magazine Review Weekly Daily
