@@ -160,3 +160,16 @@ def test_an_international_body_and_a_party_are_organisations(text: str, org: str
     # Seen on BBC: "Amnesty International" and "the Lib Dems" were PERSON, so "they" never
     # stood for the party and "Amnesty International's Jan Shaw" hid her behind a person.
     assert labels(text).get(org) == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He told BBC Five Live: "We will not sell him."',
+        "The interview was shown on BBC Sport on Saturday.",
+    ],
+)
+def test_a_known_bodys_acronym_opens_an_organisations_name(text: str) -> None:
+    # Seen on BBC: "BBC Sport" (55 mentions) and "BBC Five Live" were people.
+    found = labels(text)
+    assert [label for name, label in found.items() if name.startswith("BBC")] == ["ORG"]

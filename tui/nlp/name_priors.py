@@ -154,6 +154,8 @@ def _prior(
             add(EVENT, 2.5)
         if names[0] in cues.ORG_PREFIXES:
             add(ORG, 3.0)  # "Real Madrid", "Deutsche Boerse"
+        elif names[0].isupper() and names[0] in KNOWN_ORGS_EXACT and not place_weight:
+            add(ORG, 2.0)  # "BBC Five Live", "CNN International": a known body's own name
         elif first_key in NOT_FIRST_NAMES and not prior:
             # "Ask Jeeves", "My Jeeves": a brand's or a title's name, not a person's; as
             # unsure as the default for a person, so the article's words must confirm it.

@@ -428,7 +428,8 @@ def people_in(art: ArticleText, start: int, end: int) -> set[str]:
     for rs, re_, run in name_runs(art.text, start, end):
         ent = art.reg.entity_at(rs, re_)
         if ent is not None and ent.label == "ORG":
-            out.add(ent.canonical)
+            if not art.text[max(0, rs - 4) : rs].endswith((" on ", " to ")):
+                out.add(ent.canonical)  # not "The defender added on BBC Radio Five Live:"
             continue
         toks = split_run(run)[0]
         if toks:
