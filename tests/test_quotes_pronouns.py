@@ -283,3 +283,33 @@ def test_he_after_a_person_named_by_surname_only_is_that_person() -> None:
     )
     cited = next(q for q in quotes if "rein in" in q.text)
     assert cited.speaker == "Assad"
+
+
+def test_she_said_after_a_sentence_opening_with_she_continues_that_she() -> None:
+    """Seen on AFP copy: "She appeared to imply that ... than Clinton, the former secretary of
+    state. "...," she said." went to Clinton, the woman named inside that sentence; a reader
+    follows the "She" it opens with back to the actress."""
+    quotes = _quotes(
+        "Actress Susan Whitlow is not sure she can vote for Hillary Carver over Donald Grant, "
+        "the frontrunner.\n\n"
+        "The actress campaigns for Senator Bernie Holt, who faces a hard task in taking the "
+        "nomination from Carver.\n\n"
+        "\u201cThat is a fair worry,\u201d Whitlow, 69, told the network on Monday.\n\n"
+        "Asked about her own vote if Carver faces Grant, she replied: "
+        "\u201cI don\u2019t know.\u201d\n\nThe actress said she was tired of the status quo.\n\n"
+        "She appeared to imply that Grant could lead to more upheaval than Carver, the "
+        "68-year-old former governor bidding to make history.\n\n"
+        "\u201cSome people feel Grant will bring a revolution,\u201d she said."
+    )
+    last = next(q for q in quotes if "revolution" in q.text)
+    assert last.speaker == "Susan Whitlow"
+
+
+def test_he_in_a_sentence_with_its_own_subject_does_not_go_back_a_sentence() -> None:
+    quotes = _quotes(
+        "Tony Blair met the press. He argued that Ariel Sharon wanted peace. Earlier, Mr Sharon "
+        'again said he had not seen "the slightest step" towards it, though he acknowledged '
+        "the election."
+    )
+    step = next(q for q in quotes if "slightest step" in q.text)
+    assert step.speaker == "Ariel Sharon"

@@ -116,6 +116,12 @@ def resolve_pronoun(
     if asker is not None:
         skips.add(asker)  # '"You mean on air?" Lemon asked. "Yes sir," he said.'
     skips |= art.place_names
+    if g in ("m", "f"):
+        for _ in range(3):
+            chained = _same_pronoun_before(art, pos, pron)
+            if chained is None:
+                break
+            pos = chained  # "She appeared to imply that ... Clinton, ... "...," she said."
     para = art.para_of(pos)
     # Speakers of quotations before this point, the most recent first: a pronoun never
     # refers to someone the article names only later.
@@ -193,6 +199,37 @@ def plural_group(description: str) -> bool:
     "they" may stand for them; "A spokesman" and "Mr Hale's lawyer" are one."""
     last = description.split()[-1].lower()
     return last.endswith("s") and not last.endswith(("'s", "’s", "ss", "us"))
+
+
+def _same_pronoun_before(art: ArticleText, pos: int, pron: str) -> int | None:
+    """Where the sentence before the one at `pos` starts, when it opens with the same pronoun
+    as the subject of a verb and holds no quotation: '"...," she said' after "She appeared to
+    imply that Trump ... than Clinton, the former secretary of state." is whoever that "She"
+    was, not the woman named inside it. None otherwise."""
+    floor = art.paras[max(0, art.para_of(pos) - 1)][0]
+    here = art.sentence_start(pos, floor)
+    if here <= floor:
+        return None
+    reg = art.reg
+    i = bisect.bisect_left(reg._mention_pos, here)
+    if i < len(reg._mention_pos) and reg._mention_pos[i] < pos:
+        return None  # "Earlier, Mr Sharon said ..., though he acknowledged": its own subject
+    k = here - 1
+    while k > floor and art.text[k].isspace():
+        k -= 1  # onto the full stop that ends the sentence before
+    before = art.sentence_start(k, floor)
+    if before >= here or not _OPENS_WITH.match(art.text, before):
+        return None
+    if art.text[before : before + len(pron)].lower() != pron:
+        return None
+    i = bisect.bisect_left(art.frag_starts, before)
+    if i < len(art.frags) and art.frags[i].start < here:
+        return None  # a quotation in between has a speaker of its own
+    return before
+
+
+_OPENS_WITH = re.compile(r"(?:He|She) (?:[a-z]+ly )?[a-z]+(?:ed|s)\b")
+"""A sentence opening with "He" or "She" and a verb ("She appeared", "He also insists")."""
 
 
 def described_subject(art: ArticleText, pos: int, g: str) -> tuple[str, int, int, int] | None:
