@@ -33,7 +33,7 @@ def test_a_quotation_over_paragraphs_that_is_closed_is_kept_whole() -> None:
 
 def test_a_related_link_headline_is_no_quotation() -> None:
     text = (
-        "Mayor Ruth Adler backed the flood scheme on Monday.\n\n"
+        "Mayor Ruth Adler visited the flood scheme on Monday.\n\n"
         'RELATED: "A Test For Every City": How Rotterdam Keeps Dry\n\n'
         "'We Are Ready': Port City Spends Millions On Flood Walls\n\n"
         "The council will vote on Friday."

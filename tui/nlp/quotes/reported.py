@@ -59,8 +59,10 @@ from tui.nlp.quotes.reported_clause import (
     plain_clause,
 )
 from tui.nlp.quotes.reported_evidence import evidence_first, evidence_last
+from tui.nlp.quotes.reported_headline import headline_quote
 from tui.nlp.quotes.reported_inside import nested, speaker_inside
 from tui.nlp.quotes.reported_joints import MIN_CLAIM, claim_after, claim_before
+from tui.nlp.quotes.reported_nominal import NOMINAL_NOUNS, nominal_claims
 from tui.nlp.quotes.reported_stance import STANCE_VERBS, may_stand, stance_claim
 from tui.nlp.quotes.reported_subject import (
     SUBJECT_PRONOUNS,
@@ -68,6 +70,8 @@ from tui.nlp.quotes.reported_subject import (
     TENSE_AUX,
     _subject,
 )
+from tui.nlp.quotes.reported_tail import trailing_claim
+from tui.nlp.quotes.reported_verb_that import verb_that_claims
 from tui.nlp.quotes.tokens import Named, Tok, _tokens, within
 from tui.nlp.quotes.words import (
     ADJUNCTS,
@@ -110,6 +114,7 @@ def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
         return covered
 
     low = art._lower()
+    nouns: list[int] = []
     for ps, pe in art.paras:
         if ps < art.headline_end:
             continue  # the headline: 'Mayor says "yes" to the new pier' (a subtitle is read)
@@ -130,8 +135,10 @@ def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
                 w = m.group()
                 if w in CUE_WORDS:
                     cues.append(m.span())
-                if w in STANCE_VERBS and may_stand(low, m.start(), m.end(), w):
+                if w in STANCE_VERBS and may_stand(low, m.start(), m.end(), w, art.text):
                     stances.append(m.start())
+                if w in NOMINAL_NOUNS:
+                    nouns.append(m.start())  # "his claim that ...", read after the sentences
         if (
             cues == []
             and not stances
@@ -163,6 +170,16 @@ def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
                 elif q.speaker in art.described and plural_group(q.speaker):
                     # "Analysts say ... As a result, they say": people "they" may be.
                     art.groups_spoke.append((art.para_of(ss), q.speaker, q.start))
+    extra = [t for t in map(lambda d: trailing_claim(art, d), direct) if t is not None]
+    # '"...," he said, adding he would never vote for her.'; "Trump's claim that ...".
+    for q in extra + nominal_claims(art, nouns):
+        if not any(o.start < q.end and q.start < o.end for o in (*out, *direct)):
+            out.append(q)
+    out.extend(verb_that_claims(art, (*out, *direct)))  # "The court ruled that ..."
+    if art.paras and not any(q.start < art.paras[0][1] for q in out):
+        head = headline_quote(art, direct)  # "Obama Says ...", "Gowdy: ...": a code of its own
+        if head is not None:
+            out.insert(0, head)
     return out
 
 
@@ -425,6 +442,9 @@ def _speaker_first(
             span = _sentence_subject(art, toks, k - 2)
         elif w in DEMANDS and toks[k - 1].text != ",":
             span = subject_before(art, toks, k, 0)
+            if span is None and toks[k - 1].low in TENSE_AUX:
+                found_aux = _subject(art, toks, k)  # "Fowler is calling for a process ..."
+                span = found_aux[0] if found_aux is not None else None
         elif toks[k - 1].text == ",":
             span = participle_subject(art, toks, k)  # "..., Spicer said, adding that ..."
         else:

@@ -197,6 +197,11 @@ def _make(
     ("according to federal statistics", "a poll shows"), so none need be named."""
     text = art.text
     ce = _clip_at_next_speaker(text, cs, ce)
+    if _WHO_AFTER.match(text, source[1]) and cs > source[1]:
+        # "Holt, who said the plan was dead, left early": the relative ends at its comma.
+        m = _RESUMES.search(text, cs, ce)
+        if m is not None:
+            ce = m.start()
     after_that = text[max(0, cs - 6) : cs].rstrip().lower().endswith("that")
     if cue and not after_that and cue.lower().split()[-1] in _TAKES_AN_OBJECT:
         # "promising delegates from 23 countries that the country would ...": who was told
@@ -228,6 +233,13 @@ def _make(
         ):
             return None  # "they said", no one they stand for: people unnamed still spoke
     return reported(art, cs, ce, speaker, cue, speaker_sure(art, speaker, sure))
+
+
+_WHO_AFTER = re.compile(r",\s+who\b")
+"""A relative clause opening right after the speaker's name: what they said ends with it."""
+
+_RESUMES = re.compile(r",\s+(?:[a-z]+ed|is|was|has|had|will|would|can|could|left|went|took|won)\b")
+"""The comma after which the sentence's own verb resumes ("Holt, who said ..., left early")."""
 
 
 def said_before_added(

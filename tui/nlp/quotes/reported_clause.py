@@ -13,6 +13,7 @@ import re
 
 from tui.nlp.cues import word_pattern
 from tui.nlp.quotes.clauses import ANONYMOUS, has_verb, third_person
+from tui.nlp.quotes.reported_nominal import NOMINAL_NOUNS
 from tui.nlp.quotes.reported_stance import STANCE_VERBS
 from tui.nlp.quotes.tokens import Tok
 from tui.nlp.quotes.words import (
@@ -138,8 +139,11 @@ LISTENERS = wordset("him her them us me reporters journalists the a an")
 CUE_WORDS = REPORTING | PARTICIPLE_CUES | DEMANDS | THAT_VERBS | EVIDENCE_VERBS | {"according"}
 """The words `REPORTED_WORD` finds: a sentence of reported speech holds one."""
 
-CUE_OR_STANCE = re.compile(r"(?<!\w)" + word_pattern(CUE_WORDS | STANCE_VERBS) + r"(?![\w’'\-])")
-"""`REPORTED_WORD` and `STANCE_WORD` in one scan: each paragraph's text is read once."""
+CUE_OR_STANCE = re.compile(
+    r"(?<!\w)" + word_pattern(CUE_WORDS | STANCE_VERBS | NOMINAL_NOUNS) + r"(?![\w’'\-])"
+)
+"""`REPORTED_WORD`, `STANCE_WORD` and the nouns of `reported_nominal` in one scan: each
+paragraph's text is read once."""
 
 
 def holds(positions: list[int], ss: int, se: int) -> bool:

@@ -35,7 +35,15 @@ def claim_before(art: ArticleText, ss: int, q: Quote, mixed: bool, read: Reader)
         at = text.rfind(joint, ss + MIN_CLAIM, q.start)
         b = max(b, at)
     if b < 0:
-        return None
+        # "Authorities announced the arrest of a man and said a curfew would continue": one
+        # subject, two verbs; the first verb's clause ends at the "and" of the second cue.
+        at = text.rfind(" and ", ss + MIN_CLAIM, q.start)
+        if at < 0:
+            return None
+        between = text[at + 5 : q.start].split()
+        if len(between) > JOINED_CUE_WORDS or not q.cue or q.cue.split()[0] not in between:
+            return None  # "and" must join the cue's verb itself ("and said"), not a subject
+        b = at
     stance = STANCE_WORD.search(art._lower(), ss, b) is not None
     first = read(art, ss, b, mixed=mixed, stance=stance)
     return first if first is not None and first.end <= b else None
@@ -62,6 +70,10 @@ def claim_after(art: ArticleText, q: Quote, se: int, mixed: bool, read: Reader) 
 
 CLAUSE_JOINTS = (" — ", " – ", " -- ", "; ", ", and ", ", but ")
 """Where one clause of a sentence ends and another, perhaps with a claim of its own, begins."""
+
+JOINED_CUE_WORDS = 3
+"""At most this many words ("and has also said that") between "and" and a second claim for
+the "and" to join two verbs of one subject."""
 
 MIN_CLAIM = 25
 """A sentence or clause shorter than this many characters holds no reported speech."""

@@ -19,23 +19,55 @@ from tui.model import Quote
 from tui.nlp.cues import word_pattern
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.attribution import participle_subject
-from tui.nlp.quotes.clauses import QUOTE_MARKS
-from tui.nlp.quotes.naming import ROLE_HEADS, name_phrase
+from tui.nlp.quotes.naming import name_phrase
 from tui.nlp.quotes.reported_claim import _make, _trim
+from tui.nlp.quotes.reported_position import (
+    CAUSE_VERBS,
+    POSITIONS,
+    SAID_OBJECTS,
+    STANCE_ADJECTIVES,
+    TOPIC_VERBS,
+    adjective_start,
+    in_phrase,
+    may_hold,
+    may_position,
+    may_speak_of,
+    modifier_name,
+    org_pronoun,
+    owned_head,
+    position_quote,
+    position_start,
+    said_by_described,
+    said_object_start,
+    topic_start,
+    written,
+)
+from tui.nlp.quotes.reported_stance_objects import (
+    QUESTION_WORDS,
+    REASONS,
+    _aim,
+    _asked,
+    _doubted,
+    _judged,
+    _named,
+    _object_opens,
+)
 from tui.nlp.quotes.reported_subject import TENSE_AUX, _subject
-from tui.nlp.quotes.tokens import Tok
-from tui.nlp.quotes.words import BOUNDARY, DETERMINERS, PERSON_NOUNS
+from tui.nlp.quotes.tokens import Named, Tok
+from tui.nlp.quotes.words import BOUNDARY, DETERMINERS
 from tui.nlp.speaker_words import wordset
 
 AIMS = wordset(
     """wants vowed vows vowing pledged pledges pledging promised promises promising plans
-    intends threatened threatens threatening proposed proposes proposing refuses""",
+    intends threatened threatens threatening proposed proposes proposing refuses wanted
+    hopes hoped seeks aims""",
 )
-"""Verbs whose "to ..." is an aim the subject stated ("vowed to appeal", "plans to run").
-Not "wanted", "hoped", "declined", "refused", "intended", "planned", "sought": those narrate
-what someone did, tried or felt as often ("declined to comment", "refused to answer
-questions", "intended to meet his son", "sought to calm his supporters") as they report
-words; "refuses", "plans", "intends", in the present, state a standing aim."""
+"""Verbs whose "to ..." is an aim the subject stated ("vowed to appeal", "plans to run",
+"wanted the council to act", "hopes to win"). Not "declined", "refused", "intended",
+"planned", "sought", "agreed": those narrate what someone did or tried as often ("declined to
+comment", "refused to answer questions", "intended to meet his son", "sought to calm his
+supporters", "agreed to buy the brewer") as they report words; "refuses", "plans",
+"intends", "seeks", in the present, state a standing aim."""
 
 JUDGES = wordset(
     """criticized criticised criticizes criticizing blasted blasts blasting condemned
@@ -68,40 +100,53 @@ FINDS = wordset("found finds showed shows")
 """Verbs of a finding whose maker is named ("The Gazette found that ..."): with "that" only,
 as "found" alone narrates ("police found the car")."""
 
-QUESTION_WORDS = wordset("whether if why how what when where who")
-"""Words that open the question asked ("asked whether the pier would reopen")."""
-
-VERDICT_OPENERS = wordset("a an")
-"""Words that open the verdict after a named object ("called his vote an error")."""
-
 VERBAL = wordset(
     """criticized criticised criticizes criticizing condemned condemns condemning praised
     praises praising denounced denounces denouncing slammed slams blasted blasts rebuked""",
 )
 """Judgements made in words, whose object alone is the claim ("praised the plan's aims")."""
 
-REASONS = wordset("for of over as")
-"""Words that open the reason of a judgement ("blamed the board for", "accused him of",
-"blasted the plan as")."""
+STANCE_VERBS = (
+    AIMS
+    | JUDGES
+    | STANDS
+    | DOUBTS
+    | NAMES
+    | ASKING
+    | FINDS
+    | POSITIONS
+    | SAID_OBJECTS
+    | TOPIC_VERBS
+)
+STANCE_VERBS = STANCE_VERBS | set(STANCE_ADJECTIVES)
+"""Every verb (and adjective) this module reads by."""
 
-STANCE_VERBS = AIMS | JUDGES | STANDS | DOUBTS | NAMES | ASKING | FINDS
-"""Every verb this module reads by."""
+NEW_READINGS = POSITIONS | SAID_OBJECTS | TOPIC_VERBS | wordset("wanted hopes hoped seeks aims")
+"""Verbs whose stance is shown as sure only when the subject as written holds the speaker's
+name: read from "he", "it" or "the firm", a company or a person is a guess."""
 
 STANCE_WORD = re.compile(r"(?<!\w)" + word_pattern(STANCE_VERBS) + r"(?![\w’'\-])")
 """Finds, in lower-cased text, a verb this module reads by, at a word's start."""
 
 
-def may_stand(low: str, start: int, end: int, w: str) -> bool:
+def may_stand(low: str, start: int, end: int, w: str, text: str = "") -> bool:
     """Whether the stance verb `w` at low[start:end] (the lower-cased text) may be read: a
     cheap look at the words around it, before a sentence is cut into tokens. Never after "was"
     or "been" (a passive: "was dismissed", "has been called"); an aim needs "to" ("plans to
     run", not "the plans"), a finding "that" ("found that", not "found guilty"), a doubt a
     determiner, a verdict "a" or a quotation mark ("called the plan a disgrace"), a question
-    its question word, a judgement its reason or a verbal one ("criticised the plan")."""
+    its question word, a judgement its reason or a verbal one ("criticised the plan"); a
+    position or a statement an object (`text`, the text as written, shows a name's capital)."""
+    if w in STANCE_ADJECTIVES:
+        return may_hold(low, start, end, w)  # "has been critical of", "is confident that"
     if not w.endswith("ing") and low.endswith(PASSIVE_BEFORE, max(0, start - 7), start):
         return False
     if low.endswith(NOUN_BEFORE, max(0, start - 7), start):
         return False  # "the plans to", "its calls for": a noun, which no reader takes
+    if w in POSITIONS or w in SAID_OBJECTS:
+        return may_position(low, end, text or low, w in SAID_OBJECTS)
+    if w in TOPIC_VERBS:
+        return may_speak_of(low, end)
     nxt = low[end : end + 8]
     if w in AIMS and not w.startswith("want"):
         return nxt.startswith((" to ", " not to "))
@@ -140,14 +185,6 @@ LOOK_AHEAD = 80
 """How many characters after a stance verb its verdict, question or reason is looked for."""
 
 
-NOT_AIMED = wordset("be the a an his her their its this that these those")
-"""Words after "to" that make it a preposition or a passive, not an aim ("proposed to the
-board", "refused to be drawn")."""
-
-REASON_WITHIN = 8
-"""The reason of a judgement starts within this many words of its verb."""
-
-
 def stance_claim(art: ArticleText, text: str, toks: list[Tok], se: int) -> Quote | None:
     """'SUBJECT vowed to appeal the ruling.', 'SUBJECT criticized X for Y.': the aim or the
     judgement and its reason, the subject right before the verb (past "has", "also",
@@ -184,6 +221,19 @@ def stance_claim(art: ArticleText, text: str, toks: list[Tok], se: int) -> Quote
             start = _asked(toks, k)
         elif w in FINDS:
             start = k + 2 if toks[k + 1].low == "that" else -1
+        elif w in POSITIONS:
+            start = position_start(toks, k)
+        elif w in SAID_OBJECTS:
+            start = said_object_start(toks, k)
+        elif w in TOPIC_VERBS:
+            start = topic_start(toks, k)
+        elif w in STANCE_ADJECTIVES:
+            start, verb = adjective_start(toks, k)
+            if start > 0:
+                q = _held(art, text, toks, start, verb, se, w)
+                if q is not None:
+                    return q
+            continue
         else:
             continue
         if start < 0 or not tok.text.islower() or toks[k - 1].low.endswith(("’s", "'s")):
@@ -217,12 +267,52 @@ def stance_claim(art: ArticleText, text: str, toks: list[Tok], se: int) -> Quote
                 continue  # "He underlined Lib Dem plans to scrap fees": no subject, a noun
             if _inside_phrase(toks, subject):
                 return None  # "A spokesman for Mayor Brandt defended": not Brandt's stance
+        if w in NEW_READINGS and named.name:
+            if (
+                owned_head(text, subject)
+                or org_pronoun(text, subject)
+                or modifier_name(text, subject, named.name)
+                or in_phrase(text, subject, named.name)
+                or named.name in art.place_names
+            ):
+                # "The Conservatives' campaign director has denied", "The GOP nominee
+                # complained": not theirs; "it hopes": which firm is a loose reading; "the
+                # money Britain wanted to spend": a place states no aim.
+                return None
+            named = Named(
+                named.name, named.gender, named.sure and written(text, subject, named.name)
+            )
         if not named.name:
+            if w in SAID_OBJECTS or w in POSITIONS or (w in TOPIC_VERBS and w not in CAUSE_VERBS):
+                # "Authorities announced the arrest of ...": people left unnamed said it.
+                return said_by_described(art, toks, start, se, subject, w)
             return None  # unnamed people who want something: too often the writer's account
-        verdict = w in JUDGES or w in STANDS or w in NAMES
+        verdict = w in JUDGES or w in STANDS or w in NAMES or w in SAID_OBJECTS
+        if w in POSITIONS or w in TOPIC_VERBS or w in SAID_OBJECTS:
+            end = _clause_end(toks, start, se, True)
+            return position_quote(art, toks, start, end, named.name, w, named.sure)
         cs, ce = _trim(text, toks[start].start, _clause_end(toks, start, se, verdict))
         return _make(art, cs, ce, named.name, w, named.sure, subject)
     return None
+
+
+def _held(
+    art: ArticleText, text: str, toks: list[Tok], start: int, verb: int, se: int, w: str
+) -> Quote | None:
+    """'Graham has been critical of the deal', 'Cole is confident that the vote will pass':
+    the subject before the copula holds the stance; its matter runs to the clause's end."""
+    found = _subject(art, toks, verb - 1)  # read from the copula ("remains critical")
+    if found is None:
+        return None
+    subject, named = found
+    name = named.name
+    if not name or name in art.place_names or owned_head(text, subject):
+        return None
+    if modifier_name(text, subject, name) or org_pronoun(text, subject):
+        return None  # "The GOP nominee is critical of": the nominee, not the party
+    sure = named.sure and written(text, subject, name)
+    end = _clause_end(toks, start, se, True)
+    return position_quote(art, toks, start, end, name, w, sure)
 
 
 def _verb_inside(toks: list[Tok], subject: tuple[int, int]) -> bool:
@@ -284,98 +374,6 @@ OBJECT_WORDS = 4
 
 ADVERBS = wordset("once again also still even further")
 """Words between a subject and its verb besides those in -ly ("once again questioning")."""
-
-
-def _aim(toks: list[Tok], k: int) -> int:
-    """Where the aim after an aim verb at k starts ("to" and a verb), or -1; after "wants",
-    what is wanted of someone too ("wants the party to take ...")."""
-    if toks[k + 1].low == "not" and k + 3 < len(toks) and toks[k + 2].low == "to":
-        return k + 1 if _aim(toks, k + 1) > 0 else -1  # "vows not to take his calls"
-    if toks[k + 1].low != "to":
-        if toks[k].low.startswith("want") and _object_opens(toks[k + 1]):
-            x = next((x for x in range(k + 2, min(len(toks) - 1, k + 6)) if toks[x].low == "to"), 0)
-            if x and all(t.text[:1].isalnum() or t.text in ("’s", "'s") for t in toks[k + 1 : x]):
-                return k + 1 if _aim(toks, x - 1) > 0 else -1
-        return -1
-    verb = toks[k + 2]
-    if not (verb.text.isalpha() and verb.text.islower()) or verb.low in NOT_AIMED:
-        return -1
-    return k + 1
-
-
-def _object_opens(first: Tok) -> bool:
-    """Whether an object may start at this token: a name, a determiner or a pronoun."""
-    if not first.text[:1].isalpha() or first.low in BOUNDARY or first.low == "to":
-        return False
-    return first.text[:1].isupper() or first.low in DETERMINERS or first.low in OBJECTS
-
-
-def _named(toks: list[Tok], k: int) -> int:
-    """Where "OBJECT a VERDICT" after a naming verb at k starts ("called his vote in favour of
-    the war a mistake", 'called the plan "reckless"'), or -1 ("called the police", "called
-    him on Monday", "called the council in a bid to ...")."""
-    first = toks[k + 1]
-    if not first.text[:1].isalpha() or first.low in BOUNDARY or first.low in NOT_IN_OBJECT:
-        return -1
-    for x in range(k + 2, min(len(toks) - 1, k + NAMED_WITHIN)):
-        t = toks[x]
-        if t.low in VERDICT_OPENERS or t.text in QUOTE_MARKS:
-            return k + 1 if toks[x - 1].low not in NOT_IN_OBJECT else -1
-        if not t.text[:1].isalnum() and t.text not in ("’s", "'s"):
-            return -1
-        if t.low in BOUNDARY or (x == k + 2 and t.low in NOT_IN_OBJECT):
-            return -1
-    return -1
-
-
-NAMED_WITHIN = 10
-"""The verdict after a naming verb starts within this many words of it."""
-
-
-NOT_IN_OBJECT = wordset("on in at to for from by with after before during back off up out")
-"""Words that end an object with a time, a place or a particle ("called him on Monday")."""
-
-
-def _doubted(toks: list[Tok], k: int) -> int:
-    """Where "the QUALITY of SOMETHING" after a verb of doubt at k starts, or -1."""
-    if toks[k + 1].low not in DETERMINERS:
-        return -1
-    for x in range(k + 2, min(len(toks) - 2, k + 6)):
-        t = toks[x]
-        if t.low in ("of", "for"):
-            head = toks[x - 1].low
-            return (
-                k + 1 if x > k + 2 and head not in PERSON_NOUNS and head not in ROLE_HEADS else -1
-            )
-        if not (t.text.isalpha() and t.text.islower()):
-            return -1
-    return -1
-
-
-def _asked(toks: list[Tok], k: int) -> int:
-    """Where the question after "asked [someone]" starts, at its question word, or -1."""
-    for x in range(k + 1, min(len(toks) - 3, k + 6)):
-        if toks[x].low in QUESTION_WORDS:
-            return x
-        if not toks[x].text[:1].isalnum() or toks[x].low in NOT_IN_OBJECT:
-            return -1
-    return -1
-
-
-def _judged(toks: list[Tok], k: int) -> int:
-    """Where the object of a judgement at k starts, when a reason follows it, or -1."""
-    if not _object_opens(toks[k + 1]):
-        return -1
-    for x in range(k + 2, min(len(toks) - 2, k + REASON_WITHIN)):
-        if toks[x].low in REASONS:
-            return k + 1
-        if not toks[x].text[:1].isalnum() and toks[x].text not in ("’s", "'s", "’", "'"):
-            return -1
-    return -1
-
-
-OBJECTS = wordset("him her them it us me")
-"""Pronouns that may be the object of a judgement ("blamed him for")."""
 
 
 def _clause_end(toks: list[Tok], start: int, se: int, verdict: bool) -> int:

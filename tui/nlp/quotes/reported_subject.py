@@ -54,6 +54,8 @@ def _subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[tuple[int, 
         and art.text[span[0] : span[1]].lower() == "it"
     ):
         return span, Named(None, None)  # "It is understood that ...": no one is named
+    if span is None:
+        span = _relative_antecedent(art, toks, k)  # "Senator Holt, who said ..."
     if span is not None:
         named = name_phrase(art, span[0], span[1], toks[k].start)
         if not named.name and describe(art, *span) is None:
@@ -75,6 +77,26 @@ def _subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[tuple[int, 
     ):
         return _subject(art, toks[1:], k - 1)  # "And Reed vows not to ..."
     return found
+
+
+def _relative_antecedent(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
+    """The name a relative "who" before the verb at k stands for ("Senator Jane Holt, who has
+    called for an inquiry"): the name right before the comma, never a description ("an
+    architect who said") or a place, which the relative may not be about."""
+    a = k - 1
+    while a > 2 and toks[a].low in TENSE_AUX:
+        a -= 1  # "who has called"
+    if a < 2 or toks[a].low != "who" or toks[a - 1].text != ",":
+        return None
+    end = a - 1
+    start = end
+    while start > 0 and toks[start - 1].text[:1].isupper() and end - start < 4:
+        start -= 1
+    if start == end:
+        return None
+    span = (toks[start].start, toks[end - 1].end)
+    named = name_phrase(art, *span, toks[k].start)
+    return span if named.name and named.name not in art.place_names else None
 
 
 NOT_ADVERBS = wordset("family ally rally assembly supply daily weekly monthly only")
