@@ -8,22 +8,11 @@ Every text here is written for the test, in the style of news.
 from __future__ import annotations
 
 import pytest
+from reported_support import INTRO
+from reported_support import only_reported as _one
+from reported_support import reported as _reported
 
-from tui.model import Quote
 from tui.nlp.rules import RulesExtractor
-
-INTRO = "Hannah Cole, the harbour master, spoke to workers in Bayfield on Friday.\n\n"
-"""A first paragraph naming the speaker, as a news story does before "she" or "Cole"."""
-
-
-def _reported(text: str) -> list[Quote]:
-    return [q for q in RulesExtractor().annotate(text).quotes if q.kind == "indirect"]
-
-
-def _one(text: str) -> Quote:
-    found = _reported(text)
-    assert len(found) == 1, [q.text for q in found]
-    return found[0]
 
 
 @pytest.mark.parametrize(
