@@ -138,7 +138,9 @@ def _prior(
 
     # The words of the name.
     if n > 1:
-        if last_key in ORG_SUFFIX_KEYS and not place_weight:
+        if last_key in ("centre", "center") and any(fold(w) in VENUE_WORDS for w in names):
+            add(PLACE, 3.0)  # "Port Ellis Convention Centre": a venue, where things happen
+        elif last_key in ORG_SUFFIX_KEYS and not place_weight:
             add(ORG, 3.0)
         if " of " in name or " for " in name:
             head = fold(re.split(r" (?:of|for) ", name, maxsplit=1)[0].rsplit(" ", 1)[-1])
@@ -196,6 +198,12 @@ def _prior(
             add(PERSON, 0.5)
 
     return prior
+
+
+VENUE_WORDS = frozenset(
+    ("convention", "conference", "exhibition", "shopping", "leisure", "sports", "civic", "trade")
+)
+"""Words that make a "Centre" a venue (a place) rather than a body ("Foreign Policy Centre")."""
 
 
 def _no_persons_name(gaz: Gazetteer, first_key: str, last_key: str) -> bool:
