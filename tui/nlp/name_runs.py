@@ -410,17 +410,6 @@ def split_front(
     if len(words) < 2:
         return [(words, person)]
     if (
-        3 <= len(words) <= 4
-        and fold(words[0][2]) in TITLE_MODIFIERS
-        and not _title_head(words[0][2])
-        and fold(words[1][2]) in gaz.given_names
-        and fold(words[1][2]) not in gaz.common_words
-        and not any(fold(w[2]) in ORG_SUFFIX_KEYS or fold(w[2]) in ORG_HEAD_KEYS for w in words[1:])
-    ):
-        # "Secretary of State John Kerry", cut at "of": "State" ends his office, not his name.
-        words = words[1:]
-        person = max(person, 1.0)
-    if (
         len(words) >= 3
         and words[1][2].casefold() in ROLE_KEYS
         and _describing(words[0][2])
