@@ -173,14 +173,46 @@ def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
     extra = [t for t in map(lambda d: trailing_claim(art, d), direct) if t is not None]
     # '"...," he said, adding he would never vote for her.'; "Trump's claim that ...".
     for q in extra + nominal_claims(art, nouns):
-        if not any(o.start < q.end and q.start < o.end for o in (*out, *direct)):
+        if not any(_clash(o, q) for o in (*out, *direct)):
             out.append(q)
     out.extend(verb_that_claims(art, (*out, *direct)))  # "The court ruled that ..."
     if art.paras and not any(q.start < art.paras[0][1] for q in out):
         head = headline_quote(art, direct)  # "Obama Says ...", "Gowdy: ...": a code of its own
         if head is not None:
             out.insert(0, head)
-    return out
+    return _quoted_phrases_owned(out, spans, direct)
+
+
+def _quoted_phrases_owned(
+    out: list[Quote], spans: list[tuple[int, int]], direct: Sequence[Quote]
+) -> list[Quote]:
+    """The claims kept, and the quoted phrases inside them given their speaker.
+
+    A claim lying within a quotation is that quotation again ('... she knows that "LeBron will
+    always be the king."' read as a claim after the quotation was found): dropped. A quotation
+    with no speaker inside a claim that has one ('Trump's claim that there have been
+    "thousands of shootings" in Chicago') is a phrase the claim's speaker is quoted on: shown
+    as a guess, and only where the claim's own speaker is sure."""
+    if not direct:
+        return out
+    kept = [q for q in out if not any(s <= q.start and q.end <= e for s, e in spans)]
+    for q in kept:
+        if not q.speaker or not q.speaker_sure:
+            continue
+        for d in direct:
+            if not d.speaker and q.start <= d.start and d.end <= q.end:
+                d.speaker = q.speaker
+                d.speaker_sure = False  # read off the claim around it, never by its own cue
+    return kept
+
+
+def _clash(o: Quote, q: Quote) -> bool:
+    """Whether the claim `q` overlaps a quote found before it, `o`: a direct quotation it holds
+    whole ('his claim that there have been "thousands of shootings" in Chicago') is a phrase
+    quoted inside what was said, no clash."""
+    if not (o.start < q.end and q.start < o.end):
+        return False
+    return not (o.kind == "direct" and q.start < o.start and o.end <= q.end)
 
 
 def _may_report(
@@ -425,6 +457,8 @@ def _speaker_first(
         if not (joined or demand) or quoted(k):
             continue
         j = k + 1 if urged else k + 2 if w in DEMANDS else k + 1
+        if w == "telling" and not any(t.low == "that" for t in toks[j : j + 6]):
+            j = after_object(toks, j)  # "..., telling the BBC ...": who was told is no claim
         if j < n and toks[j].low == "that":
             j += 1
         if j >= n - 3 or (w not in DEMANDS and not has_verb(toks[j:])):

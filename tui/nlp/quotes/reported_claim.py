@@ -37,6 +37,39 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def end_past_quotations(art: ArticleText, end: re.Pattern[str], cs: int) -> int:
+    """Where a claim starting at `cs` ends: at the first match of `end`, read on past the
+    quotations the claim holds ('arguing that he will bring a "common-sense" approach to the
+    job'). A closed pair of marks opening on the claim's own words (a word before it, no comma
+    or colon introducing it) is a phrase the speaker is quoted on, part of what was said; a
+    quotation that closes its sentence closes the claim with it ('she knows that "LeBron will
+    always be the king."'), and so does one a comma follows. Any other mark ends the claim:
+    the words after it are a quotation of their own, found by the quotation finder."""
+    text = art.text
+    pos = cs
+    while True:
+        m = end.search(text, pos)
+        if m is None:
+            return len(text)
+        at = m.start()
+        if text[at] not in '"“”':
+            return at
+        f = art.frag_at(at)
+        before = text[cs:at].rstrip()
+        if (
+            f is None
+            or f.start != at
+            or not f.closed
+            or f.paragraphs > 1
+            or not before
+            or not (before[-1].isalnum() or before[-1] in "’'")
+        ):
+            return at
+        if art.ends_sentence(f) or text.startswith(",", f.end):
+            return f.end  # 'his admission that he "guessed it", will do little to ...'
+        pos = f.end
+
+
 def _end_with_its_clause(art: ArticleText, toks: Sequence[Tok], q: Quote) -> None:
     """'While his advisers have suggested CONTENT, Mr. Obama is determined to ...': what was
     said ends where the subordinate clause holding it does, at its last comma before a main

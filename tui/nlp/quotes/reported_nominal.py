@@ -20,6 +20,7 @@ from tui.nlp.quotes.clauses import has_verb, opens_clause
 from tui.nlp.quotes.described import reported
 from tui.nlp.quotes.naming import name_phrase
 from tui.nlp.quotes.pronouns import resolve_pronoun
+from tui.nlp.quotes.reported_claim import end_past_quotations
 from tui.nlp.quotes.tokens import _tokens
 from tui.nlp.speaker_words import wordset
 
@@ -128,6 +129,11 @@ def _owner(art: ArticleText, at: int) -> tuple[str, bool, int] | None:
     return named.name, named.sure, start
 
 
+CLAIM_END = re.compile(r"[.!?;](?=[\"”’']?(?:\s|$))|[;—–\"“”(]|\s--\s|\n")
+"""Where a claim after its noun ends: the sentence's end, a dash, a bracket or a quotation
+mark (read past a quoted phrase of the claim's own, `end_past_quotations`)."""
+
+
 POSSESSIVES = {"his": "he", "her": "she", "their": "they"}
 """The subject pronoun each possessive stands in for when its owner is looked for."""
 
@@ -137,9 +143,7 @@ def _claim(
 ) -> Quote | None:
     """The claim from `cs` to the end of its clause, if it reads as one."""
     text = art.text
-    end = re.compile(r"[.!?;](?=[\"”’']?(?:\s|$))|[;—–\"“”(]|\s--\s|\n")
-    stop = end.search(text, cs)
-    ce = stop.start() if stop is not None else len(text)
+    ce = end_past_quotations(art, CLAIM_END, cs)
     while ce > cs and text[ce - 1] in " ,:":
         ce -= 1
     toks = _tokens(text, cs, ce)

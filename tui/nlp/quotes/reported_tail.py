@@ -16,6 +16,7 @@ from tui.model import Quote
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.clauses import has_verb, opens_clause
 from tui.nlp.quotes.described import reported
+from tui.nlp.quotes.reported_claim import end_past_quotations
 from tui.nlp.quotes.tokens import _tokens
 from tui.nlp.quotes.words import CUES, _words
 
@@ -30,8 +31,8 @@ ATTRIBUTION_REACH = 70
 before the participle ('," the mayor told reporters on Monday, adding')."""
 
 END = re.compile(r"[.!?](?=[\"”’']?(?:\s|$))|[\"“”]")
-"""Where the trailing claim stops: the sentence's end, or a quotation mark (the words after
-it are quoted, found by the quotation finder)."""
+"""Where the trailing claim stops: the sentence's end, or a quotation mark that opens no
+phrase of the claim's own (`end_past_quotations`)."""
 
 
 def trailing_claim(art: ArticleText, q: Quote) -> Quote | None:
@@ -53,8 +54,7 @@ def trailing_claim(art: ArticleText, q: Quote) -> Quote | None:
         # sentence, no attribution; 'Peabody said: "...," adding that ...' has none between.
         return None
     cs = q.end + m.end()
-    stop = END.search(text, cs)
-    ce = stop.start() if stop is not None else len(text)
+    ce = end_past_quotations(art, END, cs)
     nl = text.find("\n", cs, ce)
     if nl >= 0:
         ce = nl
