@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from reported_support import INTRO
 from reported_support import only_reported as _one
+from reported_support import reported as _reported
 
 from tui.nlp.rules import RulesExtractor
 
@@ -84,3 +85,21 @@ def test_who_was_told_is_not_part_of_what_was_said() -> None:
     )
     assert q.speaker == "Hannah Cole"
     assert not q.text.startswith("the BBC")
+
+
+def test_a_claim_with_a_long_subject_before_its_verb_is_read() -> None:
+    q = _one(
+        INTRO + "Cole says the council's designs for the old harbour wall and the new ferry "
+        "terminal at the north end of the bay are \u201ca waste of money.\u201d"
+    )
+    assert q.speaker == "Hannah Cole"
+    assert q.text.startswith("the council's designs for the old harbour wall")
+    assert q.text.endswith("\u201ca waste of money.\u201d")
+
+
+def test_a_verb_past_a_dash_is_no_verb_of_a_long_subject() -> None:
+    text = INTRO + (
+        "Cole added the harbour cup to her long list of sailing prizes from many "
+        "years - but not before she was given a test by the visitors."
+    )
+    assert _reported(text) == []

@@ -60,7 +60,28 @@ def opens_clause(tok: Tok) -> bool:
 
 def has_verb(toks: Sequence[Tok]) -> bool:
     """Whether a clause seems to hold a finite verb among its first words."""
-    return any(_finite(t.low.replace("’", "'")) for t in toks[:12]) or _verb_after_noun(toks)
+    if any(_finite(t.low.replace("’", "'")) for t in toks[:12]) or _verb_after_noun(toks):
+        return True
+    # A long subject ("Trump's tweets accusing Machado of having a criminal record and a sex
+    # tape are ..."): further on, only an auxiliary or a modal shows the verb, and only before
+    # any punctuation (past a comma or a dash, a word in "-ed" is as likely another clause's).
+    for x, t in enumerate(toks[1:LONG_SUBJECT], 1):
+        if t.start - toks[x - 1].end > 1 or not (t.text[:1].isalnum() or t.text in "’'"):
+            return False  # a mark, or a dash the tokens leave out (a gap wider than a space)
+        if x >= 12 and t.low in AUXILIARIES:
+            return True
+    return False
+
+
+LONG_SUBJECT = 22
+"""How many words a clause's subject may run to before its verb."""
+
+AUXILIARIES = wordset(
+    """is are was were will would can could should must may might has have had does
+    isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't hasn't haven't
+    hadn't doesn't"""
+)
+"""Verbs that show a clause has its verb wherever they stand in it."""
 
 
 def _finite(w: str) -> bool:

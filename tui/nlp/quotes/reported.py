@@ -42,6 +42,7 @@ from tui.nlp.quotes.reported_claim import (
     _opener_closed,
     _trim,
     said_before_added,
+    scare_quotes_only,
 )
 from tui.nlp.quotes.reported_clause import (
     CUE_OR_STANCE,
@@ -88,7 +89,6 @@ from tui.nlp.quotes.words import (
     THAT_AS_SUBJECT,
     THAT_VERBS,
     WEAK_NEEDS,
-    _words,
 )
 from tui.nlp.speaker_words import wordset
 from tui.nlp.speakers import split_run
@@ -271,7 +271,7 @@ def _reported_in(
     text = art.text
     marks = any(mark in text[ss:se] for mark in '"“”')
     if marks and not mixed:
-        if not _scare_quotes_only(art, ss, se):
+        if not scare_quotes_only(art, ss, se):
             return None  # quotation marks no quotation was made of: too unsure to read
         mixed = True  # 'X said the bank would take "robust steps" to ...'
     toks = _tokens(text, ss, se)
@@ -303,24 +303,6 @@ def _reported_in(
     if q is not None and q.start > ss and toks[0].low in SUBORDINATORS:
         _end_with_its_clause(art, toks, q)
     return q
-
-
-def _scare_quotes_only(art: ArticleText, ss: int, se: int) -> bool:
-    """Whether every quoted stretch in text[ss:se] is a closed pair of a few words: a scare
-    quote or a phrase taken up ('take "robust steps"'), not someone's words run on."""
-    i = bisect.bisect_left(art.frag_starts, ss)
-    seen = False
-    while i < len(art.frags) and art.frags[i].start < se:
-        f = art.frags[i]
-        if not f.closed or f.end > se or len(_words(art.text[f.start : f.end])) > SCARE_WORDS:
-            return False
-        seen = True
-        i += 1
-    return seen
-
-
-SCARE_WORDS = 6
-"""At most this many words in quotation marks make a scare quote inside reported speech."""
 
 
 def _closing_cue_unquoted(

@@ -7,6 +7,7 @@ reads the sentence shapes and hands the bounds here.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 
@@ -35,6 +36,24 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?—–-"):
         e -= 1
     return s, e
+
+
+def scare_quotes_only(art: ArticleText, ss: int, se: int) -> bool:
+    """Whether every quoted stretch in text[ss:se] is a closed pair of a few words: a scare
+    quote or a phrase taken up ('take "robust steps"'), not someone's words run on."""
+    i = bisect.bisect_left(art.frag_starts, ss)
+    seen = False
+    while i < len(art.frags) and art.frags[i].start < se:
+        f = art.frags[i]
+        if not f.closed or f.end > se or len(_words(art.text[f.start : f.end])) > SCARE_WORDS:
+            return False
+        seen = True
+        i += 1
+    return seen
+
+
+SCARE_WORDS = 6
+"""At most this many words in quotation marks make a scare quote inside reported speech."""
 
 
 def end_past_quotations(art: ArticleText, end: re.Pattern[str], cs: int) -> int:

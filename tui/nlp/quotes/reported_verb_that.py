@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from tui.model import Quote
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.clauses import CLAUSE_STARTS, has_verb, opens_clause, third_person
-from tui.nlp.quotes.reported_claim import _make, _trim
+from tui.nlp.quotes.reported_claim import _make, _trim, scare_quotes_only
 from tui.nlp.quotes.reported_position import org_pronoun
 from tui.nlp.quotes.reported_subject import SUBORDINATORS, _subject
 from tui.nlp.quotes.tokens import _tokens
@@ -100,10 +100,11 @@ def _claim_at(art: ArticleText, at: int, verb: str, taken: Sequence[Quote]) -> Q
             break
     else:
         return None
-    if any(mark in art.text[ss:se] for mark in '"“”'):
+    phrases = any(mark in art.text[ss:se] for mark in '"“”')
+    if phrases and not scare_quotes_only(art, ss, se):
         return None  # a sentence with a quotation is the quotation finder's
-    if any(q.start < se and ss < q.end for q in taken):
-        return None  # the sentence readers read it already
+    if any(q.start < se and ss < q.end and not (phrases and q.kind == "direct") for q in taken):
+        return None  # the sentence readers read it already (a quoted phrase in it is the claim's)
     toks = _tokens(art.text, ss, se)
     if toks and (toks[0].low in SUPPOSING or toks[0].low in SUBORDINATORS):
         return None  # "Suppose Bayfield demanded that ...", "When Patriot signaled that ..."
