@@ -23,11 +23,6 @@ from reported_support import reported as _reported
             "opposes",
             "the new runway at Bayfield airport",
         ),
-        (
-            "Cole backed the ferry plan but said the fares were too high.",
-            "backed",
-            "the ferry plan",
-        ),
     ],
 )
 def test_a_position_on_someone_or_something_is_reported(
@@ -35,6 +30,14 @@ def test_a_position_on_someone_or_something_is_reported(
 ) -> None:
     q = _one(INTRO + sentence)
     assert (q.speaker, q.cue, q.text) == ("Hannah Cole", cue, claim)
+
+
+def test_a_position_and_a_claim_joined_by_but_are_both_reported() -> None:
+    found = _reported(INTRO + "Cole backed the ferry plan but said the fares were too high.")
+    assert [(q.speaker, q.cue, q.text) for q in found] == [
+        ("Hannah Cole", "backed", "the ferry plan"),
+        ("Hannah Cole", "said", "the fares were too high"),
+    ]
 
 
 def test_an_endorsement_names_its_maker() -> None:

@@ -22,7 +22,14 @@ QUOTE_MARKS = frozenset("\"“”‘’'„«»")
 OBJECT_VERBS = frozenset(("told", "tells"))
 """Reporting verbs whose listener comes first ("told reporters the plan was dead")."""
 
-WHEN_WORDS = ADJUNCTS - {"in", "at", "during"} | {"last", "week", "night", "morning"}
+WHEN_WORDS = ADJUNCTS - {"in", "at", "during"} | {
+    "last",
+    "week",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+}
 """Words of a time between a reporting verb and what was said ("said on Monday")."""
 
 CLAUSE_STARTS = wordset(

@@ -157,7 +157,8 @@ def find_reported(art: ArticleText, direct: Sequence[Quote]) -> list[Quote]:
             q = _reported_in(art, ss, se, mixed=inside > 0, stance=stance, speech=may)
             if q is not None:
                 first = said_before_added(art, ss, q, _reported_in)  # "X, BMW said, adding"
-                if first is None and q.start - ss > 2 * MIN_CLAIM:
+                joined = art.text.rfind(" but ", ss, q.start) >= 0
+                if first is None and q.start - ss > (MIN_CLAIM if joined else 2 * MIN_CLAIM):
                     first = claim_before(art, ss, q, inside > 0, _reported_in)
                 out.extend((first, q) if first is not None else (q,))
                 if se - q.end > MIN_CLAIM:
@@ -213,6 +214,21 @@ def _clash(o: Quote, q: Quote) -> bool:
     if not (o.start < q.end and q.start < o.end):
         return False
     return not (o.kind == "direct" and q.start < o.start and o.end <= q.end)
+
+
+def _opens_with(art: ArticleText, toks: list[Tok], span: tuple[int, int] | None) -> bool:
+    """Whether `span` is the sentence's first words (past a joining word or a title before a
+    name) and names a person or an organisation the article knows."""
+    if span is None:
+        return False
+    opener = 1 if toks[0].low in ("and", "but", "yet") else 0
+    if toks[opener].start != span[0] and not art.text[toks[opener].start : span[0]].istitle():
+        return False
+    name = art.text[span[0] : span[1]]
+    if name.lower() in SUBJECT_PRONOUNS:
+        return True
+    named = name_phrase(art, *span, span[0]).name
+    return named is not None and (named in art.reg.people or named in art.entity_names)
 
 
 def _may_report(
@@ -276,7 +292,7 @@ def _reported_in(
         mixed = True  # 'X said the bank would take "robust steps" to ...'
     toks = _tokens(text, ss, se)
     n = len(toks)
-    if n < 6:
+    if n < 5 or (n < 6 and not stance):  # "Cole backed the ferry plan": a stance in five
         return None
     if marks:
         q = None
@@ -422,7 +438,14 @@ def _speaker_first(
         if k == 1 and w not in DEMANDS:
             continue  # "SUBJECT, saying" needs a subject and a comma before the participle
         joined = toks[k - 1].text == "," and w in PARTICIPLE_CUES
-        joined = joined or (toks[k - 1].low == "and" and w in REPORTING)
+        # "... and said ...", "... but has said ...": the sentence's subject goes on to say it.
+        a = k - 1
+        while a > 1 and toks[a].low in HAVE_AUX:
+            a -= 1
+        joined = joined or (toks[a].low in ("and", "but") and w in REPORTING)
+        # "responded ... by saying his refusal ...", "began by saying he would ...".
+        by = toks[k - 1].low in ("by", "from") and w in PARTICIPLE_CUES and w != "telling"
+        joined = joined or by
         after = toks[k + 1].low
         if w in ASKS and (
             after == "to"
@@ -439,8 +462,15 @@ def _speaker_first(
         if not (joined or demand) or quoted(k):
             continue
         j = k + 1 if urged else k + 2 if w in DEMANDS else k + 1
-        if w == "telling" and not any(t.low == "that" for t in toks[j : j + 6]):
-            j = after_object(toks, j)  # "..., telling the BBC ...": who was told is no claim
+        if w in LISTENER_FIRST and not any(t.low == "that" for t in toks[j : j + 6]):
+            # "..., telling the BBC ...", "but told BBC Sport he ...": who was told is no
+            # part of the claim, and a listener not read as one leaves no claim to read.
+            listened = after_object(toks, j)
+            if listened == j:
+                continue
+            j = listened
+        if w.startswith("warn") and j < n and toks[j].low in OBJECT_PRONOUNS:
+            j += 1  # "and had warned him such practices were improper"
         if j < n and toks[j].low == "that":
             j += 1
         if j >= n - 3 or (w not in DEMANDS and not has_verb(toks[j:])):
@@ -463,8 +493,15 @@ def _speaker_first(
                 span = found_aux[0] if found_aux is not None else None
         elif toks[k - 1].text == ",":
             span = participle_subject(art, toks, k)  # "..., Spicer said, adding that ..."
-        else:
+        elif by:
             span = _sentence_subject(art, toks, k)
+        else:
+            span = _sentence_subject(art, toks, a)
+            if (toks[a].low == "but" or a < k - 1) and not _opens_with(art, toks, span):
+                # "X agreed ..., but said ...", "... and has said ...": X opens the sentence
+                # and is someone the article names; else the first name further on may be
+                # the object ("Ukraine ousted Leonid Kuchma and has said it wants ...").
+                continue
         if span is None:
             continue
         # "Mr Blair has failed ..., he claimed, saying": "he" is not Blair.
@@ -529,6 +566,14 @@ def _speaker_first(
         return _make(art, cs, ce, name, w, sure, subject)
     return evidence_first(art, text, toks, se, quoted) if contrast else None
 
+
+LISTENER_FIRST = wordset("telling told tells")
+"""Verbs of saying whose listener comes before what was said ("told reporters he ...")."""
+
+OBJECT_PRONOUNS = wordset("him her them us me")
+
+HAVE_AUX = wordset("has have had")
+"""Auxiliaries between a joining word and a reporting verb ("but has said")."""
 
 WARNED_OF = wordset("against about of over")
 """Words after "warned X" that say what of, not what was said ("warned voters against")."""

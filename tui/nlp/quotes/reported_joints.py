@@ -36,8 +36,9 @@ def claim_before(art: ArticleText, ss: int, q: Quote, mixed: bool, read: Reader)
         b = max(b, at)
     if b < 0:
         # "Authorities announced the arrest of a man and said a curfew would continue": one
-        # subject, two verbs; the first verb's clause ends at the "and" of the second cue.
-        at = text.rfind(" and ", ss + MIN_CLAIM, q.start)
+        # subject, two verbs; the first verb's clause ends at the "and" (or "but": "Cole
+        # backed the plan but said ...") of the second cue.
+        at = max(text.rfind(" and ", ss + MIN_CLAIM, q.start), text.rfind(" but ", ss, q.start))
         if at < 0:
             return None
         between = text[at + 5 : q.start].split()

@@ -84,11 +84,22 @@ def _relative_antecedent(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple
     called for an inquiry"): the name right before the comma, never a description ("an
     architect who said") or a place, which the relative may not be about."""
     a = k - 1
-    while a > 2 and toks[a].low in TENSE_AUX:
-        a -= 1  # "who has called"
+    while a > 2 and (toks[a].low in TENSE_AUX or toks[a].low in RELATIVE_ADVERBS):
+        a -= 1  # "who has called", "who also said"
+    if a > 3 and toks[a].text.isdigit() and toks[a - 1].low == "in":
+        a -= 2  # "who in 2010 said"
     if a < 2 or toks[a].low != "who" or toks[a - 1].text != ",":
         return None
     end = a - 1
+    # "McConnell, now the Senate majority leader, who said": the name before the apposition.
+    c = next((x for x in range(end - 1, max(0, end - 9), -1) if toks[x].text == ","), -1)
+    if (
+        c > 0
+        and toks[c + 1].text.islower()
+        and toks[c - 1].text[:1].isupper()
+        and not any(t.text in ";:()" or t.low in TENSE_AUX for t in toks[c + 1 : end])
+    ):
+        end = c
     start = end
     while start > 0 and toks[start - 1].text[:1].isupper() and end - start < 4:
         start -= 1
@@ -98,6 +109,9 @@ def _relative_antecedent(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple
     named = name_phrase(art, *span, toks[k].start)
     return span if named.name and named.name not in art.place_names else None
 
+
+RELATIVE_ADVERBS = wordset("also later once previously recently then repeatedly")
+"""Adverbs between a relative "who" and its verb ("who also said")."""
 
 NOT_ADVERBS = wordset("family ally rally assembly supply daily weekly monthly only")
 """Words in -ly that are no adverb between a subject and its verb ("the family said")."""

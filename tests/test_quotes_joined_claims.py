@@ -1,0 +1,89 @@
+"""Reported speech in a clause joined to the sentence's first ("X agreed ..., but said ...",
+"... and has said ...", "began by saying ..."), in a relative clause after an apposition
+("McConnell, now the majority leader, who in 2010 said ..."), and a claim the attribution
+closes ("..., lawmakers said Friday afternoon, as ...").
+
+Every text here is written for the test, in the style of news.
+"""
+
+from __future__ import annotations
+
+from reported_support import INTRO
+from reported_support import only_reported as _one
+from reported_support import reported as _reported
+
+
+def test_but_said_gives_the_speakers_second_claim_its_own_quote() -> None:
+    found = _reported(
+        INTRO + "Cole backed the ferry plan in principle, but said the fares were far too "
+        "high for families."
+    )
+    assert [(q.speaker, q.text) for q in found][-1] == (
+        "Hannah Cole",
+        "the fares were far too high for families",
+    )
+
+
+def test_but_said_after_a_first_claim_splits_the_two() -> None:
+    found = _reported(
+        INTRO + "Cole said the harbour was ready for the season, but added that the "
+        "ferry would start a week late."
+    )
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Hannah Cole", "the harbour was ready for the season"),
+        ("Hannah Cole", "the ferry would start a week late"),
+    ]
+
+
+def test_but_has_said_reads_the_subject_that_opens_the_sentence() -> None:
+    q = _one(
+        INTRO + "Cole, like her deputy, has refused to name a date but has said she will "
+        "hold firm on the new fees."
+    )
+    assert (q.speaker, q.text) == ("Hannah Cole", "she will hold firm on the new fees")
+
+
+def test_and_has_said_after_a_place_is_not_the_next_name() -> None:
+    found = _reported(
+        INTRO + "Bayfield recently ousted its long-serving mayor Peter Lund and has said "
+        "it wants closer links with the port."
+    )
+    assert all(q.speaker != "Peter Lund" for q in found)
+
+
+def test_by_saying_reports_the_sentences_subject() -> None:
+    q = _one(
+        INTRO + "Cole responded to the fishermen on Friday night by saying her plan for the "
+        "harbour was never about fees."
+    )
+    assert (q.speaker, q.text) == ("Hannah Cole", "her plan for the harbour was never about fees")
+
+
+def test_who_said_after_an_apposition_and_a_year_is_the_name_before_it() -> None:
+    text = (
+        "Peter Lund spoke in Bayfield on Friday.\n\n"
+        "The council has had a frosty relationship with Lund, now the port's chairman, "
+        "who in 2010 said the harbour's most important goal was to stay open all year."
+    )
+    q = _one(text)
+    assert q.speaker == "Peter Lund"
+    assert q.text == "the harbour's most important goal was to stay open all year"
+
+
+def test_told_after_but_leaves_the_listener_out() -> None:
+    found = _reported(
+        INTRO + "Cole described the ruling as unexpected but told BBC Sport she did not "
+        "expect the council to act so quickly."
+    )
+    assert ("Hannah Cole", "she did not expect the council to act so quickly") in [
+        (q.speaker, q.text) for q in found
+    ]
+
+
+def test_a_time_after_the_closing_attribution_is_not_a_claim() -> None:
+    found = _reported(
+        INTRO + "Lund's long obsession with the harbour fees is an insult to all families, "
+        "top Democratic lawmakers said Friday afternoon, as they bristled at the continued "
+        "questions."
+    )
+    assert all(not q.text.startswith("afternoon") for q in found)
