@@ -87,3 +87,32 @@ def test_a_time_after_the_closing_attribution_is_not_a_claim() -> None:
         "questions."
     )
     assert all(not q.text.startswith("afternoon") for q in found)
+
+
+def test_evidence_after_a_sentence_adverb_or_a_short_time_speaks() -> None:
+    q = _one(
+        INTRO + "Yet, a 2014 study by the Bayfield Institute found that poor children in the "
+        "town have the worst odds of any in the region."
+    )
+    assert q.text == "poor children in the town have the worst odds of any in the region"
+    q = _one(
+        INTRO + "In 2013, research conducted by the Bayfield Institute found the harbour fees "
+        "consistently favoured large trawlers."
+    )
+    assert q.text == "the harbour fees consistently favoured large trawlers"
+
+
+def test_evidence_named_after_a_long_run_of_words_speaks() -> None:
+    q = _one(
+        INTRO + "The latest Bayfield Gazette/Marrow opinion poll released Friday shows that in "
+        "a head-to-head contest, Cole leads Lund by 43 percent to 38 percent."
+    )
+    assert q.text == "in a head-to-head contest, Cole leads Lund by 43 percent to 38 percent"
+
+
+def test_evidence_inside_what_someone_says_is_theirs() -> None:
+    q = _one(
+        INTRO + "The harbour commissioner says an internal review shows no one from the "
+        "harbour office released the figures to the Gazette."
+    )
+    assert q.text.startswith("an internal review shows")

@@ -27,6 +27,8 @@ from tui.nlp.quotes.words import (
     DETERMINERS,
     DOCUMENTS,
     EVIDENCE_VERBS,
+    REPORTING,
+    THAT_VERBS,
 )
 from tui.nlp.speaker_words import wordset
 from tui.nlp.speakers import split_run
@@ -40,7 +42,8 @@ def evidence_first(
     ("While the plan cuts taxes, one study found ..."), and has a document for its head;
     whoever made it (a name in the subject) is the speaker, if named."""
     n = len(toks)
-    o, h = 0, next((x for x in range(min(n, 6)) if toks[x].low in DOCUMENTS), -1)
+    o = _past_opener(toks)
+    h = next((x for x in range(o, min(n, o + HEAD_REACH)) if toks[x].low in DOCUMENTS), -1)
     if n and toks[0].low in CONCESSIVES:
         # "Though a poll found ..., Y": the evidence speaks inside the opening clause, which
         # is not part of its name; else after it, "While X, one study found ...".
@@ -50,8 +53,8 @@ def evidence_first(
             if o == 0:
                 return None  # the opening clause never closes: no subject of its own follows
             h = next((x for x in range(o, min(n, o + 6)) if toks[x].low in DOCUMENTS), -1)
-    if h < 0 or any(not _modifier(t) for t in toks[o:h]):
-        return None
+    if h < 0 or any(not _modifier(t) or t.low in SAYING for t in toks[o:h]):
+        return None  # "The commissioner says an internal review shows": the review is his
     for k in range(h + 1, min(n - 4, h + 16)):
         if toks[k].text in ",;:()" or quoted(k):
             return None
@@ -70,6 +73,33 @@ def evidence_first(
         cs, ce = _trim(text, toks[j].start, se)
         return _make(art, cs, ce, named.name, toks[k].low, named.sure, subject, unnamed=True)
     return None
+
+
+SAYING = REPORTING | THAT_VERBS | EVIDENCE_VERBS
+"""Verbs that never stand inside the name of a piece of evidence."""
+
+HEAD_REACH = 8
+"""A document's name stands within this many words of the subject's start ("The latest
+Reuters/Ipsos opinion poll")."""
+
+SENTENCE_ADVERBS = wordset("yet but and however meanwhile still also so")
+"""Words opening a sentence before its subject ("Yet, a 2014 study by ... found")."""
+
+TIME_OPENERS = wordset("in on at during last this earlier")
+"""Words opening a short time before the subject ("In 2013, research by ... found")."""
+
+
+def _past_opener(toks: list[Tok]) -> int:
+    """Where the subject starts, past a sentence adverb ("Yet, a study found ...") or a short
+    time closed by a comma ("In 2013, research by ... found ...")."""
+    o = 0
+    if toks and toks[0].low in SENTENCE_ADVERBS:
+        o = 2 if len(toks) > 1 and toks[1].text == "," else 1
+    if o < len(toks) and toks[o].low in TIME_OPENERS:
+        c = next((x for x in range(o + 1, min(len(toks), o + 5)) if toks[x].text == ","), -1)
+        if c > 0 and all(t.text[:1].isalnum() for t in toks[o + 1 : c]):
+            o = c + 1
+    return o
 
 
 CONCESSIVES = wordset("while although though whereas")
