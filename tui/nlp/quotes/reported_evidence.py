@@ -53,7 +53,7 @@ def evidence_first(
             if o == 0:
                 return None  # the opening clause never closes: no subject of its own follows
             h = next((x for x in range(o, min(n, o + 6)) if toks[x].low in DOCUMENTS), -1)
-    if h < 0 or any(not _modifier(t) or t.low in SAYING for t in toks[o:h]):
+    if h < 0 or any(not _modifier(t) or t.low in SAYING or t.low in BOUNDARY for t in toks[o:h]):
         return None  # "The commissioner says an internal review shows": the review is his
     for k in range(h + 1, min(n - 4, h + 16)):
         if toks[k].text in ",;:()" or quoted(k):
