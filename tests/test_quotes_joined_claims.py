@@ -116,3 +116,17 @@ def test_evidence_inside_what_someone_says_is_theirs() -> None:
         "harbour office released the figures to the Gazette."
     )
     assert q.text.startswith("an internal review shows")
+
+
+def test_a_participle_after_a_described_subject_reports_it() -> None:
+    q = _one(
+        INTRO + "A Bayfield judge has rejected a request to open the harbour accounts, "
+        "saying the courts have no business deciding what the town should see."
+    )
+    assert q.speaker == "A Bayfield judge"
+    assert q.text == "the courts have no business deciding what the town should see"
+
+
+def test_emphasizing_after_a_comma_reports_like_stressing() -> None:
+    q = _one(INTRO + "Cole spoke to the fishermen, emphasizing it was time to end the levy.")
+    assert (q.speaker, q.text) == ("Hannah Cole", "it was time to end the levy")

@@ -231,6 +231,12 @@ def _opens_with(art: ArticleText, toks: list[Tok], span: tuple[int, int] | None)
     return named is not None and (named in art.reg.people or named in art.entity_names)
 
 
+def _verb_word(tok: Tok) -> bool:
+    """Whether a word is likely a sentence's verb ("has", "rejected", "implored")."""
+    w = tok.low
+    return tok.text.islower() and (w in TENSE_AUX or (w.endswith("ed") and len(w) > 4))
+
+
 def _may_report(
     low: str, cues: list[tuple[int, int]], cue_ends: list[int], ss: int, se: int
 ) -> bool:
@@ -444,7 +450,7 @@ def _speaker_first(
             a -= 1
         joined = joined or (toks[a].low in ("and", "but") and w in REPORTING)
         # "responded ... by saying his refusal ...", "began by saying he would ...".
-        by = toks[k - 1].low in ("by", "from") and w in PARTICIPLE_CUES and w != "telling"
+        by = toks[k - 1].low in ("by", "from") and w in REPORTING  # not "by emphasizing X"
         joined = joined or by
         after = toks[k + 1].low
         if w in ASKS and (
@@ -493,6 +499,13 @@ def _speaker_first(
                 span = found_aux[0] if found_aux is not None else None
         elif toks[k - 1].text == ",":
             span = participle_subject(art, toks, k)  # "..., Spicer said, adding that ..."
+            if span is None:
+                # "A New York judge has rejected ..., saying ...": a description heading the
+                # sentence, the subject of its first verb.
+                v = next((x for x in range(2, min(k, 9)) if _verb_word(toks[x])), -1)
+                found = _subject(art, toks, v) if v > 0 else None
+                if found is not None and found[0][0] == toks[0].start:
+                    span = found[0]
         elif by:
             span = _sentence_subject(art, toks, k)
         else:

@@ -136,7 +136,7 @@ REPORTING = {
 PARTICIPLE_CUES = wordset(
     """saying arguing adding claiming warning insisting noting explaining predicting
     suggesting contending asserting stressing acknowledging charging alleging promising
-    vowing pledging telling"""
+    vowing pledging telling emphasizing emphasising"""
 )
 """Participles after a comma that report what the sentence's subject said ("..., saying")."""
 
