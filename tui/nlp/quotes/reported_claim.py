@@ -188,15 +188,24 @@ def _clip_at_next_speaker(text: str, cs: int, ce: int) -> int:
         ce = _trim(text, cs, quoted.start())[1]
     for at, after in _joining_words(text, cs, ce):
         rest = _tokens(text, after, min(ce, after + 60))
-        if len(rest) < 2 or not (rest[0].text[:1].isupper() or rest[0].low in ANONYMOUS):
+        if len(rest) < 2 or not _second_subject(rest[0]):
             continue
         head = next((x for x in range(min(len(rest), 4)) if rest[x].low in SECOND_CUES), -1)
-        if head > 0 and all(t.text[:1].isupper() or t.low in ANONYMOUS for t in rest[:head]):
+        if head > 0 and all(_second_subject(t) for t in rest[:head]):
             return _trim(text, cs, at)[1]
     return ce
 
 
-_JOINING_WORD = re.compile(r"(?:and|but)(?![\w’'\-])", re.IGNORECASE)
+def _second_subject(tok: Tok) -> bool:
+    """A word of a second speaker's subject: a name, people left unnamed, a share ("while 22
+    percent said ...")."""
+    return tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.low in SECOND_SUBJECTS
+
+
+SECOND_SUBJECTS = ANONYMOUS | wordset("percent")
+
+
+_JOINING_WORD = re.compile(r"(?:and|but|while|whereas)(?![\w’'\-])", re.IGNORECASE)
 
 
 def _joining_words(text: str, cs: int, ce: int) -> Iterator[tuple[int, int]]:

@@ -13,6 +13,7 @@ from tui.nlp.quotes.attribution import subject_before
 from tui.nlp.quotes.clauses import ANONYMOUS
 from tui.nlp.quotes.described import describe
 from tui.nlp.quotes.naming import name_phrase
+from tui.nlp.quotes.reported_groups import unnamed_group
 from tui.nlp.quotes.tokens import Named, Tok
 from tui.nlp.quotes.words import (
     DOCUMENTS,
@@ -61,13 +62,14 @@ def _subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[tuple[int, 
         if not named.name and describe(art, *span) is None:
             # "Others say", "The unions said": no name, and no description of the lists; a
             # group named by a plural noun still speaks.
-            return _plural_group(art, toks, k) or (span, named)
+            return _plural_group(art, toks, k) or unnamed_group(art, toks, k) or (span, named)
         return span, named
     found = (
         _pair_subject(art, toks, k)
         or _group_subject(toks, k)
         or _described(art, toks, k)
         or _plural_group(art, toks, k)
+        or unnamed_group(art, toks, k)
     )
     if (
         found is None
