@@ -76,3 +76,20 @@ def test_a_share_after_an_opening_phrase_ends_where_a_second_share_speaks() -> N
         "percent said they might stop using the ferry."
     )
     assert found[0].text == "they would pay the new fare"
+
+
+def test_people_a_relative_who_stands_for_are_the_speakers() -> None:
+    q = _one(INTRO + "The plan gave fresh hope to dock workers who say the harbour is too costly.")
+    assert (q.speaker, q.text, q.speaker_sure) == (
+        "dock workers",
+        "the harbour is too costly",
+        False,
+    )
+
+
+def test_a_relative_opening_the_sentence_is_left_alone() -> None:
+    found = _reported(
+        INTRO + "The man who says he built the harbour wall and signed up the crews has been "
+        "left off the council's list."
+    )
+    assert all(q.speaker != "The man" for q in found)

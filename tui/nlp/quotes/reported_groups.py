@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tui.nlp.quotes.article import ArticleText
+from tui.nlp.quotes.described import describe
 from tui.nlp.quotes.tokens import Named, Tok
 from tui.nlp.quotes.words import REPORTING, THAT_VERBS
 from tui.nlp.speaker_words import wordset
@@ -142,3 +143,60 @@ def _people(words: Sequence[Tok]) -> bool:
 
 def _plural(w: str) -> bool:
     return len(w) > 3 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+
+
+RELATIVE_ADVERBS = wordset("also later once previously recently then repeatedly still often")
+
+
+def relative_group(
+    art: ArticleText, toks: Sequence[Tok], k: int
+) -> tuple[tuple[int, int], Named] | None:
+    """People left unnamed whom a relative "who" before the cue at k stands for: "Republicans
+    who say the law is a money pit", "critics who say he should ...", "a young child, who said
+    ...". A plural noun, or a person described ("a young child"), right before "who"."""
+    a = k - 1
+    while a > 1 and (toks[a].low in AUXILIARIES or toks[a].low in RELATIVE_ADVERBS):
+        a -= 1
+    if a < 1 or toks[a].low != "who":
+        return None
+    end = a - 1 if toks[a - 1].text == "," else a
+    if end < 1:
+        return None
+    start = end
+    while start > 0 and end - start < RELATIVE_WORDS and _group_word(toks[start - 1]):
+        start -= 1
+        if toks[start].low in DETERMINERS:
+            break
+    words = toks[start:end]
+    if not words or words[-1].low in NOT_HEADS or start == 0:
+        # Opening the sentence ("The man who says he ... has been shut out"), the relative
+        # clause ends where the sentence's own verb comes, which a claim would run into.
+        return None
+    head = words[-1]
+    span = (words[0].start, head.end)
+    phrase = " ".join(art.text[span[0] : span[1]].split())
+    if not (_plural(head.low) and head.text.islower()) and describe(art, *span) is None:
+        return None  # "the plan, who ...": no people
+    if any(name in phrase for name in art.reg.people):
+        return None  # a person named: the name readers read them
+    art.described.add(phrase)
+    return span, Named(phrase, None, False)
+
+
+RELATIVE_WORDS = 4
+"""At most this many words in the people a relative "who" stands for ("many Republican
+voters")."""
+
+
+def _group_word(tok: Tok) -> bool:
+    """A word of a short noun phrase before "who": a determiner, an adjective or a noun."""
+    if tok.low in DETERMINERS:
+        return True
+    w = tok.low
+    return (
+        tok.text.isalpha()
+        and w not in NOT_FIRST
+        and w not in AUXILIARIES
+        and w not in ("of", "to", "from", "and", "or", "but")
+        and not w.endswith(("ed", "ly"))
+    )

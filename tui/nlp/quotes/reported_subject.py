@@ -13,7 +13,7 @@ from tui.nlp.quotes.attribution import subject_before
 from tui.nlp.quotes.clauses import ANONYMOUS
 from tui.nlp.quotes.described import describe
 from tui.nlp.quotes.naming import name_phrase
-from tui.nlp.quotes.reported_groups import unnamed_group
+from tui.nlp.quotes.reported_groups import relative_group, unnamed_group
 from tui.nlp.quotes.tokens import Named, Tok
 from tui.nlp.quotes.words import (
     DOCUMENTS,
@@ -66,6 +66,7 @@ def _subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[tuple[int, 
         return span, named
     found = (
         _pair_subject(art, toks, k)
+        or relative_group(art, toks, k)
         or _group_subject(toks, k)
         or _described(art, toks, k)
         or _plural_group(art, toks, k)
