@@ -130,3 +130,17 @@ def test_a_participle_after_a_described_subject_reports_it() -> None:
 def test_emphasizing_after_a_comma_reports_like_stressing() -> None:
     q = _one(INTRO + "Cole spoke to the fishermen, emphasizing it was time to end the levy.")
     assert (q.speaker, q.text) == ("Hannah Cole", "it was time to end the levy")
+
+
+def test_an_attribution_after_one_opening_word_sets_the_whole_sentence() -> None:
+    q = _one(INTRO + "Otherwise, she said, the town may simply lose its ferry to the next port.")
+    assert q.speaker == "Hannah Cole"
+    assert q.text == "Otherwise, she said, the town may simply lose its ferry to the next port"
+
+
+def test_told_me_inside_a_claim_is_an_attribution() -> None:
+    q = _one(
+        INTRO + "The difference now, she told me on Friday, is that the harbour pays its own way."
+    )
+    assert q.speaker == "Hannah Cole"
+    assert q.text.endswith("the harbour pays its own way")

@@ -25,14 +25,19 @@ def speaker_inside(art: ArticleText, text: str, toks: list[Tok], ss: int, se: in
     """'CLAIM, SUBJECT CUE [on Monday], CLAIM.': the attribution set inside what was said
     ("Too often, Mr. Clarke said, the debate turns ..."). The claim is the whole sentence."""
     n = len(toks)
-    for c in range(2, n - 5):
+    for c in range(1, n - 5):
         if toks[c].text != ",":
-            continue
+            continue  # "Otherwise, she said, ...": one word of the claim may open it
         m = next((x for x in range(c + 2, min(n, c + 10)) if toks[x].text in ",;:()"), -1)
         if m < 0 or toks[m].text != "," or n - m < 5:
             continue
         k = next((x for x in range(c + 2, m) if toks[x].low in REPORTING), -1)
-        if k < 0 or not toks[k].text.islower() or not _setting_only(toks[k + 1 : m]):
+        if k < 0 or not toks[k].text.islower():
+            continue
+        tail = toks[k + 1 : m]
+        if tail and toks[k].low in ("told", "tells") and tail[0].low in LISTENERS:
+            tail = tail[1:]  # "he told me on Friday": who was told, then when
+        if not _setting_only(tail):
             continue  # "..., she said on Monday, ...": no object after the verb
         subject = subject_before(art, toks, k, c + 1, anchored=True)
         if subject is not None and subject[0] != toks[c + 1].start:
@@ -63,6 +68,9 @@ def _setting_only(tail: Sequence[Tok]) -> bool:
         )
     )
 
+
+LISTENERS = wordset("me us him her them reporters")
+"""Who was told, between "told" and when ("he told me on Friday")."""
 
 SETTING_WORDS = wordset("in at during")
 """Prepositions opening where or in what something was said ("in a statement", "at a rally")."""
