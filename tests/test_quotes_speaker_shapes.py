@@ -143,7 +143,9 @@ def test_a_photo_caption_is_never_a_quotation_nor_a_speaker() -> None:
     assert all(q.speaker != "Maria Vidal" for q in quotes)
 
 
-def test_insist_on_and_describe_as_report_no_speech() -> None:
+def test_insist_on_reports_no_speech_and_describe_as_a_label() -> None:
+    """ "described X as Y" is no clause of speech, but a label its subject gave (read by
+    `reported_acts`, as PolNeAR reads it): the object and the label, not what follows."""
     text = (
         "Republicans learned again on Monday that Donald Trump will insist on being himself "
         "whatever the stakes of the night.\n\n"
@@ -151,7 +153,10 @@ def test_insist_on_and_describe_as_report_no_speech() -> None:
         "attacked the police in a speech on Tuesday."
     )
     found = [q for q in _quotes(text) if q.kind == "indirect"]
-    assert all(q.cue not in ("insist", "described") for q in found), found
+    assert all(q.cue != "insist" for q in found), found
+    assert [(q.speaker, q.cue, q.text) for q in found if q.cue == "described"] == [
+        ("Chris Christie", "described", "the Democratic nominee as a danger")
+    ]
 
 
 def test_as_x_said_after_a_quotation_names_its_speaker() -> None:

@@ -32,6 +32,7 @@ from tui.nlp.quotes.clauses import (
 from tui.nlp.quotes.described import describe
 from tui.nlp.quotes.naming import name_phrase, named_before_pronoun
 from tui.nlp.quotes.pronouns import plural_group
+from tui.nlp.quotes.reported_acts import heading_subject, second_verb
 from tui.nlp.quotes.reported_claim import (
     CONTRASTS,
     COORDINATORS,
@@ -497,6 +498,8 @@ def _speaker_first(
             if span is None and toks[k - 1].low in TENSE_AUX:
                 found_aux = _subject(art, toks, k)  # "Fowler is calling for a process ..."
                 span = found_aux[0] if found_aux is not None else None
+            if span is None and second_verb(toks, k):
+                span = heading_subject(art, toks, k)  # "... and has called for eliminating"
         elif toks[k - 1].text == ",":
             span = participle_subject(art, toks, k)  # "..., Spicer said, adding that ..."
             if span is None:

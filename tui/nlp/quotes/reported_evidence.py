@@ -55,6 +55,8 @@ def evidence_first(
             h = next((x for x in range(o, min(n, o + 6)) if toks[x].low in DOCUMENTS), -1)
     if h < 0 or any(not _modifier(t) or t.low in SAYING or t.low in BOUNDARY for t in toks[o:h]):
         return None  # "The commissioner says an internal review shows": the review is his
+    if h - o >= FAR_HEAD and any(_verbal(t) for t in toks[o:h]):
+        return None  # "He apparently believed the unscientific Internet polls that showed"
     for k in range(h + 1, min(n - 4, h + 16)):
         if toks[k].text in ",;:()" or quoted(k):
             return None
@@ -100,6 +102,25 @@ def _past_opener(toks: list[Tok]) -> int:
         if c > 0 and all(t.text[:1].isalnum() for t in toks[o + 1 : c]):
             o = c + 1
     return o
+
+
+FAR_HEAD = 6
+"""A document this many words or more into its subject has only names and adjectives before
+it (`_verbal`): "The latest Reuters/Ipsos opinion poll", not "He believed the polls"."""
+
+
+def _verbal(tok: Tok) -> bool:
+    """A pronoun, an auxiliary, a joining word, an adverb or a verb in the past: the words
+    before a far head are a clause."""
+    low = tok.low
+    if low in CLAUSE_WORDS or low in BOUNDARY:
+        return True  # "If the harbour plan passes one study found": a clause opens first
+    return tok.text.islower() and low.endswith(("ed", "ly"))
+
+
+CLAUSE_WORDS = wordset("he she it they we i you is are was were be been has have had")
+"""Pronouns and auxiliaries: before a far head they make a clause ("Alarm bells were rung by
+a research note called ...")."""
 
 
 CONCESSIVES = wordset("while although though whereas")
@@ -157,7 +178,24 @@ def _document_maker(art: ArticleText, subject: tuple[int, int], pos: int) -> Nam
     ]
     if not runs:
         return Named(None, None)
-    return name_phrase(art, runs[-1][0], runs[-1][1], pos)
+    start, first_link = runs[-1][0], ""
+    for prev in reversed(runs[:-1]):
+        link = art.text[prev[1] : start].strip().lower()
+        if link not in NAME_LINKS:
+            break
+        start, first_link = prev[0], link  # "the Center for Media and Public Affairs"
+    if first_link == "and":
+        start = runs[-1][0]  # "Earthlink and Webroot": two makers, the last read as before
+    if start < runs[-1][0]:
+        # A name of several runs is shown as written: its runs read one by one are other
+        # names ("Public Affairs" a person's), and the whole is named nowhere else.
+        return Named(" ".join(art.text[start : runs[-1][1]].split()), None, False)
+    return name_phrase(art, start, runs[-1][1], pos)
+
+
+NAME_LINKS = frozenset(("of", "for", "and", "at", "on"))
+"""Small words that join the capitalised runs of one maker's name ("Center for Media and
+Public Affairs", "University of California at Berkeley")."""
 
 
 def _small_clause(toks: list[Tok], j: int) -> bool:

@@ -13,6 +13,7 @@ from typing import Protocol
 from tui.model import Quote
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.reported_stance import STANCE_WORD
+from tui.nlp.quotes.words import PARTICIPLE_CUES
 
 
 class Reader(Protocol):
@@ -34,6 +35,12 @@ def claim_before(art: ArticleText, ss: int, q: Quote, mixed: bool, read: Reader)
     for joint in CLAUSE_JOINTS:
         at = text.rfind(joint, ss + MIN_CLAIM, q.start)
         b = max(b, at)
+    shared: bool | None = False  # whether the two claims share one subject
+    if b < 0:
+        b = _participle_comma(text, ss, q)
+        # ", saying": the same subject, whose name is taken from the first claim only when it
+        # is sure there ('"...", he said, claiming': who "he" is may be read two ways).
+        shared = None if b >= 0 else False
     if b < 0:
         # "Authorities announced the arrest of a man and said a curfew would continue": one
         # subject, two verbs; the first verb's clause ends at the "and" (or "but": "Cole
@@ -44,10 +51,35 @@ def claim_before(art: ArticleText, ss: int, q: Quote, mixed: bool, read: Reader)
         between = text[at + 5 : q.start].split()
         if len(between) > JOINED_CUE_WORDS or not q.cue or q.cue.split()[0] not in between:
             return None  # "and" must join the cue's verb itself ("and said"), not a subject
-        b = at
+        b, shared = at, True
     stance = STANCE_WORD.search(art._lower(), ss, b) is not None
     first = read(art, ss, b, mixed=mixed, stance=stance)
-    return first if first is not None and first.end <= b else None
+    if first is None or first.end > b:
+        return None
+    if shared is None:
+        shared = bool(first.speaker_sure)
+    if shared and first.speaker:
+        # One subject, two verbs: the second verb's speaker is the first's, read where the
+        # subject stands next to its verb ("Shadow home secretary David Davis said ... and
+        # urged ...": not "Shadow").
+        q.speaker, q.speaker_sure = first.speaker, first.speaker_sure
+    return first
+
+
+def _participle_comma(text: str, ss: int, q: Quote) -> int:
+    """Where the comma before a participle that opens the claim `q` stands ("A judge has
+    rejected a request to unseal the file, saying the courts have no business ..."), or -1:
+    the clause before it is the subject's own act or words, a claim of its own."""
+    if not q.cue or q.cue.split()[0] not in PARTICIPLE_CUES:
+        return -1
+    c = text.rfind(", ", ss + MIN_CLAIM, q.start)
+    if c < 0 or text[c + 2 : q.start].split()[:1] != q.cue.split()[:1]:
+        return -1
+    return c if len(text[c + 2 : q.start].split()) <= PARTICIPLE_WORDS else -1
+
+
+PARTICIPLE_WORDS = 2
+"""At most this many words ("saying that") between the comma and a participle's claim."""
 
 
 def claim_after(art: ArticleText, q: Quote, se: int, mixed: bool, read: Reader) -> Quote | None:

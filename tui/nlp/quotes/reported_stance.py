@@ -20,6 +20,15 @@ from tui.nlp.cues import word_pattern
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.attribution import participle_subject
 from tui.nlp.quotes.naming import name_phrase
+from tui.nlp.quotes.reported_acts import (
+    ACTS,
+    act_start,
+    chain_start,
+    heading_subject,
+    may_act,
+    second_verb,
+    subject_heads,
+)
 from tui.nlp.quotes.reported_claim import _make, _trim
 from tui.nlp.quotes.reported_position import (
     CAUSE_VERBS,
@@ -67,7 +76,8 @@ AIMS = wordset(
 "planned", "sought", "agreed": those narrate what someone did or tried as often ("declined to
 comment", "refused to answer questions", "intended to meet his son", "sought to calm his
 supporters", "agreed to buy the brewer") as they report words; "refuses", "plans",
-"intends", "seeks", in the present, state a standing aim."""
+"intends", "seeks", in the present, state a standing aim. A refusal of words ("refused to
+disclose the records") is read in `reported_acts`."""
 
 JUDGES = wordset(
     """criticized criticised criticizes criticizing blasted blasts blasting condemned
@@ -117,11 +127,14 @@ STANCE_VERBS = (
     | POSITIONS
     | SAID_OBJECTS
     | TOPIC_VERBS
+    | ACTS
 )
 STANCE_VERBS = STANCE_VERBS | set(STANCE_ADJECTIVES)
 """Every verb (and adjective) this module reads by."""
 
-NEW_READINGS = POSITIONS | SAID_OBJECTS | TOPIC_VERBS | wordset("wanted hopes hoped seeks aims")
+NEW_READINGS = (
+    POSITIONS | SAID_OBJECTS | TOPIC_VERBS | ACTS | wordset("wanted hopes hoped seeks aims")
+)
 """Verbs whose stance is shown as sure only when the subject as written holds the speaker's
 name: read from "he", "it" or "the firm", a company or a person is a guess."""
 
@@ -141,6 +154,8 @@ def may_stand(low: str, start: int, end: int, w: str, text: str = "") -> bool:
         return may_hold(low, start, end, w)  # "has been critical of", "is confident that"
     if not w.endswith("ing") and low.endswith(PASSIVE_BEFORE, max(0, start - 7), start):
         return False
+    if w in ACTS and may_act(low, end, w):
+        return True  # "described it as", "explained why", "has yet to explain why"
     if low.endswith(NOUN_BEFORE, max(0, start - 7), start):
         return False  # "the plans to", "its calls for": a noun, which no reader takes
     if w in POSITIONS or w in SAID_OBJECTS:
@@ -193,7 +208,11 @@ def stance_claim(art: ArticleText, text: str, toks: list[Tok], se: int) -> Quote
     for k in range(1, n - 3):
         tok = toks[k]
         w = tok.low
-        if w in AIMS:
+        start = act_start(toks, k) if w in ACTS else -1
+        acted = start >= 0  # "described X as Y", "explained why": before the other readings
+        if acted:
+            pass
+        elif w in AIMS:
             start = _aim(toks, k)
         elif w in JUDGES:
             start = _judged(toks, k)
@@ -209,8 +228,9 @@ def stance_claim(art: ArticleText, text: str, toks: list[Tok], se: int) -> Quote
                 start = (
                     k + 1
                     if all(t.text[:1].isalnum() or t.text in ("’s", "'s") for t in head)
+                    and not any(t.low in ENDS_CLAIM for t in head)
                     else -1
-                )
+                )  # "praised the fans after the match": the object is two words
         elif w in STANDS:
             start = k + 1 if _object_opens(toks[k + 1]) else -1
         elif w in DOUBTS:
@@ -242,7 +262,7 @@ def stance_claim(art: ArticleText, text: str, toks: list[Tok], se: int) -> Quote
             if toks[0].low.endswith(("ed", "ing")):
                 continue  # "Chastened by the analyses, Trump revised ..., promising"
             span = participle_subject(art, toks, k)
-            if span is None:
+            if span is None or (acted and not subject_heads(toks, span[0])):
                 continue
             subject, named = span, name_phrase(art, span[0], span[1], toks[0].start)
         else:
@@ -253,9 +273,16 @@ def stance_claim(art: ArticleText, text: str, toks: list[Tok], se: int) -> Quote
                 continue  # "a plan promising ...": no one's stance
             if not w.endswith("ing") and toks[a - 1].low in PASSIVE:
                 continue  # "Duterte has been called the Trump of the East": others called him
+            if acted:
+                a = chain_start(toks, a)  # "she has yet to explain why": read before "has"
             if toks[a - 1].text in ";:" or toks[0].low in CONDITIONS:
                 continue  # "If he wants to play": a condition, not a stance
             found = _subject(art, toks, a)
+            if found is None and second_verb(toks, a):
+                # "The council ... and pledged to impose further sanctions": the sentence's
+                # subject took the stance, the one heading it.
+                span = heading_subject(art, toks, a)
+                found = None if span is None else (span, name_phrase(art, *span, toks[0].start))
             if found is None:
                 continue
             subject, named = found
@@ -271,13 +298,18 @@ def stance_claim(art: ArticleText, text: str, toks: list[Tok], se: int) -> Quote
             if (
                 owned_head(text, subject)
                 or org_pronoun(text, subject)
-                or modifier_name(text, subject, named.name)
+                or (
+                    modifier_name(text, subject, named.name)
+                    and not (acted and not written(text, subject, named.name))
+                )
                 or in_phrase(text, subject, named.name)
                 or named.name in art.place_names
             ):
                 # "The Conservatives' campaign director has denied", "The GOP nominee
                 # complained": not theirs; "it hopes": which firm is a loose reading; "the
-                # money Britain wanted to spend": a place states no aim.
+                # money Britain wanted to spend": a place states no aim. An act is read from
+                # "she" or "the nominee" when the name is not written there: who they stand
+                # for was read as for any claim, and is not shown as sure.
                 return None
             named = Named(
                 named.name, named.gender, named.sure and written(text, subject, named.name)
@@ -286,9 +318,15 @@ def stance_claim(art: ArticleText, text: str, toks: list[Tok], se: int) -> Quote
             if w in SAID_OBJECTS or w in POSITIONS or (w in TOPIC_VERBS and w not in CAUSE_VERBS):
                 # "Authorities announced the arrest of ...": people left unnamed said it.
                 return said_by_described(art, toks, start, se, subject, w)
+            if acted or w in JUDGES or w in STANDS:
+                # "Some state officials praised Mr. Clarke's work ...", "A New York judge has
+                # rejected a media request to ...": an act or a judgement by people described,
+                # its object and reason to the clause's end.
+                end = _clause_end(toks, start, se, True)
+                return said_by_described(art, toks, start, end, subject, w)
             return None  # unnamed people who want something: too often the writer's account
-        verdict = w in JUDGES or w in STANDS or w in NAMES or w in SAID_OBJECTS
-        if w in POSITIONS or w in TOPIC_VERBS or w in SAID_OBJECTS:
+        verdict = w in JUDGES or w in STANDS or w in NAMES or w in SAID_OBJECTS or acted
+        if not acted and (w in POSITIONS or w in TOPIC_VERBS or w in SAID_OBJECTS):
             end = _clause_end(toks, start, se, True)
             return position_quote(art, toks, start, end, named.name, w, named.sure)
         cs, ce = _trim(text, toks[start].start, _clause_end(toks, start, se, verdict))

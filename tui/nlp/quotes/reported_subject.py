@@ -12,7 +12,7 @@ from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.attribution import subject_before
 from tui.nlp.quotes.clauses import ANONYMOUS
 from tui.nlp.quotes.described import describe
-from tui.nlp.quotes.naming import name_phrase
+from tui.nlp.quotes.naming import ROLE_HEADS, name_phrase
 from tui.nlp.quotes.reported_groups import relative_group, unnamed_group
 from tui.nlp.quotes.tokens import Named, Tok
 from tui.nlp.quotes.words import (
@@ -140,6 +140,11 @@ def _pair_subject(
         b -= 1
     if b == a - 1 or (b >= 0 and toks[b].text not in ",;:"):
         return None  # the pair must open the sentence or a clause
+    if a - b == 2 and any(t.low in ROLE_HEADS for t in toks[a + 1 : k]):
+        # "Trade and Industry Secretary Patricia Hewitt": one office, one person, named last.
+        span = (toks[a + 1].start, toks[k - 1].end)
+        named = name_phrase(art, *span, toks[k].start)
+        return (span, named) if named.name else None
     first = name_phrase(art, toks[b + 1].start, toks[a - 1].end, toks[k].start)
     second = name_phrase(art, toks[a + 1].start, toks[k - 1].end, toks[k].start)
     if not first.name or not second.name or first.name == second.name:
