@@ -173,3 +173,22 @@ def test_a_known_bodys_acronym_opens_an_organisations_name(text: str) -> None:
     # Seen on BBC: "BBC Sport" (55 mentions) and "BBC Five Live" were people.
     found = labels(text)
     assert [label for name, label in found.items() if name.startswith("BBC")] == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Apple Mac mini gets warm welcome from the fans of Apple.", "Apple Mac"),
+        ("Sony Ericsson said sales of its handsets rose, Sony said.", "Sony Ericsson"),
+    ],
+)
+def test_a_known_companys_name_and_one_more_word_is_no_person(text: str, name: str) -> None:
+    # Seen on BBC: "Apple Mac" and "Sony Ericsson" were PERSON, and "he" in the article
+    # resolved to "Apple Mac", shown sure.
+    assert labels(text).get(name) == "ORG"
+
+
+def test_a_partys_people_and_a_persons_first_name_stay_what_they_are() -> None:
+    found = labels("Labour MSP Christine May met voters on Friday. Mercedes Ruehl was there.")
+    assert [label for name, label in found.items() if "Christine May" in name] == ["PERSON"]
+    assert found.get("Mercedes Ruehl") == "PERSON"

@@ -29,6 +29,7 @@ from tui.nlp.name_cues import (
 )
 from tui.nlp.name_lists import CHINESE_SURNAMES, pinyin_word
 from tui.nlp.name_runs import is_word
+from tui.nlp.speaker_words import wordset
 
 
 class _Facts(NamedTuple):
@@ -156,8 +157,14 @@ def _prior(
             add(EVENT, 2.5)
         if names[0] in cues.ORG_PREFIXES:
             add(ORG, 3.0)  # "Real Madrid", "Deutsche Boerse"
-        elif names[0].isupper() and names[0] in KNOWN_ORGS_EXACT and not place_weight:
-            add(ORG, 2.0)  # "BBC Five Live", "CNN International": a known body's own name
+        elif (
+            names[0] in KNOWN_ORGS_EXACT
+            and not place_weight
+            and (names[0].isupper() or _brand_and_product(gaz, names, first_key, last_key))
+        ):
+            # "BBC Five Live", "CNN International": a known body's own name; "Apple Mac",
+            # "Sony Ericsson": a company's product or venture.
+            add(ORG, 2.0)
         elif first_key in NOT_FIRST_NAMES and not prior:
             # "Ask Jeeves", "My Jeeves": a brand's or a title's name, not a person's; as
             # unsure as the default for a person, so the article's words must confirm it.
@@ -293,3 +300,27 @@ def _initials_word(word: str) -> bool:
 def _acronym(word: str) -> bool:
     letters = word.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+
+
+def _brand_and_product(gaz: Gazetteer, names: list[str], first_key: str, last_key: str) -> bool:
+    """Whether a known company's name and one more word name its product or venture ("Apple
+    Mac", "Sony Ericsson"): not a person's first name ("Mercedes Ruehl"), not a party's people
+    ("Labour MPs"), not a law, an event or a place ("Parliament Act", "Uefa Cup")."""
+    return (
+        len(names) == 2
+        and first_key not in gaz.given_names
+        and first_key not in NOT_BRANDS
+        and last_key not in NOT_PRODUCTS
+        and last_key not in EVENT_SUFFIX_KEYS
+        and last_key not in PLACE_SUFFIX_KEYS
+    )
+
+
+NOT_BRANDS = wordset(
+    """labour conservative tory liberal democrat democratic republican green parliament
+    channel uefa fifa nato congress senate"""
+)
+"""Known bodies whose name before another word is no brand ("Labour MPs", "Channel Tunnel")."""
+
+NOT_PRODUCTS = wordset("act acts bill cup mp mps msp msps mep meps am ams")
+"""Words after a known body's name that make a law, a trophy or people, not a product."""
