@@ -184,3 +184,11 @@ def test_names_the_gazetteers_do_not_hold_and_bodies_keep_their_first_words() ->
     assert found.get("Philippe Camus") == "PERSON"
     assert found.get("Jean-Claude Trichet") == "PERSON"
     assert found.get("ECB") == "ORG"
+
+
+def test_a_month_that_is_a_given_name_before_a_surname_is_a_person() -> None:
+    # Seen on BBC: "Amnesty International's Jan Shaw said" gave only "Shaw" (a place there):
+    # "Jan" was read as a month opening the run.
+    found = labels("Amnesty International's Jan Shaw said the ruling was a victory on Jan 5.")
+    assert found.get("Jan Shaw") == "PERSON"
+    assert found.get("Jan 5") == "DATE"

@@ -389,6 +389,8 @@ def split_front(
             initial = False
             continue
         if key in DATE_WORDS and len(words) > 1:
+            if len(words) == 2 and key in gaz.given_names and fold(words[1][2]) in gaz.surnames:
+                break  # "Jan Shaw", "April Ryan", "June Carter": a given name and a surname
             words = words[1:]  # "August National Association of ...": a date, then a name
             continue
         if initial and w in cues.COMMON_INITIAL and len(words) > 1 and not _title_head(w):
