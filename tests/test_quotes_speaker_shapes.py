@@ -358,3 +358,15 @@ def test_someone_described_by_place_and_party_is_a_description_not_a_name() -> N
     )
     assert _at(text, "most to gain").speaker == "a New Hampshire Republican"
     assert _at(text, "race was tight", "indirect").speaker == "An Iowa Democrat"
+
+
+def test_names_inside_a_participle_phrase_are_not_the_speaker() -> None:
+    # Seen on BBC: "Lady Hale, sitting with Lords Bingham, Steyn, Hope and Carswell, said"
+    # gave the claim to "Steyn", a lord in the list.
+    text = (
+        "The law lords ruled on the case on Tuesday.\n\n"
+        "Lady Hale, sitting with Lords Bingham, Steyn, Hope and Carswell, said the appeal "
+        "must fail because the law was clear."
+    )
+    q = _at(text, "the appeal must fail", kind="indirect")
+    assert q.speaker == "Lady Hale"

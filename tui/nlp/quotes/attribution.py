@@ -103,6 +103,9 @@ def subject_before(
             j -= 1
         t = toks[j]
     if t.text == ",":
+        participle = _before_participle_phrase(art, toks, j, floor)
+        if participle is not None:
+            return participle  # "Lady Hale, sitting with Lords Bingham, Steyn and Hope, said"
         # "her senior policy adviser, Jake Sullivan, said": the name is the apposition.
         c = j - 1
         while c >= floor and j - c <= 6 and toks[c].text not in ",;:":
@@ -532,6 +535,28 @@ def said_before(toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
     if inner[0].low in SAID_SET_OFF and named(inner[1:]):
         return inner[1].start, inner[-1].end
     return None
+
+
+def _before_participle_phrase(
+    art: ArticleText, toks: Sequence[Tok], j: int, floor: int
+) -> tuple[int, int] | None:
+    """The name before a participle phrase set off by commas that ends at the comma `j`
+    ("Lady Hale, sitting with Lords Bingham, Steyn, Hope and Carswell, said"): the names
+    inside the phrase are whom she sat with, never the speaker."""
+    x = next(
+        (
+            x
+            for x in range(floor + 1, j)
+            if toks[x].text == ","
+            and toks[x + 1].text.islower()
+            and toks[x + 1].low.endswith("ing")
+            and len(toks[x + 1].low) > 4
+        ),
+        -1,
+    )
+    if x < 0 or not toks[x - 1].text[:1].isupper():
+        return None
+    return _collect_back(art, toks, x - 1, floor)
 
 
 def _sentence_subject(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple[int, int] | None:
