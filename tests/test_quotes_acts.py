@@ -24,6 +24,11 @@ from reported_support import reported as _reported
             "the council's handling of the floods as a disgrace",
         ),
         (
+            "And Cole afterwards described the new harbour wall as ominous for the fleet.",
+            "described",
+            "the new harbour wall as ominous for the fleet",
+        ),
+        (
             "Cole also described the new harbour wall as ominous for the fishing fleet.",
             "described",
             "the new harbour wall as ominous for the fishing fleet",

@@ -410,8 +410,9 @@ PASSIVE = wordset("been be being is are was were get gets got")
 OBJECT_WORDS = 4
 """At least this many words of a judgement's object, when no reason follows it."""
 
-ADVERBS = wordset("once again also still even further")
-"""Words between a subject and its verb besides those in -ly ("once again questioning")."""
+ADVERBS = wordset("once again also still even further afterwards later")
+"""Words between a subject and its verb besides those in -ly ("once again questioning",
+"Henry afterwards described")."""
 
 
 def _clause_end(toks: list[Tok], start: int, se: int, verdict: bool) -> int:
