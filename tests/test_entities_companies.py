@@ -192,3 +192,17 @@ def test_a_partys_people_and_a_persons_first_name_stay_what_they_are() -> None:
     found = labels("Labour MSP Christine May met voters on Friday. Mercedes Ruehl was there.")
     assert [label for name, label in found.items() if "Christine May" in name] == ["PERSON"]
     assert found.get("Mercedes Ruehl") == "PERSON"
+
+
+def test_a_known_company_is_not_the_surname_of_a_person_named_after_it() -> None:
+    # Seen on BBC: with "Bill Ford" in the story, every "Ford" (the car company, in
+    # apposition with "the US car company") was PERSON, and its results were Bill Ford's words.
+    found = [
+        (e.text, e.label)
+        for e in find_entities(
+            "Ford, the US car company, reported higher profits on Thursday. Chairman Bill Ford "
+            "said the year was good. But Ford declined to give guidance."
+        )
+    ]
+    assert ("Bill Ford", "PERSON") in found
+    assert [label for text, label in found if text == "Ford"] == ["ORG", "ORG"]

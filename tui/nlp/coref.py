@@ -397,6 +397,11 @@ _PARTICLES = word_set(
 )
 
 
+KNOWN_ORG_PRIOR = 3.0
+"""The prior a known organisation's exact name has (`name_priors`): a lone mention of it is the
+organisation unless its own context says a person ("Ford said he ...")."""
+
+
 def _link_people(mentions: list[Mention]) -> None:
     """Surnames and first names seen alone take the full name given earlier (or later)."""
     full_names: list[Mention] = [
@@ -429,6 +434,10 @@ def _link_people(mentions: list[Mention]) -> None:
         own, own_weight = m.best()
         if own not in (PERSON, None) and own_weight >= STRONG and m.context.get(own, 0.0) >= EMIT:
             continue  # "in Jordan" stays a place even in an article about Michael Jordan
+        if m.prior.get(ORG, 0.0) >= KNOWN_ORG_PRIOR and m.context.get(PERSON, 0.0) <= m.context.get(
+            ORG, 0.0
+        ):
+            continue  # "Ford, the US car company, reported ...": a known company, not Bill Ford
         nearest = _namesake(candidates, m.start)
         strongest_other = max((w for label, w in m.prior.items() if label != PERSON), default=0.0)
         if strongest_other >= 2.0 and nearest.prior.get(PERSON, 0.0) < 2.0:
