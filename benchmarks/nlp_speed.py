@@ -5,6 +5,7 @@
     python benchmarks/nlp_speed.py --dense    # also: a 1 MB line of tiny quotes
     python benchmarks/nlp_speed.py --engine spacy --limit 300
     python benchmarks/nlp_speed.py --limit 800 --baseline /tmp/before   # before -> after
+    python benchmarks/nlp_speed.py --limit 800 --baseline-pure          # pure -> compiled
 
 `--engine` (repeatable, default `rules`): `rules`, `spacy` (rules entities, spaCy's parse for
 reported speech) or `spacy-ner` (spaCy's entities and parse); several engines are timed in
@@ -32,6 +33,10 @@ shared machine. It prints each one's median and the median of the paired ratios 
 time over after's: above 1 means this copy is quicker), which moves far less from one sitting
 to the next than figures from separate processes.
 
+`--baseline-pure` runs the baseline as pure Python (as `BROADSHEET_PURE_PYTHON=1` would): with
+no `--baseline`, it is this copy, so the figures say what compiling the engine with mypyc
+(`hatch_build.py`) gives. Each copy's first line says whether it runs compiled.
+
 `--dense` also times `find_quotes` on the worst page we know of: a megabyte on one line of
 125,000 tiny quotes ('"a b c" "a b c" ...'), each of which must be read and kept. Prints figures
 only; the test suite never asserts on time.
@@ -41,11 +46,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,11 +131,13 @@ class Engines(NamedTuple):
     clear_caches: Callable[[], None]
 
 
-def load_copy(root: Path) -> Engines:
+def load_copy(root: Path, pure: bool = False) -> Engines:
     """The rules engine of the copy of the project at `root`, loaded beside this one.
 
     Its `tui` modules are imported afresh and then put aside, and this copy's are put back:
     each function keeps the module it was defined in, so the two engines run side by side.
+    `pure`: imported from their `.py` files, as `BROADSHEET_PURE_PYTHON=1` asks `tui.nlp.native`
+    (whose finder is taken away again afterwards).
     """
     if not (root / "tui" / "nlp" / "rules.py").is_file():
         raise SystemExit(f"--baseline: no tui/nlp/rules.py under {root}")
@@ -136,19 +145,33 @@ def load_copy(root: Path) -> Engines:
     for name in ours:
         del sys.modules[name]
     sys.path.insert(0, str(root))
+    finders, asked = list(sys.meta_path), os.environ.get("BROADSHEET_PURE_PYTHON")
+    if pure:
+        os.environ["BROADSHEET_PURE_PYTHON"] = "1"
     try:
         rules = importlib.import_module("tui.nlp.rules")
+        print(f"before: {root} ({kind(rules)})")
         entities = importlib.import_module("tui.nlp.entities")
         importlib.import_module("tui.nlp.gazetteer").gazetteer()
         engines = Engines(
             entities.find_entities, rules.RulesExtractor().annotate, rules.clear_caches
         )
     finally:
+        sys.meta_path[:] = finders
+        if asked is None:
+            os.environ.pop("BROADSHEET_PURE_PYTHON", None)
+        else:
+            os.environ["BROADSHEET_PURE_PYTHON"] = asked
         sys.path.remove(str(root))
         for name in [k for k in sys.modules if k == "tui" or k.startswith("tui.")]:
             del sys.modules[name]
         sys.modules.update(ours)
     return engines
+
+
+def kind(module: ModuleType) -> str:
+    """Whether a module of the engine runs compiled (mypyc) or as pure Python."""
+    return "pure Python" if (module.__file__ or "").endswith(".py") else "compiled"
 
 
 def compare(articles: list[tuple[str, str]], before: Engines, after: Engines, rounds: int) -> None:
@@ -195,6 +218,11 @@ def main(argv: list[str] | None = None) -> int:
         help="compare with the rules engine of the project copy at DIR, runs interleaved",
     )
     parser.add_argument(
+        "--baseline-pure",
+        action="store_true",
+        help="run the baseline (this copy unless --baseline) as pure Python, not compiled",
+    )
+    parser.add_argument(
         "--rounds", type=int, default=6, help="interleaved runs of each copy (with --baseline)"
     )
     args = parser.parse_args(argv)
@@ -207,8 +235,9 @@ def main(argv: list[str] | None = None) -> int:
     gazetteer()
     print(f"gazetteer load: {time.perf_counter() - started:.2f} s (once per process)")
     print(f"{len(articles)} articles, {words:,} words (titles excluded)")
-    if args.baseline is not None:
-        before = load_copy(args.baseline.resolve())
+    if args.baseline is not None or args.baseline_pure:
+        before = load_copy((args.baseline or ROOT).resolve(), pure=args.baseline_pure)
+        print(f"after: {ROOT} ({kind(sys.modules['tui.nlp.rules'])})")
         after = Engines(find_entities, RulesExtractor().annotate, clear_caches)
         compare(articles, before, after, max(1, args.rounds))
         return 0

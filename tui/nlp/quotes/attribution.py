@@ -88,7 +88,7 @@ def subject_before(
     if t.low == "who" and j - 2 >= floor and toks[j - 1].text == ",":
         # "Jack Straw, who argues the constitution ...": the one named before "who"; not
         # "Democrats on Capitol Hill, who have argued": that name is a place in a phrase.
-        span = _collect_back(art, toks, j - 2, floor)
+        span: tuple[int, int] | None = _collect_back(art, toks, j - 2, floor)
         first = next((x for x in range(floor, j) if toks[x].start == span[0]), floor) if span else 0
         if span is None or (first > floor and toks[first - 1].low in NOT_BEFORE_SUBJECT):
             return None
