@@ -9,7 +9,7 @@ if TYPE_CHECKING:  # the index reads ENGINE_VERSIONS at every search, which need
     from tui.model import Annotations, Span
 
 ENGINES: tuple[str, ...] = ("rules", "spacy")
-ENGINE_VERSIONS: dict[str, int] = {"rules": 20, "spacy": 21}
+ENGINE_VERSIONS: dict[str, int] = {"rules": 21, "spacy": 22}
 """Bumped whenever an engine's output changes (new cues, speaker rules...): an index holds
 annotations, so one made by an older version is rebuilt rather than shown stale."""
 

@@ -24,11 +24,12 @@ pipeline, one module per stage, each passing plain data to the next:
    made of them in `reported_claim`; stances and aims in `reported_stance` (their objects in
    `reported_stance_objects`, positions, statements by their object, topics and stances held
    in `reported_position`, labels, questions, reasons cited and refusals in `reported_acts`,
-   which also reads whose a second verb is: "... and pledged to ..."). After the sentences,
-   in this order: claims trailing a quotation ('..., adding that ...', `reported_tail`),
-   nouns of saying ("her pledge to ...", `reported_nominal`), any verb with "that" ("ruled
-   that ...", `reported_verb_that`), and, when nothing else was found there, the headline
-   ("Mayor Says ...", `reported_headline`).
+   which also reads whose a second verb is: "... and pledged to ...", verdicts with no
+   article in `reported_verdicts`, objects with no determiner in `reported_bare`). After
+   the sentences, in this order: claims trailing a quotation ('..., adding that ...',
+   `reported_tail`), nouns of saying ("her pledge to ...", `reported_nominal`), any verb with
+   "that" ("ruled that ...", `reported_verb_that`), and, when nothing else was found there,
+   the headline ("Mayor Says ...", `reported_headline`).
 
 `words` and `tokens` hold the vocabulary and the small records (`Tok`, `Named`, `Attr`,
 `Unit`) the stages share. Work per quote is bounded by a window of a few hundred characters

@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tui.nlp.quotes.tokens import Tok
-from tui.nlp.quotes.words import ADJUNCTS, DOCUMENTS, PERSON_NOUNS
+from tui.nlp.quotes.words import (
+    ADJUNCTS,
+    DETERMINERS,
+    DOCUMENTS,
+    NOT_BEFORE_PLAIN,
+    PERSON_NOUNS,
+)
 from tui.nlp.speaker_words import wordset
 
 ANONYMOUS = PERSON_NOUNS | DOCUMENTS | wordset("experts sources officials")
@@ -63,6 +69,27 @@ def opens_clause(tok: Tok) -> bool:
     if tok.low in CLAUSE_STARTS or tok.text[:1].isupper() or tok.text[:1].isdigit():
         return True
     return tok.text[:1].isalpha() and tok.low not in NOT_CLAUSE
+
+
+def opens_count(toks: Sequence[Tok], j: int) -> bool:
+    """Whether a claim opens at token j with a count made rough ("said about 20 people have
+    ...", "said nearly half the staff will ..."): the word before the number is no topic
+    ("said about the plan") but part of the claim's subject."""
+    if toks[j].low not in ROUGHLY or j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    return nxt.text[:1].isdigit() or nxt.low in COUNT_WORDS
+
+
+ROUGHLY = wordset("about nearly almost around roughly some over")
+"""Words that make a count rough before its number ("about 20 people")."""
+
+COUNT_WORDS = wordset(
+    """one two three four five six seven eight nine ten twenty thirty forty fifty hundred
+    hundreds thousand thousands million millions half dozen dozens""",
+)
+"""Words of a count, after a rough count's first word ("nearly half", "about a dozen" is left
+out: "a" may open a topic)."""
 
 
 def has_verb(toks: Sequence[Tok]) -> bool:
@@ -184,3 +211,19 @@ CLAUSE_OPENERS = wordset("he she it they we i that")
 
 MEDIA_KINDS = wordset("newspaper paper magazine programme program show website station channel")
 """Words after a listener's name that say what it is ("the Evening Standard website")."""
+
+
+def plain_verb(toks: Sequence[Tok], k: int) -> bool:
+    """Whether the plain form at token k is a verb of people in the plural: not after "to",
+    a modal or "dare" (`NOT_BEFORE_PLAIN`), nor a noun after a determiner or a possessive
+    ("the claim that", "Trump's hope that", "their fear that")."""
+    if k == 0:
+        return False
+    before = toks[k - 1].low
+    if before in DETERMINERS or before.endswith(("'s", "’s", "s'", "s’")) or before in OWNERS:
+        return False
+    return not any(t.low in NOT_BEFORE_PLAIN for t in toks[max(0, k - 2) : k])
+
+
+OWNERS = wordset("his her its their our my your whose")
+"""Possessive words before a noun ("their fear that ...")."""

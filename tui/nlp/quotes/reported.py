@@ -27,6 +27,8 @@ from tui.nlp.quotes.clauses import (
     contracted,
     has_verb,
     opens_clause,
+    opens_count,
+    plain_verb,
     third_person,
 )
 from tui.nlp.quotes.described import describe
@@ -83,6 +85,7 @@ from tui.nlp.quotes.words import (
     DEMANDS,
     DETERMINERS,
     PARTICIPLE_CUES,
+    PLAIN_PRESENT,
     REPORTED_CUE,
     REPORTING,
     STRONG_CUE,
@@ -411,6 +414,8 @@ def _speaker_first(
         progressive = w in PARTICIPLE_CUES and k > 1 and toks[k - 1].low in TENSE_AUX
         if (w not in REPORTING and w not in THAT_VERBS and not progressive) or quoted(k):
             continue  # "Clinton is stressing that ..." reports as "stressed that" would
+        if w in PLAIN_PRESENT and not plain_verb(toks, k):
+            continue  # "would prefer Turkey to admit that", "Trump's claim that ..."
         if k > 0 and not toks[k].text.islower():
             continue  # "the United States", "Obama Says ..." in a headline: no verb here
         reach = k + (11 if w in OBJECT_VERBS else 7)  # "told a meeting of bankers that"
@@ -540,6 +545,8 @@ def _speaker_first(
             pass  # "analysts agreed it was ...", "they complained they weren't paid"
         elif w not in REPORTING or not toks[k].text.islower() or quoted(k):
             continue  # "the United States" holds no verb
+        if w in PLAIN_PRESENT and not plain_verb(toks, k):
+            continue  # "How dare people suggest we are lazy?"
         if (
             w.startswith("insist")
             and toks[k + 1].low in ("on", "upon")
@@ -565,7 +572,7 @@ def _speaker_first(
             j += 1  # "said Monday", "said on Tuesday"
         # 'claimed "Trump exaggerates" the level of ...': what was said may open with a quote.
         mark = int(mixed and j < n and toks[j].text in QUOTE_MARKS)
-        if j + mark >= n - 3 or not opens_clause(toks[j + mark]):
+        if j + mark >= n - 3 or not (opens_clause(toks[j + mark]) or opens_count(toks, j + mark)):
             continue
         if (
             not has_verb(toks[j + mark + 1 :])

@@ -1,13 +1,15 @@
 """Acts of saying told by their object, read by `reported_stance` like its other stances: a
 label given ("described the plan as reckless"), a question explained or wondered about
 ("explained why she backs the plan", "has yet to explain why ..."), a reason cited ("...,
-citing the cost of repairs") and a disclosure refused ("refused to release the report").
+citing the cost of repairs") and a stance refused ("refused to release the report",
+"declined to threaten Moscow").
 
 Why a module of its own: each verb here narrates as often as it reports ("described the
 scene", "explained the rules", "citing" a source in passing, "refused to leave"), so each is
 read only with the words that make it someone's words: "as" and a verdict after the object of
 "described", a question word after "explained" or "wondered", a comma before "citing" (the
-sentence's subject gives the reason), a verb of telling or showing after "refused to". The
+sentence's subject gives the reason), a verb of a stance after "refused to" (not "comment",
+"leave" or "attend"). The
 subject is read as for any stance, past a verb chain when the act is an infinitive ("has yet
 to explain", "could not explain"): whoever cannot or will not explain is who was asked.
 
@@ -41,19 +43,17 @@ CITES = wordset("citing")
 """A participle giving the reason its sentence's subject stated (", citing the cost")."""
 
 REFUSALS = wordset("refused refusing declined declining")
-"""Verbs of a refusal, read only when what was refused is telling or showing something
-(`DISCLOSED`): "refused to leave", "declined to attend" are acts, not words; and never
-"declined to comment", whose claim says nothing ("refuses", in the present, is an aim)."""
+"""Verbs of a refusal, read with the act refused ("refused to disclose his medical records",
+"declined to threaten Moscow", "refused to hold hearings"): PolNeAR's writers report such a
+refusal as the stance it is. Never "declined to comment", whose claim says nothing, nor an
+act of no stance (`NOT_REFUSED`); "refuses", in the present, is an aim."""
 
-DISCLOSED = wordset(
-    """disclose release reveal publish endorse say discuss explain confirm deny specify
-    elaborate apologize apologise condemn denounce acknowledge concede retract rule share
-    provide""",
+NOT_REFUSED = wordset(
+    """comment answer name be leave attend go come take give stay sit stand accept""",
 )
-"""Verbs after "refused to" whose refusal is a stance on words or records ("refused to
-disclose his medical records", "declined to say whether ...", "refused to endorse Trump").
-Not "answer" nor "name": "refused to answer questions", "refused to name a date" tell
-what happened at a hearing, no stance."""
+"""Verbs after "refused to" whose refusal tells what happened, no stance: "refused to
+comment", "refused to answer questions", "refused to name a date", "refused to be drawn",
+"refused to leave the office", "declined to attend"."""
 
 ACTS = LABELS | QUESTIONS | CITES | REFUSALS
 """Every verb this module reads by."""
@@ -87,7 +87,7 @@ def may_act(low: str, end: int, w: str) -> bool:
     if w in QUESTIONS:
         return any(f" {x} " in ahead for x in QUESTION_WORDS)
     if w in REFUSALS:
-        return ahead.startswith(" to ") and ahead[4:].split(" ", 1)[0] in DISCLOSED
+        return ahead.startswith(" to ") and ahead[4:].split(" ", 1)[0] not in NOT_REFUSED
     return True  # "citing": its comma is read on the tokens
 
 
@@ -111,8 +111,12 @@ def act_start(toks: list[Tok], k: int) -> int:
             return -1
         return k + 1
     if w in REFUSALS:
-        if toks[k + 1].low != "to" or toks[k + 2].low not in DISCLOSED or k + 3 >= len(toks):
+        verb = toks[k + 2]
+        if toks[k + 1].low != "to" or k + 3 >= len(toks) or verb.low in NOT_REFUSED:
             return -1
+        if not (verb.text.isalpha() and verb.text.islower()):
+            return -1  # 'refused to "help"': a word quoted, no act
+
         return k + 1
     return -1
 

@@ -161,10 +161,11 @@ SAID_OBJECTS = wordset(
     emphasised emphasises explained explains mentioned mentions recalled recalls admitted
     admits denied denies disclosed discloses confirmed confirms predicted predicts
     recommended recommends demanded demands touted touts highlighted highlights outlined
-    outlines reiterated reiterates proposed""",
+    outlines reiterated reiterates proposed noted notes suggested suggests""",
 )
 """Verbs of saying whose object is what was said ("announced the arrest of a man",
-"acknowledged a close relationship with the bank", "denied the charges"). Not "described"
+"acknowledged a close relationship with the bank", "denied the charges", "noted the clot's
+existence", "suggested the Democrats debate in Pennsylvania"). Not "described"
 (a label: "described her as a danger"), "claimed" (a
 title or a victory is claimed), "revealed" or "unveiled" (a product is), "discussed" (a
 topic, not a statement)."""

@@ -148,13 +148,31 @@ DEMANDS = wordset("called calls calling urged urges urging") | ASKS
 """Verbs of a demand, reported with what was demanded ("called for an inquiry")."""
 
 
-THAT_VERBS = wordset(
-    """agreed agrees concluded concludes confirmed confirms estimated estimates revealed reveals
+PLAIN_PRESENT = wordset(
+    """complain worry agree fear contend acknowledge note suggest claim admit concede estimate
+    expect hope deny allege maintain assert stress recall charge doubt"""
+)
+"""Verbs taking "that" in their plain form, as people in the plural use them ("Critics fear
+that ...", "Analysts agree that ...", "Some Democrats now worry that ..."); never after "to",
+a modal or "dare" (`NOT_BEFORE_PLAIN`): "would prefer Turkey to admit that", "How dare people
+suggest we are lazy" report no one's words."""
+
+NOT_BEFORE_PLAIN = wordset(
+    """to dare would could should will can may might must shall let make made help"""
+)
+"""Words before a plain verb that make it an infinitive or a wish, no report."""
+
+
+THAT_VERBS = (
+    wordset(
+        """agreed agrees concluded concludes confirmed confirms estimated estimates revealed reveals
     disclosed discloses indicated indicates denied denies alleged alleges charged charges
     announces conceded hoped hopes fears feared expects expected knows knew learned
     understood recognized recognised assured assures reminded reminds complained complains
     testified vowed vows promised promises pledged pledges declared declares pointed points
     responded responds"""
+    )
+    | PLAIN_PRESENT
 )
 """Verbs that report speech or a stated belief only when "that" follows ("agreed that ...")."""
 
