@@ -71,7 +71,6 @@ from tui.nlp.quotes.reported_stance import STANCE_VERBS, may_stand, stance_claim
 from tui.nlp.quotes.reported_subject import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
-    TENSE_AUX,
     _subject,
 )
 from tui.nlp.quotes.reported_tail import trailing_claim
@@ -90,6 +89,7 @@ from tui.nlp.quotes.words import (
     REPORTING,
     STRONG_CUE,
     STRONG_WORDS,
+    TENSE_AUX,
     THAT_AS_SUBJECT,
     THAT_VERBS,
     WEAK_NEEDS,

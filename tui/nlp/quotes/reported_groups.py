@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from tui.nlp.quotes.article import ArticleText
 from tui.nlp.quotes.described import describe
 from tui.nlp.quotes.tokens import Named, Tok
-from tui.nlp.quotes.words import REPORTING, THAT_VERBS
+from tui.nlp.quotes.words import RELATIVE_ADVERBS, REPORTING, TENSE_AUX, THAT_VERBS
 from tui.nlp.speaker_words import wordset
 
 QUANTITIES = wordset("many most some few half all several none majority minority plurality")
@@ -27,8 +27,6 @@ ASKED = wordset("surveyed polled questioned interviewed asked sampled")
 
 TRAILING = wordset("here there also too now still however though instead meanwhile")
 """Words between the subject and its verb that belong to neither ("workers here said")."""
-
-AUXILIARIES = wordset("is are was were has have had been")
 
 OPENERS = wordset(
     """among again in on at for after before overall nationally nationwide statewide still
@@ -71,7 +69,7 @@ def unnamed_group(
     """The unnamed people who are the subject of the cue at token k, shown as written."""
     f = _subject_start(toks, k)
     e = k
-    while e > f and (toks[e - 1].low in AUXILIARIES or toks[e - 1].low in TRAILING):
+    while e > f and (toks[e - 1].low in TENSE_AUX or toks[e - 1].low in TRAILING):
         e -= 1
     while e > f and toks[e - 1].text == ",":
         e -= 1  # "Proponents of the new bill, however, say"
@@ -110,7 +108,7 @@ def _plain(tok: Tok) -> bool:
         return False
     if tok.low in ("he", "she", "it", "they", "we", "i", "you", "who", "which", "that"):
         return False
-    if tok.low in AUXILIARIES or tok.low in NOT_IN_GROUP:
+    if tok.low in TENSE_AUX or tok.low in NOT_IN_GROUP:
         return False  # "There were also other deals", "The papers suggest ministers"
     return tok.text[:1].isalnum() or tok.text in ("-", "’s", "'s", "%")
 
@@ -127,9 +125,7 @@ def _people(words: Sequence[Tok]) -> bool:
     if lows[0] == "those":
         return len(lows) > 1 and (lows[1] in ASKED or lows[1] in ("over", "under", "aged"))
     # The head is the last word before "of"/"from"/"in"/"at", or the last word.
-    cut = next(
-        (x for x, w in enumerate(lows) if x > 0 and w in ("of", "from", "in", "at")), len(lows)
-    )
+    cut = next((x for x, w in enumerate(lows) if x > 0 and w in LINKS), len(lows))
     head = words[cut - 1]
     if head.text[:1].isupper() and cut > 1:
         return False  # "the Tories" at the head: a name-like group, read by the name readers
@@ -145,7 +141,9 @@ def _plural(w: str) -> bool:
     return len(w) > 3 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is"))
 
 
-RELATIVE_ADVERBS = wordset("also later once previously recently then repeatedly still often")
+RELATIVE_GROUP_ADVERBS = RELATIVE_ADVERBS | wordset("still often")
+"""Adverbs between a relative "who" and its verb, as `RELATIVE_ADVERBS`, and "who still say",
+"who often say" (a group's habit)."""
 
 
 def relative_group(
@@ -155,7 +153,7 @@ def relative_group(
     who say the law is a money pit", "critics who say he should ...", "a young child, who said
     ...". A plural noun, or a person described ("a young child"), right before "who"."""
     a = k - 1
-    while a > 1 and (toks[a].low in AUXILIARIES or toks[a].low in RELATIVE_ADVERBS):
+    while a > 1 and (toks[a].low in TENSE_AUX or toks[a].low in RELATIVE_GROUP_ADVERBS):
         a -= 1
     if a < 1 or toks[a].low != "who":
         return None
@@ -196,7 +194,7 @@ def _group_word(tok: Tok) -> bool:
     return (
         tok.text.isalpha()
         and w not in NOT_FIRST
-        and w not in AUXILIARIES
+        and w not in TENSE_AUX
         and w not in ("of", "to", "from", "and", "or", "but")
         and not w.endswith(("ed", "ly"))
     )

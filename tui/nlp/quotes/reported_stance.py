@@ -62,10 +62,10 @@ from tui.nlp.quotes.reported_stance_objects import (
     _named,
     _object_opens,
 )
-from tui.nlp.quotes.reported_subject import TENSE_AUX, _subject
+from tui.nlp.quotes.reported_subject import _subject
 from tui.nlp.quotes.reported_verdicts import bare_verdict, may_verdict
 from tui.nlp.quotes.tokens import Named, Tok
-from tui.nlp.quotes.words import BOUNDARY, DETERMINERS
+from tui.nlp.quotes.words import BOUNDARY, DETERMINERS, TENSE_AUX
 from tui.nlp.speaker_words import wordset
 
 STRIVES = wordset("planned sought seeking agreed")

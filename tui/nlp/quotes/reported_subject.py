@@ -19,7 +19,9 @@ from tui.nlp.quotes.words import (
     DOCUMENTS,
     EVIDENCE_VERBS,
     IMPERSONAL,
+    RELATIVE_ADVERBS,
     REPORTING,
+    TENSE_AUX,
     THAT_VERBS,
 )
 from tui.nlp.speaker_words import wordset
@@ -113,9 +115,6 @@ def _relative_antecedent(art: ArticleText, toks: Sequence[Tok], k: int) -> tuple
     return span if named.name and named.name not in art.place_names else None
 
 
-RELATIVE_ADVERBS = wordset("also later once previously recently then repeatedly")
-"""Adverbs between a relative "who" and its verb ("who also said")."""
-
 NOT_ADVERBS = wordset("family ally rally assembly supply daily weekly monthly only")
 """Words in -ly that are no adverb between a subject and its verb ("the family said")."""
 
@@ -123,9 +122,6 @@ WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
 
 SUBJECT_PRONOUNS = wordset("he she they it we i")
 """Pronouns that open a clause of their own after a verb ("agreed it was")."""
-
-TENSE_AUX = wordset("is are was were has have had been")
-"""Auxiliaries between a subject and its reporting verb ("is warning", "has been saying")."""
 
 
 def _pair_subject(

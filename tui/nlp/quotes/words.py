@@ -413,3 +413,10 @@ IMPERSONAL = wordset(
 )
 """Participles that make "it is ... that" impersonal ("It is understood that the board ..."):
 a claim the article gives no speaker, never what "it" stands for."""
+
+
+TENSE_AUX = wordset("is are was were has have had been")
+"""Auxiliaries between a subject and its reporting verb ("is warning", "has been saying")."""
+
+RELATIVE_ADVERBS = wordset("also later once previously recently then repeatedly")
+"""Adverbs between a relative "who" and its verb ("who also said")."""
